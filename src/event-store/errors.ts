@@ -1,0 +1,24 @@
+import type { ExpectedRevision } from './event-store.js';
+
+/** The stream is not at the revision the writer expected; nothing was written. */
+export class WrongExpectedRevision extends Error {
+  override readonly name = 'WrongExpectedRevision';
+
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's current last revision, or -1 when it does not exist. */
+    readonly actual: number,
+  ) {
+    super(`stream ${stream} expected at ${String(expected)}, actual ${actual}`);
+  }
+}
+
+/** A batch reuses event ids already stored, but not as the same batch of the same stream. */
+export class DuplicateEventId extends Error {
+  override readonly name = 'DuplicateEventId';
+
+  constructor(readonly eventId: string) {
+    super(`event id ${eventId} is already stored elsewhere`);
+  }
+}
