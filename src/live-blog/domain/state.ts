@@ -1,0 +1,83 @@
+import type { Author, Coordinates, Figure, Media, UpdateKind } from './events.js';
+
+/** Who changed something, when the story dates it, and at which revision. */
+export interface Change {
+  readonly at: string;
+  readonly author: Author;
+  readonly revision: number;
+}
+
+export interface Correction extends Change {
+  readonly reason: string;
+  /** The body the correction replaced. */
+  readonly previousBody: string;
+}
+
+export interface Retraction extends Change {
+  readonly reason: string;
+}
+
+/** Every update ever posted, retracted ones included: the public view leaves those out, the auditor's marks them. */
+export interface UpdateRecord extends Change {
+  readonly updateId: string;
+  readonly kind: UpdateKind;
+  /** The current body: the last correction's, or the one posted. */
+  readonly body: string;
+  readonly byline: string | null;
+  readonly attribution: string | null;
+  readonly location: string | null;
+  readonly sources: string | null;
+  readonly occurredAt: string | null;
+  readonly media: Media | null;
+  readonly corrections: readonly Correction[];
+  readonly retraction: Retraction | null;
+}
+
+export interface CasualtyFigures extends Change {
+  readonly dead: Figure | null;
+  readonly injured: Figure | null;
+  readonly source: string;
+  readonly scope: string | null;
+  readonly note: string | null;
+}
+
+export interface TimelineEntry extends Change {
+  readonly entryId: string;
+  readonly period: string;
+  readonly text: string;
+}
+
+export interface LocationStatus extends Change {
+  readonly place: string;
+  readonly status: string;
+  readonly coordinates: Coordinates | null;
+}
+
+export interface OpenedBlog {
+  readonly status: 'live' | 'closed';
+  readonly title: string;
+  readonly summary: string | null;
+  readonly language: string;
+  readonly timeZone: string;
+  readonly openedAt: string;
+  /** The latest event's `at`. */
+  readonly lastUpdatedAt: string;
+  /** The revision of the last event folded. */
+  readonly revision: number;
+  readonly closedAt: string | null;
+  readonly closeReason: string | null;
+  /** In the order they were posted (oldest first). */
+  readonly updates: readonly UpdateRecord[];
+  readonly pinned: readonly string[];
+  /** Every revision of the figures, oldest first; the last is the current one. */
+  readonly casualtyHistory: readonly CasualtyFigures[];
+  /** In story order. */
+  readonly timeline: readonly TimelineEntry[];
+  /** One entry per place, in the order places first appeared; the latest status wins. */
+  readonly locations: readonly LocationStatus[];
+}
+
+/** A blog that was never opened cannot be written to; a closed one keeps its content. */
+export type LiveBlogState = { readonly status: 'none'; readonly revision: -1 } | OpenedBlog;
+
+export const initialState: LiveBlogState = { status: 'none', revision: -1 };
