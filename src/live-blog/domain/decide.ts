@@ -1,0 +1,174 @@
+import type { LiveBlogCommand } from './commands.js';
+import {
+  compact,
+  coordinates,
+  figure,
+  identifier,
+  instant,
+  language,
+  media,
+  optionalInstant,
+  optionalText,
+  text,
+  timeZone,
+  updateKind,
+} from './command-validation.js';
+import { InvalidCommand, LiveBlogConflict, LiveBlogNotFound, UpdateNotFound } from './errors.js';
+import type { LiveBlogEvent } from './events.js';
+import * as limit from './limits.js';
+import type { LiveBlogState, OpenedBlog, UpdateRecord } from './state.js';
+
+type CommandOf<T extends LiveBlogCommand['type']> = Extract<LiveBlogCommand, { readonly type: T }>;
+type BlogCommand = Exclude<LiveBlogCommand, { readonly type: 'OpenLiveBlog' }>;
+
+/** What a command means for the blog as it stands: the events to append, none for a no-op, or a typed refusal. */
+export function decide(command: LiveBlogCommand, state: LiveBlogState): LiveBlogEvent[] {
+  const at = checkClock(command);
+  if (command.type === 'OpenLiveBlog') return openLiveBlog(command, state);
+  return decideOnBlog(command, writable(state, at));
+}
+
+function decideOnBlog(command: BlogCommand, blog: OpenedBlog): LiveBlogEvent[] {
+  switch (command.type) {
+    case 'ChangeHeadline': return changeHeadline(command, blog);
+    case 'ReviseSummary': return reviseSummary(command, blog);
+    case 'PostUpdate': return postUpdate(command, blog);
+    case 'CorrectUpdate': return correctUpdate(command, blog);
+    case 'RetractUpdate': return retractUpdate(command, blog);
+    case 'PinUpdate': return pinUpdate(command, blog);
+    case 'UnpinUpdate': return unpinUpdate(command, blog);
+    case 'ReviseCasualtyFigures': return reviseCasualtyFigures(command);
+    case 'AddTimelineEntry': return addTimelineEntry(command, blog);
+    case 'UpdateLocationStatus': return updateLocationStatus(command);
+    case 'CloseLiveBlog': return closeLiveBlog(command);
+    default: return assertNever(command);
+  }
+}
+
+function openLiveBlog(command: CommandOf<'OpenLiveBlog'>, state: LiveBlogState): LiveBlogEvent[] {
+  if (state.status !== 'none') throw new LiveBlogConflict('the live blog already exists');
+  const data = compact({
+    title: text(command.title, 'title', limit.MAX_TITLE_LENGTH),
+    summary: optionalText(command.summary, 'summary', limit.MAX_SUMMARY_LENGTH),
+    language: language(command.language),
+    timeZone: timeZone(command.timeZone),
+  });
+  return [{ type: 'LiveBlogOpened', data }];
+}
+
+function changeHeadline(command: CommandOf<'ChangeHeadline'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const title = text(command.title, 'title', limit.MAX_TITLE_LENGTH);
+  return title === blog.title ? [] : [{ type: 'HeadlineChanged', data: { title } }];
+}
+
+function reviseSummary(command: CommandOf<'ReviseSummary'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const summary = text(command.summary, 'summary', limit.MAX_SUMMARY_LENGTH);
+  return summary === blog.summary ? [] : [{ type: 'SummaryRevised', data: { summary } }];
+}
+
+function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const updateId = identifier(command.updateId, 'updateId', limit.MAX_UPDATE_ID_LENGTH);
+  // Ids stay taken after a retraction: a reader's cached copy must never show another text under it.
+  if (blog.updates.some((update) => update.updateId === updateId)) throw new LiveBlogConflict(`update ${updateId} already exists`, 'updateId');
+  const data = compact({
+    updateId,
+    kind: updateKind(command.kind),
+    body: text(command.body, 'body', limit.MAX_BODY_LENGTH),
+    byline: optionalText(command.byline, 'byline', limit.MAX_BYLINE_LENGTH),
+    attribution: optionalText(command.attribution, 'attribution', limit.MAX_ATTRIBUTION_LENGTH),
+    location: optionalText(command.location, 'location', limit.MAX_LOCATION_LENGTH),
+    sources: optionalText(command.sources, 'sources', limit.MAX_SOURCES_LENGTH),
+    occurredAt: optionalInstant(command.occurredAt, 'occurredAt'),
+    media: command.media == null ? undefined : media(command.media),
+  });
+  return [{ type: 'UpdatePosted', data }];
+}
+
+function correctUpdate(command: CommandOf<'CorrectUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const { updateId, body: currentBody } = unretractedUpdate(blog, command.updateId);
+  const body = text(command.body, 'body', limit.MAX_BODY_LENGTH);
+  if (body === currentBody) throw new InvalidCommand('the correction leaves the body unchanged', 'body');
+  const reason = text(command.reason, 'reason', limit.MAX_REASON_LENGTH);
+  return [{ type: 'UpdateCorrected', data: { updateId, body, reason } }];
+}
+
+function retractUpdate(command: CommandOf<'RetractUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const { updateId } = unretractedUpdate(blog, command.updateId);
+  const reason = text(command.reason, 'reason', limit.MAX_REASON_LENGTH);
+  return [{ type: 'UpdateRetracted', data: { updateId, reason } }];
+}
+
+function pinUpdate(command: CommandOf<'PinUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const { updateId } = unretractedUpdate(blog, command.updateId);
+  return blog.pinned.includes(updateId) ? [] : [{ type: 'UpdatePinned', data: { updateId } }];
+}
+
+function unpinUpdate(command: CommandOf<'UnpinUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const { updateId } = findUpdate(blog, command.updateId);
+  return blog.pinned.includes(updateId) ? [{ type: 'UpdateUnpinned', data: { updateId } }] : [];
+}
+
+function reviseCasualtyFigures(command: CommandOf<'ReviseCasualtyFigures'>): LiveBlogEvent[] {
+  if (command.dead == null && command.injured == null) throw new InvalidCommand('give the dead, the injured or both', 'dead');
+  const data = compact({
+    dead: command.dead == null ? undefined : figure(command.dead, 'dead'),
+    injured: command.injured == null ? undefined : figure(command.injured, 'injured'),
+    source: text(command.source, 'source', limit.MAX_FIGURES_SOURCE_LENGTH),
+    scope: optionalText(command.scope, 'scope', limit.MAX_FIGURES_SCOPE_LENGTH),
+    note: optionalText(command.note, 'note', limit.MAX_FIGURES_NOTE_LENGTH),
+  });
+  return [{ type: 'CasualtyFiguresRevised', data }];
+}
+
+function addTimelineEntry(command: CommandOf<'AddTimelineEntry'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const entryId = identifier(command.entryId, 'entryId', limit.MAX_ENTRY_ID_LENGTH);
+  if (blog.timeline.some((entry) => entry.entryId === entryId)) throw new LiveBlogConflict(`timeline entry ${entryId} already exists`, 'entryId');
+  const period = text(command.period, 'period', limit.MAX_PERIOD_LENGTH);
+  const entryText = text(command.text, 'text', limit.MAX_TIMELINE_TEXT_LENGTH);
+  return [{ type: 'TimelineEntryAdded', data: { entryId, period, text: entryText } }];
+}
+
+function updateLocationStatus(command: CommandOf<'UpdateLocationStatus'>): LiveBlogEvent[] {
+  const data = compact({
+    place: text(command.place, 'place', limit.MAX_PLACE_LENGTH),
+    status: text(command.status, 'status', limit.MAX_LOCATION_STATUS_LENGTH),
+    coordinates: command.coordinates == null ? undefined : coordinates(command.coordinates),
+  });
+  return [{ type: 'LocationStatusUpdated', data }];
+}
+
+function closeLiveBlog(command: CommandOf<'CloseLiveBlog'>): LiveBlogEvent[] {
+  return [{ type: 'LiveBlogClosed', data: compact({ reason: optionalText(command.reason, 'reason', limit.MAX_REASON_LENGTH) }) }];
+}
+
+/** The blog a command may change: it exists, is still live, and the command does not date itself before its last event. */
+function writable(state: LiveBlogState, at: number): OpenedBlog {
+  if (state.status === 'none') throw new LiveBlogNotFound('the live blog does not exist');
+  if (state.status === 'closed') throw new LiveBlogConflict('the live blog is closed');
+  if (at < Date.parse(state.lastUpdatedAt)) throw new InvalidCommand(`at is earlier than the blog's last change (${state.lastUpdatedAt})`, 'at');
+  return state;
+}
+
+/** Both instants must parse, and the story's date may not run ahead of the server's clock by more than the skew. */
+function checkClock(command: LiveBlogCommand): number {
+  const at = instant(command.at, 'at');
+  const now = instant(command.now, 'now');
+  if (at - now > limit.MAX_CLOCK_SKEW_MS) throw new InvalidCommand('at lies in the future', 'at');
+  return at;
+}
+
+function findUpdate(blog: OpenedBlog, updateId: string): UpdateRecord {
+  const update = blog.updates.find((candidate) => candidate.updateId === updateId);
+  if (!update) throw new UpdateNotFound(`update ${String(updateId)} does not exist`, 'updateId');
+  return update;
+}
+
+function unretractedUpdate(blog: OpenedBlog, updateId: string): UpdateRecord {
+  const update = findUpdate(blog, updateId);
+  if (update.retraction) throw new LiveBlogConflict(`update ${updateId} was retracted`, 'updateId');
+  return update;
+}
+
+function assertNever(command: never): never {
+  throw new InvalidCommand(`unknown command ${(command as { type?: unknown }).type}`, 'type');
+}

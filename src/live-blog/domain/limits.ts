@@ -1,0 +1,39 @@
+/**
+ * How long each text may be, in characters (Unicode code points) after trimming, and the other
+ * bounds the domain enforces. The HTTP DTOs may check the same numbers earlier; the domain has
+ * the last word.
+ */
+
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_SUMMARY_LENGTH = 2000;
+export const MAX_BODY_LENGTH = 10_000;
+export const MAX_REASON_LENGTH = 500;
+
+export const MAX_BYLINE_LENGTH = 300;
+export const MAX_ATTRIBUTION_LENGTH = 300;
+export const MAX_LOCATION_LENGTH = 300;
+export const MAX_SOURCES_LENGTH = 300;
+
+export const MAX_FIGURES_SOURCE_LENGTH = 300;
+export const MAX_FIGURES_SCOPE_LENGTH = 300;
+export const MAX_FIGURES_NOTE_LENGTH = 1000;
+
+export const MAX_PERIOD_LENGTH = 100;
+export const MAX_TIMELINE_TEXT_LENGTH = 2000;
+
+export const MAX_PLACE_LENGTH = 100;
+export const MAX_LOCATION_STATUS_LENGTH = 1000;
+
+export const MAX_MEDIA_CAPTION_LENGTH = 300;
+export const MAX_MEDIA_CREDIT_LENGTH = 300;
+export const MAX_URL_LENGTH = 2000;
+
+export const MAX_UPDATE_ID_LENGTH = 100;
+export const MAX_ENTRY_ID_LENGTH = 100;
+
+/** How far a command's `at` may run ahead of the server's `now`: clocks drift, stories do not happen in the future. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What a blog opened without a language or time zone gets (the reference story is a BBC page: "17:37 GMT"). */
+export const DEFAULT_LANGUAGE = 'en';
+export const DEFAULT_TIME_ZONE = 'Europe/London';
