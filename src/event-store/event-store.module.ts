@@ -1,0 +1,26 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { EVENT_STORE, type EventStore } from './event-store.js';
+import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
+
+/** Picks the adapter named by EVENT_STORE; nothing above this module knows which one runs. */
+export async function openEventStore(config: AppConfig): Promise<EventStore> {
+  switch (config.eventStore.kind) {
+    case 'sqlite':
+      return openSqliteEventStore(config.eventStore.path);
+  }
+}
+
+@Global()
+@Module({
+  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore }],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Runs after the HTTP server stopped taking requests, so in-flight appends have finished. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Observable, Subject, type Subscriber } from 'rxjs';
+import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.js';
+
+const SCHEMA_VERSION = '1';
+
+// AUTOINCREMENT (not a bare rowid) so a position is never handed out twice, even after the last row is deleted.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id    TEXT NOT NULL UNIQUE,
+    stream      TEXT NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    metadata    TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (stream, revision)
+  );
+  CREATE TABLE IF NOT EXISTS store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+`;
+
+const EVENT_COLUMNS =
+  'position, event_id AS eventId, stream, revision, type, data, metadata, recorded_at AS recordedAt';
+/** SQLite reads LIMIT -1 as "no limit". */
+const NO_LIMIT = -1;
+/** Keeps one catch-up query small enough that the event loop is not blocked for long between pages. */
+const PAGE_SIZE = 500;
+/** Only appends made through other connections wait for this; local commits wake subscribers at once. */
+const POLL_INTERVAL_MS = 100;
+
+interface EventRow {
+  position: number;
+  eventId: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recordedAt: string;
+}
+
+interface BatchOutcome {
+  readonly result: AppendResult;
+  /** False for a retried batch and an empty one: nothing committed, so subscribers are not woken. */
+  readonly written: boolean;
+}
+
+interface StoredPlace {
+  stream: string;
+  revision: number;
+  position: number;
+}
+
+export interface SqliteSettings {
+  readonly journalMode: string;
+  readonly synchronous: number;
+  readonly busyTimeoutMs: number;
+}
+
+/** Opens (and on first use creates) the store; `:memory:` gives a private store that lives as long as it is open. */
+export async function openSqliteEventStore(path: string): Promise<SqliteEventStore> {
+  if (path !== ':memory:' && path !== '') await mkdir(dirname(path), { recursive: true });
+  return new SqliteEventStore(new Database(path));
+}
+
+export class SqliteEventStore implements EventStore {
+  readonly epoch: string;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendTransaction: (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) => BatchOutcome;
+  /** Fired after each local commit so in-process subscribers need not wait for the poll. */
+  private readonly committed = new Subject<void>();
+  private readonly subscribers = new Set<Subscriber<RecordedEvent>>();
+  private closed = false;
+
+  constructor(private readonly db: Database.Database) {
+    configure(db);
+    this.epoch = initialise(db);
+    this.statements = prepareStatements(db);
+    this.appendTransaction = db.transaction((stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+      this.appendBatch(stream, events, expected),
+    ).immediate;
+  }
+
+  /**
+   * An empty batch writes nothing; it checks expectedRevision and answers with the stream's
+   * current state: nextRevision = last revision + 1, position = the stream's last event's position (0 when no stream).
+   */
+  async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    const { result, written } = this.appendTransaction(stream, events, options.expectedRevision);
+    if (written) this.committed.next();
+    return result;
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { direction = 'forwards', maxCount = NO_LIMIT } = options;
+    const rows =
+      direction === 'forwards'
+        ? this.statements.readStreamForwards.all(stream, options.fromRevision ?? 0, maxCount)
+        : this.statements.readStreamBackwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAfter(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT);
+  }
+
+  async readEvent(eventId: string): Promise<RecordedEvent | null> {
+    const row = this.statements.readEvent.get(eventId);
+    return row ? toRecorded(row) : null;
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    return this.statements.streamHead.get(stream)?.revision ?? -1;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      let afterPosition = options.fromPosition ?? 0;
+      // A subscriber that appends inside next() re-enters drain() through `committed`; the flags turn that
+      // into one more pass of the running loop instead of a second, interleaved delivery.
+      let draining = false;
+      let dirty = false;
+      const drain = async (): Promise<void> => {
+        if (draining) {
+          dirty = true;
+          return;
+        }
+        draining = true;
+        try {
+          do {
+            dirty = false;
+            for (;;) {
+              const page = this.readAfter(afterPosition, PAGE_SIZE);
+              for (const event of page) {
+                if (subscriber.closed) return;
+                afterPosition = event.position;
+                subscriber.next(event);
+              }
+              if (page.length < PAGE_SIZE) break;
+              await new Promise((resolve) => setImmediate(resolve));
+              if (subscriber.closed) return;
+            }
+          } while (dirty && !subscriber.closed);
+        } catch (error) {
+          subscriber.error(error);
+        } finally {
+          draining = false;
+        }
+      };
+      this.subscribers.add(subscriber);
+      const notifications = this.committed.subscribe(() => void drain());
+      const poll = setInterval(() => void drain(), POLL_INTERVAL_MS);
+      poll.unref();
+      subscriber.add(() => {
+        clearInterval(poll);
+        notifications.unsubscribe();
+        this.subscribers.delete(subscriber);
+      });
+      void drain();
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.statements.ping.get();
+  }
+
+  /** Completes live subscriptions, then closes the connection; later calls do nothing. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscriber of [...this.subscribers]) subscriber.complete();
+    this.committed.complete();
+    this.db.close();
+  }
+
+  /** The connection's durability settings as SQLite reports them. */
+  settings(): SqliteSettings {
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+      busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+    };
+  }
+
+  /**
+   * Runs inside BEGIN IMMEDIATE: the write lock is held from the first read, so the checks below
+   * see the state the inserts will commit on. Positions are allocated under that same lock, hence in
+   * commit order, which is what makes `position > last` a gap-free cursor for subscribers.
+   */
+  private appendBatch(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): BatchOutcome {
+    const original = this.originalResult(stream, events);
+    if (original) return { result: original, written: false };
+    const head = this.statements.streamHead.get(stream);
+    const current = head?.revision ?? -1;
+    if (!matchesExpected(expected, current)) throw new WrongExpectedRevision(stream, expected, current);
+    if (events.length === 0) return { result: { nextRevision: current + 1, position: head?.position ?? 0 }, written: false };
+    const recordedAt = new Date().toISOString();
+    let position = 0;
+    events.forEach((event, index) => {
+      position = this.insert(stream, current + 1 + index, event, recordedAt);
+    });
+    return { result: { nextRevision: current + 1 + events.length, position }, written: true };
+  }
+
+  /** A retried batch answers what the first attempt answered; a batch that only partly matches one is refused. */
+  private originalResult(stream: string, events: readonly EventToAppend[]): AppendResult | null {
+    const first = events[0] && this.statements.placeOf.get(events[0].eventId);
+    if (!first) return null;
+    let last = first;
+    events.forEach((event, index) => {
+      const stored = index === 0 ? first : this.statements.placeOf.get(event.eventId);
+      if (stored?.stream !== stream || first.stream !== stream || stored.revision !== first.revision + index) {
+        throw new DuplicateEventId(event.eventId);
+      }
+      last = stored;
+    });
+    return { nextRevision: last.revision + 1, position: last.position };
+  }
+
+  private insert(stream: string, revision: number, event: EventToAppend, recordedAt: string): number {
+    try {
+      const { lastInsertRowid } = this.statements.insert.run(
+        event.eventId,
+        stream,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+      );
+      return Number(lastInsertRowid);
+    } catch (error) {
+      // (stream, revision) cannot clash under the write lock, so a unique violation is an event id
+      // stored elsewhere or repeated within the batch; throwing rolls the whole batch back.
+      if (isUniqueViolation(error)) throw new DuplicateEventId(event.eventId);
+      throw error;
+    }
+  }
+
+  private readAfter(afterPosition: number, maxCount: number): RecordedEvent[] {
+    return this.statements.readAll.all(afterPosition, maxCount).map(toRecorded);
+  }
+}
+
+function configure(db: Database.Database): void {
+  // Set first, so switching to WAL waits for another process that holds the file.
+  db.pragma('busy_timeout = 5000');
+  if (!db.memory) db.pragma('journal_mode = WAL');
+  // An acknowledged append must survive power loss: in WAL mode NORMAL may lose the last commits on
+  // power loss, FULL syncs the WAL on every commit.
+  db.pragma('synchronous = FULL');
+}
+
+/** Creates the schema if needed and returns the store's epoch, made once when the store is first created. */
+function initialise(db: Database.Database): string {
+  return db.transaction(() => {
+    db.exec(SCHEMA);
+    const remember = db.prepare<[string, string]>('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)');
+    remember.run('epoch', randomUUID());
+    remember.run('schema_version', SCHEMA_VERSION);
+    const recall = db.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck();
+    const version = recall.get('schema_version');
+    if (version !== SCHEMA_VERSION) {
+      throw new Error(`event store schema version ${version} is not supported (expected ${SCHEMA_VERSION})`);
+    }
+    return recall.get('epoch') as string;
+  }).immediate();
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insert: db.prepare<[string, string, number, string, string, string, string]>(
+      'INSERT INTO events (event_id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    placeOf: db.prepare<[string], StoredPlace>('SELECT stream, revision, position FROM events WHERE event_id = ?'),
+    streamHead: db.prepare<[string], Omit<StoredPlace, 'stream'>>(
+      'SELECT revision, position FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+    ),
+    readStreamForwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    ),
+    readStreamBackwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    readAll: db.prepare<[number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
+    ),
+    readEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
+    ping: db.prepare('SELECT 1'),
+  };
+}
+
+/**
+ * Matched by code, not by `instanceof`: the native addon keeps the SqliteError class of the first
+ * context that loaded it, so under Jest's per-file contexts the error belongs to another realm.
+ */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function matchesExpected(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === -1;
+    case 'stream_exists':
+      return current >= 0;
+    default:
+      return expected === current;
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.eventId,
+    type: row.type,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recordedAt,
+  };
+}
