@@ -1,0 +1,43 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { validationPipe } from './shared/validation.js';
+
+export type HttpPlatform = 'express' | 'fastify';
+
+/** The whole app, configured the same way for `npm start`, the e2e tests and the benchmarks. */
+export async function createApp(config: AppConfig, platform: HttpPlatform = 'express'): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), httpAdapter(platform, config), {
+    bufferLogs: true,
+    bodyParser: platform === 'fastify',
+  });
+  if (platform === 'express') {
+    const express = app as NestExpressApplication;
+    express.useBodyParser('json', { limit: config.bodyLimitBytes });
+    express.disable('x-powered-by');
+    express.set('etag', false);
+  }
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi()));
+  return app;
+}
+
+function httpAdapter(platform: HttpPlatform, config: AppConfig) {
+  return platform === 'express' ? new ExpressAdapter() : new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
+}
+
+function openApi() {
+  return new DocumentBuilder()
+    .setTitle('Dateline')
+    .setDescription('Event-sourced live blogs: readers, editors and auditors (DESIGN §4)')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+}

@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { LiveBlogModule } from './live-blog/live-blog.module.js';
+import { OpsModule } from './ops/ops.module.js';
+import { ProblemDetailsFilter } from './shared/problem-details.filter.js';
+import { SharedModule } from './shared/shared.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        SharedModule,
+        EventStoreModule,
+        AuthModule,
+        LiveBlogModule,
+        OpsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { JwtService } from '@nestjs/jwt';
+import { jwtOptions } from '../auth/auth.module.js';
+import { ROLES, type Role } from '../auth/roles.js';
+import { loadConfig } from '../config/config.js';
+import { slugOf } from '../live-blog/http/slug.js';
+
+const USAGE = 'usage: npm run token -- --role editor|auditor|admin --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]';
+
+/** Prints a bearer token signed with the same settings the server reads (DATA_DIR, AUTH_SECRET). */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  if (!ROLES.includes(values.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
+  if (!values.name?.trim()) throw new Error(`--name is required\n${USAGE}`);
+  const config = loadConfig();
+  if (config.auth.publicKey) throw new Error('the server verifies with AUTH_PUBLIC_KEY: tokens come from the key holder, not from here');
+  const jwt = new JwtService(jwtOptions(config));
+  const sub = values.sub?.trim() || slugOf(values.name);
+  const token = await jwt.signAsync({ sub, name: values.name.trim(), role: values.role }, { expiresIn: values.expires as never });
+  process.stdout.write(token + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`token: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+
+/** The one place that reads process.env: every setting typed and validated at start (DESIGN §7). */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreSetting;
+  readonly auth: { readonly secret?: string; readonly publicKey?: string };
+  readonly seed: boolean;
+  readonly logLevel: LogLevel;
+  readonly bodyLimitBytes: number;
+}
+
+export type EventStoreSetting = { readonly kind: 'sqlite'; readonly path: string };
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A setting is wrong: the process stops with this one line. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR?.trim() || './data');
+  const eventStore = parseEventStore(env.EVENT_STORE?.trim() || `sqlite:${dataDir}/events.db`);
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir,
+    eventStore,
+    auth: parseAuth(env),
+    seed: parseBoolean('SEED', env.SEED, eventStore.kind === 'sqlite'),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    bodyLimitBytes: parseBodyLimit(env.BODY_LIMIT_KB),
+  };
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseEventStore(raw: string): EventStoreSetting {
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length);
+    if (path === '') throw new ConfigError('EVENT_STORE "sqlite:" needs a file path or :memory:');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^(postgres|postgresql|kurrentdb|esdb|esdb\+discover):\/\//.test(raw)) {
+    throw new ConfigError(`EVENT_STORE "${raw.split(':')[0]}" is not available in this version; use sqlite:<path>`);
+  }
+  throw new ConfigError(`EVENT_STORE must be sqlite:<path>, postgres://… or kurrentdb://…, got "${raw}"`);
+}
+
+function parseAuth(env: NodeJS.ProcessEnv): AppConfig['auth'] {
+  const secret = env.AUTH_SECRET?.trim();
+  const publicKey = env.AUTH_PUBLIC_KEY?.trim();
+  if (secret && publicKey) throw new ConfigError('set AUTH_SECRET or AUTH_PUBLIC_KEY, not both');
+  if (secret !== undefined && secret !== '' && secret.length < 32) {
+    throw new ConfigError('AUTH_SECRET must be at least 32 characters');
+  }
+  if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) {
+    throw new ConfigError('AUTH_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
+  }
+  return { secret: secret || undefined, publicKey: publicKey || undefined };
+}
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  const value = (raw?.trim() || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return value as LogLevel;
+}
+
+function parseBodyLimit(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 64 * 1024;
+  const kb = Number(raw);
+  if (!Number.isInteger(kb) || kb < 1 || kb > 10_240) {
+    throw new ConfigError(`BODY_LIMIT_KB must be an integer from 1 to 10240, got "${raw}"`);
+  }
+  return kb * 1024;
+}
+
+export const APP_CONFIG = Symbol('AppConfig');

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
+import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent } from '../../event-store/event-store.js';
+import { WrongExpectedRevision } from '../../event-store/errors.js';
+import { normalizeInstant } from '../../shared/instant.js';
+import { Metrics } from '../../shared/metrics.js';
+import { decide, type Author, type LiveBlogCommand, type LiveBlogEvent } from '../domain/index.js';
+import { emptySnapshot, foldRecorded, type BlogSnapshot } from '../projections/blog-snapshot.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
+import { ConcurrentWriteConflict, StaleRevision } from './errors.js';
+import { chainHash, contentHashOf } from './hash-chain.js';
+import { streamOf } from './stream-names.js';
+
+export const SCHEMA_VERSION = 1;
+const MAX_ATTEMPTS = 5;
+/** Namespace of the event ids derived from an Idempotency-Key (uuid v5). */
+const IDEMPOTENCY_NAMESPACE = '6f1d0c1e-3b0a-4a53-9d5e-2f7f2c8f6a10';
+
+export interface CommandContext {
+  readonly author: Author;
+  /** The revision the writer saw (If-Match): a stale one is refused, never retried. */
+  readonly expectedRevision?: number;
+  readonly idempotencyKey?: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
+
+export interface CommandResult {
+  readonly liveBlogId: string;
+  readonly revision: number;
+  readonly position: number;
+}
+
+/** A command before it meets the clock: `at` is the editor's date for it, if any. */
+export type CommandRequest = { readonly at?: string } & DistributiveOmit<LiveBlogCommand, 'at' | 'now'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** load → decide → envelope → append, with optimistic concurrency on the loaded revision. */
+@Injectable()
+export class CommandHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+    private readonly metrics: Metrics,
+  ) {}
+
+  async execute(liveBlogId: string, request: CommandRequest, context: CommandContext): Promise<CommandResult> {
+    const stream = streamOf(liveBlogId);
+    const eventIdAt = eventIdsFor(stream, context.idempotencyKey);
+    const earlier = await this.previousResult(liveBlogId, eventIdAt);
+    if (earlier) return earlier;
+
+    for (let attempt = 1; ; attempt++) {
+      const snapshot = await this.load(liveBlogId);
+      const revision = snapshot.state.revision;
+      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+        throw new StaleRevision(context.expectedRevision, revision);
+      }
+      const now = normalizeInstant(new Date());
+      const command = { ...request, at: request.at ? normalizeInstant(request.at) : now, now } as LiveBlogCommand;
+      const events = decide(command, snapshot.state);
+      if (events.length === 0) return { liveBlogId, revision, position: snapshot.position };
+
+      const envelopes = this.envelope(events, snapshot, command.at, context, eventIdAt);
+      try {
+        const result = await this.timedAppend(stream, envelopes, revision);
+        await this.projections.waitForPosition(result.position);
+        return { liveBlogId, revision: result.nextRevision - 1, position: result.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (context.expectedRevision !== undefined) throw new StaleRevision(context.expectedRevision, error.actual);
+        this.metrics.commandConflicts.inc();
+        if (attempt >= MAX_ATTEMPTS) throw new ConcurrentWriteConflict(attempt);
+      }
+    }
+  }
+
+  /** The store is the truth: start from this node's view and read whatever it has not folded yet. */
+  async load(liveBlogId: string): Promise<BlogSnapshot> {
+    let snapshot = this.projections.snapshot(liveBlogId) ?? emptySnapshot;
+    const tail = await this.store.readStream(streamOf(liveBlogId), { fromRevision: snapshot.state.revision + 1 });
+    for (const event of tail) snapshot = foldRecorded(snapshot, event);
+    return snapshot;
+  }
+
+  private async previousResult(liveBlogId: string, eventIdAt?: (index: number) => string): Promise<CommandResult | null> {
+    if (!eventIdAt) return null;
+    let last: RecordedEvent | null = null;
+    for (let index = 0; ; index++) {
+      const event = await this.store.readEvent(eventIdAt(index));
+      if (!event) break;
+      last = event;
+    }
+    return last && { liveBlogId, revision: last.revision, position: last.position };
+  }
+
+  private envelope(
+    events: LiveBlogEvent[],
+    snapshot: BlogSnapshot,
+    at: string,
+    context: CommandContext,
+    eventIdAt?: (index: number) => string,
+  ): EventToAppend[] {
+    let prevHash = snapshot.lastHash;
+    const correlationId = context.correlationId ?? randomUUID();
+    return events.map((event, index) => {
+      const contentHash = contentHashOf({ type: event.type, data: event.data, at, author: context.author });
+      const hash = chainHash(prevHash, contentHash);
+      const metadata = {
+        at,
+        author: context.author,
+        correlationId,
+        ...(context.causationId ? { causationId: context.causationId } : {}),
+        ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+        schemaVersion: SCHEMA_VERSION,
+        contentHash,
+        prevHash,
+        hash,
+      };
+      prevHash = hash;
+      return { eventId: eventIdAt ? eventIdAt(index) : randomUUID(), type: event.type, data: { ...event.data }, metadata };
+    });
+  }
+
+  private async timedAppend(stream: string, events: EventToAppend[], revision: number) {
+    const stop = this.metrics.appendDuration.startTimer();
+    const result = await this.store.append(stream, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });
+    stop();
+    for (const event of events) this.metrics.eventsAppended.inc({ type: event.type });
+    return result;
+  }
+}
+
+/** With an Idempotency-Key, a retried request derives the same event ids and finds its first attempt. */
+function eventIdsFor(stream: string, idempotencyKey?: string): ((index: number) => string) | undefined {
+  if (!idempotencyKey) return undefined;
+  return (index) => uuidv5(`${stream}|${idempotencyKey}|${index}`, IDEMPOTENCY_NAMESPACE);
+}

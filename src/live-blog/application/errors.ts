@@ -1,0 +1,22 @@
+/** Failures of the command path that are not the domain's: mapped to HTTP in shared/problem-details.filter.ts. */
+export class StaleRevision extends Error {
+  override readonly name = 'StaleRevision';
+  readonly kind = 'stale';
+
+  constructor(
+    readonly expected: number,
+    readonly currentRevision: number,
+  ) {
+    super(`the live blog is at revision ${currentRevision}, not ${expected}`);
+  }
+}
+
+/** Other writers kept winning the race: the client may simply retry. */
+export class ConcurrentWriteConflict extends Error {
+  override readonly name = 'ConcurrentWriteConflict';
+  readonly kind = 'conflict';
+
+  constructor(readonly attempts: number) {
+    super(`the live blog kept changing under ${attempts} attempts; retry`);
+  }
+}

@@ -1,0 +1,34 @@
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { CommandContext } from '../application/command-handler.js';
+import type { Author } from '../domain/index.js';
+
+type Request = { headers: Record<string, string | string[] | undefined>; author: Author; id?: unknown };
+
+/** The command's context from the request: author (token), If-Match, Idempotency-Key, correlation id. */
+export const Context = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
+  const request = execution.switchToHttp().getRequest<Request>();
+  const ifMatch = header(request, 'if-match');
+  const idempotencyKey = header(request, 'idempotency-key');
+  if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+    throw new BadRequestException({ message: 'Idempotency-Key must be 1 to 200 visible ASCII characters', details: { field: 'Idempotency-Key' } });
+  }
+  return {
+    author: request.author,
+    expectedRevision: ifMatch === undefined ? undefined : parseIfMatch(ifMatch),
+    idempotencyKey,
+    correlationId: header(request, 'x-correlation-id') ?? (typeof request.id === 'string' ? request.id : undefined),
+  };
+});
+
+function parseIfMatch(value: string): number {
+  const match = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(value.trim());
+  if (!match) {
+    throw new BadRequestException({ message: 'If-Match must be a revision such as "12" (the ETag you read)', details: { field: 'If-Match' } });
+  }
+  return Number(match[1]);
+}
+
+function header(request: Request, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Delete, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../auth/roles.js';
+import { CommandHandler, type CommandContext, type CommandRequest } from '../application/command-handler.js';
+import { ChangeHeadlineDto, CloseLiveBlogDto, OpenLiveBlogDto, ReviseSummaryDto } from './dto/blog.dto.js';
+import { DatedDto } from './dto/common.js';
+import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from './dto/story.dto.js';
+import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from './dto/update.dto.js';
+import { Context } from './command-context.js';
+import { HttpReplies } from './http-replies.js';
+import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
+import { slugOf } from './slug.js';
+
+/** Editor writes: each answers 201 {liveBlogId, revision, position} with the new revision as ETag. */
+@ApiTags('editors')
+@ApiBearerAuth()
+@ApiHeader({ name: 'If-Match', required: false, description: 'the revision you read; a stale one answers 412' })
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request answers the original result' })
+@Roles('editor')
+@Controller('api/live-blogs')
+export class EditorController {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly replies: HttpReplies,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a live blog' })
+  async open(@Body() dto: OpenLiveBlogDto, @Context() context: CommandContext, @Res() response: unknown) {
+    const { id, ...fields } = dto;
+    await this.run(id ?? slugOf(dto.title), { type: 'OpenLiveBlog', ...fields }, context, response);
+  }
+
+  @Post(':id/updates')
+  @ApiOperation({ summary: 'Post an update' })
+  async post(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: PostUpdateDto, @Context() context: CommandContext, @Res() response: unknown) {
+    const updateId = dto.updateId ?? randomUUID();
+    await this.run(id, { type: 'PostUpdate', ...dto, updateId }, context, response);
+  }
+
+  @Post(':id/updates/:updateId/corrections')
+  async correct(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: CorrectUpdateDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'CorrectUpdate', updateId, ...dto }, context, response);
+  }
+
+  @Post(':id/updates/:updateId/retraction')
+  async retract(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: RetractUpdateDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'RetractUpdate', updateId, ...dto }, context, response);
+  }
+
+  @Put(':id/updates/:updateId/pin')
+  async pin(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: DatedDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'PinUpdate', updateId, ...dto }, context, response);
+  }
+
+  @Delete(':id/updates/:updateId/pin')
+  async unpin(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: DatedDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'UnpinUpdate', updateId, ...dto }, context, response);
+  }
+
+  @Put(':id/headline')
+  async headline(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: ChangeHeadlineDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'ChangeHeadline', ...dto }, context, response);
+  }
+
+  @Put(':id/summary')
+  async summary(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: ReviseSummaryDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'ReviseSummary', ...dto }, context, response);
+  }
+
+  @Post(':id/casualty-figures')
+  async figures(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: CasualtyFiguresDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'ReviseCasualtyFigures', ...dto }, context, response);
+  }
+
+  @Post(':id/timeline')
+  async timeline(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: TimelineEntryDto, @Context() context: CommandContext, @Res() response: unknown) {
+    const entryId = dto.entryId ?? randomUUID();
+    await this.run(id, { type: 'AddTimelineEntry', ...dto, entryId }, context, response);
+  }
+
+  @Put(':id/locations/:place')
+  async location(@Param('id', LiveBlogIdPipe) id: string, @Param('place') place: string, @Body() dto: LocationStatusDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'UpdateLocationStatus', place, ...dto }, context, response);
+  }
+
+  @Post(':id/close')
+  async close(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: CloseLiveBlogDto, @Context() context: CommandContext, @Res() response: unknown) {
+    await this.run(id, { type: 'CloseLiveBlog', ...dto }, context, response);
+  }
+
+  private async run(id: string, request: CommandRequest, context: CommandContext, response: unknown) {
+    this.replies.created(response, await this.commands.execute(id, request, context));
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { CommandResult } from '../application/command-handler.js';
+
+interface RequestWithHeaders {
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+/** Replies with ETag and conditional GET through Nest's adapter, so Express and Fastify behave alike. */
+@Injectable()
+export class HttpReplies {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** 304 when the client already holds this revision; the body is only built when needed. */
+  conditional(request: RequestWithHeaders, response: unknown, revision: number, body: () => unknown, cacheControl: string): void {
+    const http = this.adapterHost.httpAdapter;
+    const etag = `"${revision}"`;
+    http.setHeader(response, 'ETag', etag);
+    http.setHeader(response, 'Cache-Control', cacheControl);
+    if (matchesAny(request.headers['if-none-match'], etag)) {
+      http.status(response, 304);
+      http.end(response);
+      return;
+    }
+    http.reply(response, body(), 200);
+  }
+
+  created(response: unknown, result: CommandResult): void {
+    const http = this.adapterHost.httpAdapter;
+    http.setHeader(response, 'ETag', `"${result.revision}"`);
+    http.reply(response, result, 201);
+  }
+}
+
+function matchesAny(header: string | string[] | undefined, etag: string): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return false;
+  return value.split(',').some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}

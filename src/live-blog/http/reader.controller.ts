@@ -1,0 +1,44 @@
+import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ArticleViews } from '../projections/article-views.js';
+import { UpdatesQueryDto } from './dto/story.dto.js';
+import { HttpReplies } from './http-replies.js';
+import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
+
+type Request = { headers: Record<string, string | string[] | undefined> };
+
+/** Public routes: anonymous readers, cacheable by revision. */
+@ApiTags('readers')
+@Controller('api/live-blogs')
+export class ReaderController {
+  constructor(
+    private readonly views: ArticleViews,
+    private readonly replies: HttpReplies,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every live blog, most recently updated first' })
+  list() {
+    return this.views.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The article view; ETag is its revision, If-None-Match answers 304' })
+  @ApiOkResponse({ description: 'the article' })
+  article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() response: unknown) {
+    const blog = this.existing(id);
+    this.replies.conditional(request, response, blog.revision, () => this.views.article(id, blog), 'public, max-age=0, must-revalidate');
+  }
+
+  @Get(':id/updates')
+  @ApiOperation({ summary: 'Older updates, newest first, page by page' })
+  updates(@Param('id', LiveBlogIdPipe) id: string, @Query() query: UpdatesQueryDto) {
+    return this.views.updates(this.existing(id), query.beforeRevision, Math.min(query.limit ?? 20, 100));
+  }
+
+  private existing(id: string) {
+    const blog = this.views.blog(id);
+    if (!blog) throw new NotFoundException(`no live blog "${id}"`);
+    return blog;
+  }
+}

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { projectRoot } from '../../shared/paths.js';
+import { CommandHandler } from '../application/command-handler.js';
+import { importStory, readStoryFile, storyFilesIn } from './story-importer.js';
+
+export const STORY_FOLDER = join(projectRoot, 'events');
+
+/** An empty embedded store starts with the reference story (SEED, on by default for SQLite). */
+export async function seedIfEmpty(app: INestApplicationContext, folder = STORY_FOLDER): Promise<void> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  if ((await store.readAll({ maxCount: 1 })).length > 0) return;
+  const logger = new Logger('Seed');
+  const commands = app.get(CommandHandler);
+  for (const file of storyFilesIn(folder)) {
+    const report = await importStory(readStoryFile(file), commands);
+    logger.log(`imported ${report.lines} events of ${report.liveBlogIds.join(', ')} from ${file.slice(projectRoot.length)}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandHandler } from '../application/command-handler.js';
+import type { Author } from '../domain/index.js';
+import { parseStoryFile } from './story-file.js';
+
+export const IMPORTER: Author = { id: 'importer', name: 'Story importer', role: 'system' };
+
+export interface ImportReport {
+  readonly lines: number;
+  /** Lines whose events were already stored (an earlier import) and were not appended again. */
+  readonly alreadyStored: number;
+  readonly liveBlogIds: string[];
+}
+
+/**
+ * Appends a story file through the same command path as the editors' routes (validation,
+ * hash chain, authorship). Each line's key makes it idempotent: a second import appends nothing.
+ */
+export async function importStory(
+  text: string,
+  commands: CommandHandler,
+  onProgress: (done: number, total: number) => void = () => {},
+  author: Author = IMPORTER,
+): Promise<ImportReport> {
+  const lines = parseStoryFile(text);
+  const liveBlogIds = new Set<string>();
+  let alreadyStored = 0;
+  for (const [index, line] of lines.entries()) {
+    const context = { author, idempotencyKey: `import:${line.key}`, correlationId: `import:${line.liveBlogId}` };
+    const before = await commands.load(line.liveBlogId).then((snapshot) => snapshot.state.revision);
+    try {
+      const result = await commands.execute(line.liveBlogId, line.request, context);
+      if (result.revision <= before) alreadyStored++;
+    } catch (error) {
+      throw new Error(`line ${line.lineNumber} (${line.key}): ${(error as Error).message}`, { cause: error });
+    }
+    liveBlogIds.add(line.liveBlogId);
+    onProgress(index + 1, lines.length);
+  }
+  return { lines: lines.length, alreadyStored, liveBlogIds: [...liveBlogIds] };
+}
+
+/** The story files shipped in a folder (`events/*.jsonl`), in name order. */
+export function storyFilesIn(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+export function readStoryFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}

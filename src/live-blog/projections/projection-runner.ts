@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Subject, type Subscription } from 'rxjs';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.js';
+import { Metrics } from '../../shared/metrics.js';
+import { liveBlogIdOf } from '../application/stream-names.js';
+import { emptySnapshot, foldRecorded, type BlogSnapshot } from './blog-snapshot.js';
+
+export interface FoldedEvent {
+  readonly liveBlogId: string;
+  readonly event: RecordedEvent;
+  readonly snapshot: BlogSnapshot;
+}
+
+/**
+ * Tails the store feed and keeps every blog's folded snapshot. Events appended by another
+ * process arrive here too, because the feed is the store's, not this node's.
+ */
+@Injectable()
+export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ProjectionRunner.name);
+  private readonly blogs = new Map<string, BlogSnapshot>();
+  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private readonly folded$ = new Subject<FoldedEvent>();
+  private subscription?: Subscription;
+  private position = 0;
+
+  /** Every event once folded, with the blog's snapshot after it (the push gateway listens here). */
+  readonly folded = this.folded$.asObservable();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** Folds everything already stored before the app answers its first request, then follows the feed. */
+  async onModuleInit(): Promise<void> {
+    for (;;) {
+      const page = await this.store.readAll({ fromPosition: this.position, maxCount: 1000 });
+      if (page.length === 0) break;
+      for (const event of page) this.fold(event);
+    }
+    this.subscription = this.store.subscribeToAll({ fromPosition: this.position }).subscribe({
+      next: (event) => this.fold(event),
+      error: (error: unknown) => this.logger.error({ err: error }, 'store feed failed; views are frozen'),
+    });
+    this.logger.log(`views caught up at position ${this.position} (${this.blogs.size} live blogs)`);
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription?.unsubscribe();
+    this.folded$.complete();
+  }
+
+  snapshot(liveBlogId: string): BlogSnapshot | undefined {
+    return this.blogs.get(liveBlogId);
+  }
+
+  snapshots(): ReadonlyMap<string, BlogSnapshot> {
+    return this.blogs;
+  }
+
+  get projectedPosition(): number {
+    return this.position;
+  }
+
+  /** Resolves once the views hold everything up to this position (read-your-writes after a command). */
+  waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
+    if (this.position >= position) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = { position, resolve: () => (clearTimeout(timer), resolve()) };
+      const timer = setTimeout(() => (this.waiters.delete(waiter), resolve()), timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  private fold(event: RecordedEvent): void {
+    const liveBlogId = liveBlogIdOf(event.stream);
+    if (liveBlogId !== null) {
+      const snapshot = foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, event);
+      this.blogs.set(liveBlogId, snapshot);
+      this.folded$.next({ liveBlogId, event, snapshot });
+    }
+    this.position = event.position;
+    this.metrics.projectionPosition.set(event.position);
+    this.metrics.projectionLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
+    for (const waiter of this.waiters) {
+      if (waiter.position <= this.position) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}

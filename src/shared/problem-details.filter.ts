@@ -1,0 +1,67 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { DomainError } from '../live-blog/domain/index.js';
+import { ConcurrentWriteConflict, StaleRevision } from '../live-blog/application/errors.js';
+
+export interface Problem {
+  readonly statusCode: number;
+  readonly error: string;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+const DOMAIN_STATUS = { invalid: HttpStatus.BAD_REQUEST, not_found: HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT } as const;
+
+/** Every error leaves in one shape, {statusCode, error, message, details?} (DESIGN §4), from here only. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = this.adapterHost.httpAdapter;
+    const response = host.switchToHttp().getResponse();
+    const problem = this.toProblem(exception);
+    if (exception instanceof StaleRevision) http.setHeader(response, 'ETag', `"${exception.currentRevision}"`);
+    http.reply(response, problem, problem.statusCode);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof DomainError) {
+      const statusCode = DOMAIN_STATUS[exception.kind];
+      return problem(statusCode, exception.message, exception.field ? { field: exception.field } : undefined);
+    }
+    if (exception instanceof StaleRevision) {
+      return problem(HttpStatus.PRECONDITION_FAILED, exception.message, { currentRevision: exception.currentRevision });
+    }
+    if (exception instanceof ConcurrentWriteConflict) return problem(HttpStatus.CONFLICT, exception.message);
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const status = statusOfLibraryError(exception);
+    if (status) return problem(status, (exception as Error).message);
+    this.logger.error({ err: exception }, 'unhandled error');
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
+  }
+}
+
+function fromHttpException(exception: HttpException): Problem {
+  const body = exception.getResponse();
+  const statusCode = exception.getStatus();
+  if (typeof body === 'object' && body !== null && 'details' in body) {
+    const { message, details } = body as { message: string; details: unknown };
+    return problem(statusCode, message, details);
+  }
+  const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+  return problem(statusCode, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+}
+
+/** Body parsers signal a too large or malformed body with a `status` of their own. */
+function statusOfLibraryError(exception: unknown): number | undefined {
+  const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.statusCode ?? (exception as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function problem(statusCode: number, message: string, details?: unknown): Problem {
+  const error = HttpStatus[statusCode]?.toString().replace(/_/g, ' ').toLowerCase().replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+  return { statusCode, error: error ?? 'Error', message, ...(details === undefined ? {} : { details }) };
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommandHandler } from '../../src/live-blog/application/command-handler.js';
+import { STORY_FOLDER } from '../../src/live-blog/import/seed.js';
+import { StoryFileError } from '../../src/live-blog/import/story-file.js';
+import { importStory, storyFilesIn } from '../../src/live-blog/import/story-importer.js';
+import { startApp, type TestApp } from '../support/app.js';
+
+const reference = () => readFileSync(join(STORY_FOLDER, 'bbc-kyrgyzstan-2010-04-08.jsonl'), 'utf8');
+
+describe('importing a story file', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startApp();
+  });
+  afterEach(() => t.close());
+
+  it('ships the reference story in events/', () => {
+    expect(storyFilesIn(STORY_FOLDER).map((file) => file.slice(STORY_FOLDER.length + 1))).toContain('bbc-kyrgyzstan-2010-04-08.jsonl');
+  });
+
+  it('appends every line once, as the importer, and nothing the second time', async () => {
+    const commands = t.app.get(CommandHandler);
+    const lines = reference().trim().split('\n').length;
+    const progress: number[] = [];
+    const first = await importStory(reference(), commands, (done) => progress.push(done));
+    expect(first).toMatchObject({ lines, alreadyStored: 0, liveBlogIds: ['kyrgyzstan-2010-04-08'] });
+    expect(progress).toHaveLength(lines);
+    const second = await importStory(reference(), commands);
+    expect(second.alreadyStored).toBe(lines);
+    const stored = await t.store.readAll();
+    expect(stored).toHaveLength(lines);
+    expect(stored.every((event) => (event.metadata.author as { role: string }).role === 'system')).toBe(true);
+  });
+
+  it('rejects a malformed file before appending anything, naming the line', async () => {
+    const commands = t.app.get(CommandHandler);
+    const broken = reference().replace('"kind":"', '"kind":"gossip-');
+    await expect(importStory(broken, commands)).rejects.toThrow(StoryFileError);
+    await expect(importStory(broken, commands)).rejects.toThrow(/^line \d+: .*kind/);
+    expect(await t.store.readAll()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,66 @@
+import { bearer, startApp, type TestApp } from '../support/app.js';
+
+const STORY = 'kyrgyzstan-2010-04-08';
+
+describe('readers: the reference story', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  it('lists the reference story', async () => {
+    const response = await t.http.get('/api/live-blogs').expect(200);
+    expect(response.body).toEqual([
+      expect.objectContaining({ id: STORY, title: 'Kyrgyzstan President Bakiyev refuses to resign', status: 'live', lastUpdatedAt: '2010-04-08T17:37:00Z' }),
+    ]);
+  });
+
+  it('serves the article as the page stood at 17:37 GMT', async () => {
+    const { body } = await t.http.get(`/api/live-blogs/${STORY}`).expect(200);
+    expect(body.title).toBe('Kyrgyzstan President Bakiyev refuses to resign');
+    expect(body.lastUpdatedAt).toBe('2010-04-08T17:37:00Z');
+    expect(body.casualties.dead).toEqual({ count: 75, qualifier: 'exact' });
+    expect(body.casualties.injured).toEqual({ count: 1000, qualifier: 'more-than' });
+    expect(body.casualties.source).toEqual(expect.any(String));
+    expect(body.timeline).toHaveLength(8);
+    expect(body.timeline[0].period).toMatch(/2005/);
+    expect(body.locations.map((location: { place: string }) => location.place)).toEqual(
+      expect.arrayContaining(['Bishkek', 'Osh', 'Naryn', 'Talas', 'Manas']),
+    );
+    expect(body.updates.length).toBeGreaterThan(5);
+    const revisions = body.updates.map((update: { revision: number }) => update.revision);
+    expect(revisions).toEqual([...revisions].sort((a, b) => b - a));
+    expect(body.jsonLd['@type']).toBe('LiveBlogPosting');
+    expect(body.jsonLd.liveBlogUpdate).toHaveLength(body.updates.length);
+  });
+
+  it('answers 304 to If-None-Match with the current revision, and 200 once it moved on', async () => {
+    const first = await t.http.get(`/api/live-blogs/${STORY}`).expect(200);
+    expect(first.headers.etag).toBe(`"${first.body.revision}"`);
+    const unchanged = await t.http.get(`/api/live-blogs/${STORY}`).set('If-None-Match', first.headers.etag).expect(304);
+    expect(unchanged.text).toBe('');
+    await t.http
+      .post(`/api/live-blogs/${STORY}/updates`)
+      .set(bearer(t.token('editor')))
+      .send({ kind: 'report', body: 'A later development.' })
+      .expect(201);
+    const changed = await t.http.get(`/api/live-blogs/${STORY}`).set('If-None-Match', first.headers.etag).expect(200);
+    expect(changed.body.revision).toBe(first.body.revision + 1);
+  });
+
+  it('pages through older updates by revision', async () => {
+    const firstPage = await t.http.get(`/api/live-blogs/${STORY}/updates?limit=3`).expect(200);
+    expect(firstPage.body.updates).toHaveLength(3);
+    const before = firstPage.body.nextBeforeRevision;
+    expect(before).toBe(firstPage.body.updates[2].revision);
+    const secondPage = await t.http.get(`/api/live-blogs/${STORY}/updates?limit=3&beforeRevision=${before}`).expect(200);
+    for (const update of secondPage.body.updates) expect(update.revision).toBeLessThan(before);
+  });
+
+  it('answers 404 in the one error shape for an unknown or malformed id', async () => {
+    const unknown = await t.http.get('/api/live-blogs/no-such-story').expect(404);
+    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.stringContaining('no-such-story') });
+    await t.http.get('/api/live-blogs/NOT_A_SLUG').expect(404);
+  });
+});
