@@ -9,12 +9,22 @@ const swc = {
   module: { type: 'es6' },
 };
 
+/**
+ * @fastify/static (CommonJS) requires content-disposition 3 (ESM only). Node 20.19+ loads that
+ * natively; Jest's module runtime only does from Node 24.9, so Jest gets a CommonJS copy.
+ */
+const esmOnlyDependency = 'node_modules/(?:.+/)?content-disposition/';
+
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    [`${esmOnlyDependency}.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(?:.+/)?content-disposition/)`],
   testTimeout: 20000,
 };
