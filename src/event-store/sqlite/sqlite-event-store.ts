@@ -78,7 +78,20 @@ export interface SqliteSettings {
 /** Opens (and on first use creates) the store; `:memory:` gives a private store that lives as long as it is open. */
 export async function openSqliteEventStore(path: string): Promise<SqliteEventStore> {
   if (path !== ':memory:' && path !== '') await mkdir(dirname(path), { recursive: true });
-  return new SqliteEventStore(new Database(path));
+  return new SqliteEventStore(retain(new Database(path)));
+}
+
+/**
+ * better-sqlite3 12 (13 crashes on Node 20) wraps connections and statements in node::ObjectWrap;
+ * from Node 24.19 their destructor aborts the process when a garbage collection outside any
+ * JavaScript context frees one (WiseLibs/better-sqlite3#1515). So no handle is ever left to the
+ * collector: statements are prepared once and kept, with their connection, for the process's life.
+ */
+const retained: object[] = [];
+
+function retain<T extends object>(handle: T): T {
+  retained.push(handle);
+  return handle;
 }
 
 export class SqliteEventStore implements EventStore {
@@ -194,9 +207,9 @@ export class SqliteEventStore implements EventStore {
   /** The connection's durability settings as SQLite reports them. */
   settings(): SqliteSettings {
     return {
-      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
-      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
-      busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+      journalMode: String(this.statements.journalMode.get()),
+      synchronous: Number(this.statements.synchronous.get()),
+      busyTimeoutMs: Number(this.statements.busyTimeout.get()),
     };
   }
 
@@ -262,21 +275,22 @@ export class SqliteEventStore implements EventStore {
 
 function configure(db: Database.Database): void {
   // Set first, so switching to WAL waits for another process that holds the file.
-  db.pragma('busy_timeout = 5000');
-  if (!db.memory) db.pragma('journal_mode = WAL');
+  // exec, not pragma(): pragma() prepares a statement the collector would later free (see retain).
+  db.exec('PRAGMA busy_timeout = 5000');
+  if (!db.memory) db.exec('PRAGMA journal_mode = WAL');
   // An acknowledged append must survive power loss: in WAL mode NORMAL may lose the last commits on
   // power loss, FULL syncs the WAL on every commit.
-  db.pragma('synchronous = FULL');
+  db.exec('PRAGMA synchronous = FULL');
 }
 
 /** Creates the schema if needed and returns the store's epoch, made once when the store is first created. */
 function initialise(db: Database.Database): string {
   return db.transaction(() => {
     db.exec(SCHEMA);
-    const remember = db.prepare<[string, string]>('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)');
+    const remember = retain(db.prepare<[string, string]>('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)'));
     remember.run('epoch', randomUUID());
     remember.run('schema_version', SCHEMA_VERSION);
-    const recall = db.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck();
+    const recall = retain(db.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck());
     const version = recall.get('schema_version');
     if (version !== SCHEMA_VERSION) {
       throw new Error(`event store schema version ${version} is not supported (expected ${SCHEMA_VERSION})`);
@@ -286,7 +300,7 @@ function initialise(db: Database.Database): string {
 }
 
 function prepareStatements(db: Database.Database) {
-  return {
+  const statements = {
     insert: db.prepare<[string, string, number, string, string, string, string]>(
       'INSERT INTO events (event_id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -305,7 +319,12 @@ function prepareStatements(db: Database.Database) {
     ),
     readEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
     ping: db.prepare('SELECT 1'),
+    journalMode: db.prepare('PRAGMA journal_mode').pluck(),
+    synchronous: db.prepare('PRAGMA synchronous').pluck(),
+    busyTimeout: db.prepare('PRAGMA busy_timeout').pluck(),
   };
+  Object.values(statements).forEach(retain);
+  return statements;
 }
 
 /**
