@@ -89,6 +89,11 @@ export async function openSqliteEventStore(path: string): Promise<SqliteEventSto
  */
 const retained: object[] = [];
 
+/** A raw connection to a store's file, for tools and tests that must look under the port (kept alive, see above). */
+export function openSqliteConnection(path: string): Database.Database {
+  return retain(new Database(path));
+}
+
 function retain<T extends object>(handle: T): T {
   retained.push(handle);
   return handle;
