@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig, platform: HttpPlatform = 'fas
     express.set('etag', false);
   }
   app.useLogger(app.get(Logger));
+  app.useWebSocketAdapter(new IoAdapter(app));
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi()));

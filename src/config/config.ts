@@ -10,6 +10,8 @@ export interface AppConfig {
   readonly seed: boolean;
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
+  /** Packets a reader's socket may have waiting before it is cut off as too slow. */
+  readonly readerBufferLimit: number;
 }
 
 export type EventStoreSetting = { readonly kind: 'sqlite'; readonly path: string };
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: parseBoolean('SEED', env.SEED, eventStore.kind === 'sqlite'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     bodyLimitBytes: parseBodyLimit(env.BODY_LIMIT_KB),
+    readerBufferLimit: parseReaderBufferLimit(env.READER_BUFFER_LIMIT),
   };
 }
 
@@ -94,6 +97,15 @@ function parseBodyLimit(raw: string | undefined): number {
     throw new ConfigError(`BODY_LIMIT_KB must be an integer from 1 to 10240, got "${raw}"`);
   }
   return kb * 1024;
+}
+
+function parseReaderBufferLimit(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 1000;
+  const packets = Number(raw);
+  if (!Number.isInteger(packets) || packets < 1) {
+    throw new ConfigError(`READER_BUFFER_LIMIT must be a positive integer (packets), got "${raw}"`);
+  }
+  return packets;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');

@@ -5,10 +5,14 @@ import { HttpReplies } from './http/http-replies.js';
 import { ReaderController } from './http/reader.controller.js';
 import { ArticleViews } from './projections/article-views.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
+import { CatchUp } from './realtime/catch-up.js';
+import { ChangeFeed } from './realtime/change-feed.js';
+import { LiveFanout } from './realtime/live-fanout.js';
+import { LiveGateway } from './realtime/live.gateway.js';
 
 @Module({
   controllers: [ReaderController, EditorController],
-  providers: [CommandHandler, ProjectionRunner, ArticleViews, HttpReplies],
+  providers: [CommandHandler, ProjectionRunner, ArticleViews, HttpReplies, LiveFanout, CatchUp, ChangeFeed, LiveGateway],
   exports: [CommandHandler, ProjectionRunner, ArticleViews],
 })
 export class LiveBlogModule {}

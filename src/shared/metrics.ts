@@ -39,6 +39,37 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly readersConnected = new Gauge({
+    name: 'dateline_readers_connected',
+    help: 'Sockets connected to this node’s /live namespace',
+    registers: [this.registry],
+  });
+
+  readonly subscriptions = new Gauge({
+    name: 'dateline_subscriptions',
+    help: 'Live-blog subscriptions held by this node’s sockets',
+    registers: [this.registry],
+  });
+
+  readonly pushes = new Counter({
+    name: 'dateline_pushes_total',
+    help: 'Events pushed to readers (one per reader reached)',
+    registers: [this.registry],
+  });
+
+  readonly pushLag = new Histogram({
+    name: 'dateline_push_lag_seconds',
+    help: 'Time from an event’s commit to its emission to readers',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  readonly slowReadersDisconnected = new Counter({
+    name: 'dateline_slow_readers_disconnected_total',
+    help: 'Readers cut off because their outgoing buffer passed the bound',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -16,6 +16,8 @@ export interface TestApp {
   readonly http: ReturnType<typeof request>;
   readonly store: EventStore;
   readonly config: AppConfig;
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
   token(role: 'editor' | 'auditor' | 'admin', name?: string): string;
   close(): Promise<void>;
 }
@@ -44,9 +46,11 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
   if (options.seed) await seedIfEmpty(app);
   await app.listen(0, '127.0.0.1');
   const jwt = new JwtService({ secret: TEST_SECRET });
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,
     config,
+    url,
     http: request(app.getHttpServer()),
     store: app.get<EventStore>(EVENT_STORE),
     token: (role, name = 'Rayhan Demytrie') => jwt.sign({ sub: name.toLowerCase().replace(/\W+/g, '-'), name, role }),

@@ -1,7 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArticleViews } from '../projections/article-views.js';
-import { UpdatesQueryDto } from './dto/story.dto.js';
+import { ChangeFeed } from '../realtime/change-feed.js';
+import { ChangesQueryDto, UpdatesQueryDto } from './dto/story.dto.js';
 import { HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
 
@@ -14,6 +15,7 @@ export class ReaderController {
   constructor(
     private readonly views: ArticleViews,
     private readonly replies: HttpReplies,
+    private readonly changeFeed: ChangeFeed,
   ) {}
 
   @Get()
@@ -33,7 +35,15 @@ export class ReaderController {
   @Get(':id/updates')
   @ApiOperation({ summary: 'Older updates, newest first, page by page' })
   updates(@Param('id', LiveBlogIdPipe) id: string, @Query() query: UpdatesQueryDto) {
-    return this.views.updates(this.existing(id), query.beforeRevision, Math.min(query.limit ?? 20, 100));
+    return this.views.updates(this.existing(id), query.beforeRevision, query.limit ?? 20);
+  }
+
+  @Get(':id/changes')
+  @ApiOperation({ summary: 'The events the socket pushes, after a revision: for polling clients and CDNs' })
+  async changes(@Param('id', LiveBlogIdPipe) id: string, @Query() query: ChangesQueryDto, @Req() request: Request, @Res() response: unknown) {
+    const page = await this.changeFeed.page(id, query.afterRevision ?? -1, query.limit ?? 100);
+    if (!page) throw new NotFoundException(`no live blog "${id}"`);
+    this.replies.conditional(request, response, page.revision, () => page, 'public, max-age=5, stale-while-revalidate=30');
   }
 
   private existing(id: string) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { FIGURE_QUALIFIERS, type FigureQualifier } from '../../domain/index.js';
 import { DatedDto, UPDATE_ID_PATTERN } from './common.js';
 
@@ -97,5 +97,23 @@ export class UpdatesQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ChangesQueryDto {
+  @ApiPropertyOptional({ default: -1, description: 'the revision the client holds; events after it are returned' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'afterRevision must be an integer' })
+  @Min(-1, { message: 'afterRevision must be -1 or more' })
+  afterRevision?: number;
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be 1 or more' })
+  @Max(500, { message: 'limit must be 500 or less' })
   limit?: number;
 }

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { CommandHandler } from '../application/command-handler.js';
+import { streamOf } from '../application/stream-names.js';
+import { toArticleView } from '../projections/article.view.js';
+import type { SubscribedWithArticle, SubscribedWithEvents, SubscribeRequest } from './live-events.js';
+import { toPublicEvent } from './public-events.js';
+
+/** Longest gap replayed event by event; past it the reader redraws from the article. */
+export const MAX_REPLAYED_GAP = 500;
+
+export type CatchUpAck = SubscribedWithArticle | SubscribedWithEvents;
+
+/**
+ * What a subscribing reader needs, read from the store (not from this node's view, which may
+ * lag behind another node's writes). The ack's `revision` is where live delivery takes over.
+ */
+@Injectable()
+export class CatchUp {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandHandler,
+  ) {}
+
+  /** null when the blog does not exist. */
+  async ackFor(request: SubscribeRequest): Promise<CatchUpAck | null> {
+    const resuming = request.afterRevision !== undefined;
+    if (resuming && request.epoch === this.store.epoch) {
+      const replay = await this.replay(request.liveBlogId, request.afterRevision!);
+      if (replay) return replay;
+    }
+    return this.article(request.liveBlogId, resuming);
+  }
+
+  private async replay(liveBlogId: string, afterRevision: number): Promise<SubscribedWithEvents | null> {
+    const stream = streamOf(liveBlogId);
+    const events = await this.store.readStream(stream, { fromRevision: afterRevision + 1, maxCount: MAX_REPLAYED_GAP + 1 });
+    if (events.length > MAX_REPLAYED_GAP || events.some((event) => event.type === 'UpdateRetracted')) return null;
+    if (events.length === 0) {
+      // Nothing missed, provided the reader's revision exists: a revision from elsewhere redraws.
+      const head = await this.store.streamRevision(stream);
+      if (head < afterRevision || head === -1) return null;
+    }
+    return {
+      ok: true,
+      epoch: this.store.epoch,
+      revision: events.at(-1)?.revision ?? afterRevision,
+      events: events.map((event) => toPublicEvent(liveBlogId, event)),
+      recovered: true,
+    };
+  }
+
+  private async article(liveBlogId: string, resuming: boolean): Promise<SubscribedWithArticle | null> {
+    const { state } = await this.commands.load(liveBlogId);
+    if (state.status === 'none') return null;
+    return {
+      ok: true,
+      epoch: this.store.epoch,
+      revision: state.revision,
+      article: toArticleView(liveBlogId, state),
+      ...(resuming ? { recovered: false as const } : {}),
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { CommandHandler } from '../application/command-handler.js';
+import { streamOf } from '../application/stream-names.js';
+import type { PublicEvent } from './live-events.js';
+import { toPublicEvent } from './public-events.js';
+
+export interface ChangesPage {
+  readonly liveBlogId: string;
+  readonly epoch: string;
+  readonly afterRevision: number;
+  /** The blog's head when the page was read. */
+  readonly revision: number;
+  readonly events: PublicEvent[];
+  /** Pass as `afterRevision` for the next page (or the next poll). */
+  readonly nextAfterRevision: number;
+  readonly hasMore: boolean;
+}
+
+/** The events the socket pushes, for clients that poll (apps, amp-live-list) and CDNs in front of them. */
+@Injectable()
+export class ChangeFeed {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandHandler,
+  ) {}
+
+  /** null when the blog does not exist. */
+  async page(liveBlogId: string, afterRevision: number, limit: number): Promise<ChangesPage | null> {
+    const events = await this.store.readStream(streamOf(liveBlogId), { fromRevision: afterRevision + 1, maxCount: limit });
+    // Loaded after the events, so every retraction up to the last of them is known and its text withheld.
+    const { state } = await this.commands.load(liveBlogId);
+    if (state.status === 'none') return null;
+    const retracted = new Set(state.updates.filter((update) => update.retraction).map((update) => update.updateId));
+    const nextAfterRevision = events.at(-1)?.revision ?? Math.max(afterRevision, -1);
+    return {
+      liveBlogId,
+      epoch: this.store.epoch,
+      afterRevision,
+      revision: state.revision,
+      events: events.map((event) => toPublicEvent(liveBlogId, event, retracted)),
+      nextAfterRevision,
+      hasMore: nextAfterRevision < state.revision,
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import {
+  LIVE_NAMESPACE,
+  type ClientToServerEvents,
+  type PublicEvent,
+  type ServerToClientEvents,
+  type SubscribeAck,
+  type SubscribeRequest,
+} from './live-events.js';
+
+export type LiveClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A socket to a Dateline node's /live namespace: websocket first, long-polling as the fallback. */
+export function connectLive(baseUrl: string, options: Partial<ManagerOptions & SocketOptions> = {}): LiveClientSocket {
+  return io(baseUrl.replace(/\/$/, '') + LIVE_NAMESPACE, { transports: ['websocket', 'polling'], ...options });
+}
+
+export function subscribe(socket: LiveClientSocket, request: SubscribeRequest, timeoutMs = 5000): Promise<SubscribeAck> {
+  return socket.timeout(timeoutMs).emitWithAck('subscribe', request);
+}
+
+export interface FollowHandlers {
+  /** A new event, in revision order. */
+  readonly onEvent?: (event: PublicEvent) => void;
+  /** Each ack: an article to redraw from, or the events missed while away (also passed to onEvent). */
+  readonly onAck?: (ack: SubscribeAck) => void;
+}
+
+/**
+ * Follows one live blog across reconnects, as a page would: it resubscribes after every
+ * (re)connection from the last revision it holds, with the epoch it last saw.
+ */
+export class LiveBlogFollower {
+  revision: number | undefined;
+  epoch: string | undefined;
+
+  constructor(
+    readonly socket: LiveClientSocket,
+    readonly liveBlogId: string,
+    private readonly handlers: FollowHandlers = {},
+    from: { afterRevision?: number; epoch?: string } = {},
+  ) {
+    this.revision = from.afterRevision;
+    this.epoch = from.epoch;
+    socket.on('event', (event) => {
+      if (event.liveBlogId !== liveBlogId) return;
+      this.revision = event.revision;
+      handlers.onEvent?.(event);
+    });
+    socket.on('connect', () => void this.resubscribe());
+    if (socket.connected) void this.resubscribe();
+  }
+
+  async resubscribe(): Promise<SubscribeAck> {
+    const ack = await subscribe(this.socket, { liveBlogId: this.liveBlogId, afterRevision: this.revision, epoch: this.epoch });
+    if (ack.ok) {
+      this.epoch = ack.epoch;
+      this.revision = ack.revision;
+      if ('events' in ack) ack.events.forEach((event) => this.handlers.onEvent?.(event));
+    }
+    this.handlers.onAck?.(ack);
+    return ack;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The socket API of namespace /live (DESIGN §5), as types shared by the gateway and the client
+ * helper: both sides compile against the same map, so a renamed field breaks the build, not a page.
+ */
+import type { ArticleView } from '../projections/article.view.js';
+
+export const LIVE_NAMESPACE = '/live';
+
+/** One stored event as readers see it: never a retracted body from a catch-up. */
+export interface PublicEvent {
+  readonly liveBlogId: string;
+  readonly revision: number;
+  readonly position: number;
+  readonly type: string;
+  readonly at: string;
+  readonly data: Record<string, unknown>;
+}
+
+export interface SubscribeRequest {
+  readonly liveBlogId: string;
+  /** The revision the page already shows (the article view's `revision`, or the last event received). */
+  readonly afterRevision?: number;
+  /** The store's epoch the page last saw; a different one means the page must redraw. */
+  readonly epoch?: string;
+}
+
+export type LiveErrorCode = 'invalid' | 'not_found' | 'rate_limited' | 'too_many_subscriptions' | 'unavailable';
+
+export interface LiveError {
+  readonly ok: false;
+  readonly error: { readonly code: LiveErrorCode; readonly message: string };
+}
+
+/** A new reader, or one whose gap cannot be replayed safely: redraw from the article. */
+export interface SubscribedWithArticle {
+  readonly ok: true;
+  readonly epoch: string;
+  readonly revision: number;
+  readonly article: ArticleView;
+  /** Present (false) when the reader asked to resume and could not. */
+  readonly recovered?: false;
+}
+
+/** A reconnecting reader: exactly the events after its `afterRevision`. */
+export interface SubscribedWithEvents {
+  readonly ok: true;
+  readonly epoch: string;
+  readonly revision: number;
+  readonly events: PublicEvent[];
+  readonly recovered: true;
+}
+
+export type SubscribeAck = SubscribedWithArticle | SubscribedWithEvents | LiveError;
+export type UnsubscribeAck = { readonly ok: true } | LiveError;
+
+export interface ReadersCount {
+  readonly liveBlogId: string;
+  readonly count: number;
+}
+
+/** Why the server is about to close this socket (it may reconnect and resume). */
+export interface Goodbye {
+  readonly reason: 'slow_consumer';
+  readonly message: string;
+}
+
+export interface ServerToClientEvents {
+  event: (event: PublicEvent) => void;
+  readers: (readers: ReadersCount) => void;
+  goodbye: (goodbye: Goodbye) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: SubscribeRequest, ack: (reply: SubscribeAck) => void) => void;
+  unsubscribe: (request: { liveBlogId: string }, ack: (reply: UnsubscribeAck) => void) => void;
+}

@@ -1,0 +1,125 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import type { Subscription } from 'rxjs';
+import { Metrics } from '../../shared/metrics.js';
+import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
+import type { ClientToServerEvents, PublicEvent, ServerToClientEvents } from './live-events.js';
+import { toPublicEvent } from './public-events.js';
+
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * A subscription before it joins its blog's room. While its catch-up is read it buffers what
+ * this node pushes; after the ack it receives, one by one, only what is newer than it holds,
+ * until this node's feed has caught up with it and the room's broadcasts can take over.
+ */
+interface Joining {
+  readonly socket: LiveSocket;
+  buffer: PublicEvent[] | null;
+  delivered: number;
+}
+
+export const roomOf = (liveBlogId: string) => `liveblog:${liveBlogId}`;
+
+/** Pushes every event this node folds from the store feed to the readers of its blog, in order, once. */
+@Injectable()
+export class LiveFanout implements OnModuleDestroy {
+  private server?: LiveNamespace;
+  private readonly joining = new Map<string, Map<string, Joining>>();
+  /** The last revision of each blog this node has pushed. */
+  private readonly pushed = new Map<string, number>();
+  private readonly subscription: Subscription;
+  /** Told when a blog's audience changed (reader counts). */
+  onAudienceChange: (liveBlogId: string) => void = () => {};
+
+  constructor(
+    projections: ProjectionRunner,
+    private readonly metrics: Metrics,
+  ) {
+    for (const [id, snapshot] of projections.snapshots()) this.pushed.set(id, snapshot.state.revision);
+    this.subscription = projections.folded.subscribe((folded) => this.push(folded));
+  }
+
+  attach(server: LiveNamespace): void {
+    this.server = server;
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+  }
+
+  /** Starts buffering for a socket whose catch-up is about to be read. */
+  begin(socket: LiveSocket, liveBlogId: string): void {
+    this.leave(socket, liveBlogId);
+    const sockets = this.joining.get(liveBlogId) ?? new Map<string, Joining>();
+    sockets.set(socket.id, { socket, buffer: [], delivered: -1 });
+    this.joining.set(liveBlogId, sockets);
+  }
+
+  /** After the ack at `revision`: releases what arrived meanwhile, dropping what the catch-up held. */
+  release(socket: LiveSocket, liveBlogId: string, revision: number): void {
+    const joining = this.joining.get(liveBlogId)?.get(socket.id);
+    if (!joining || joining.buffer === null) return;
+    const buffered = joining.buffer;
+    joining.buffer = null;
+    joining.delivered = revision;
+    for (const event of buffered) this.deliver(joining, event);
+    this.joinIfCaughtUp(liveBlogId, joining);
+    this.onAudienceChange(liveBlogId);
+  }
+
+  leave(socket: LiveSocket, liveBlogId: string): boolean {
+    const wasJoining = this.joining.get(liveBlogId)?.delete(socket.id) ?? false;
+    const wasInRoom = socket.rooms.has(roomOf(liveBlogId));
+    if (wasInRoom) void socket.leave(roomOf(liveBlogId));
+    if (wasJoining || wasInRoom) this.onAudienceChange(liveBlogId);
+    return wasJoining || wasInRoom;
+  }
+
+  /** Called on disconnect, when Socket.IO has already emptied the socket's rooms. */
+  forget(socket: LiveSocket, liveBlogIds: Iterable<string>): void {
+    for (const liveBlogId of liveBlogIds) {
+      this.joining.get(liveBlogId)?.delete(socket.id);
+      this.onAudienceChange(liveBlogId);
+    }
+  }
+
+  audience(liveBlogId: string): number {
+    const inRoom = this.server?.adapter.rooms.get(roomOf(liveBlogId))?.size ?? 0;
+    return inRoom + (this.joining.get(liveBlogId)?.size ?? 0);
+  }
+
+  private push({ liveBlogId, event }: FoldedEvent): void {
+    const publicEvent = toPublicEvent(liveBlogId, event);
+    this.pushed.set(liveBlogId, event.revision);
+    const room = roomOf(liveBlogId);
+    const inRoom = this.server?.adapter.rooms.get(room)?.size ?? 0;
+    if (inRoom > 0) {
+      this.server!.to(room).emit('event', publicEvent);
+      this.metrics.pushes.inc(inRoom);
+      this.metrics.pushLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
+    }
+    for (const joining of this.joining.get(liveBlogId)?.values() ?? []) {
+      if (joining.buffer) joining.buffer.push(publicEvent);
+      else {
+        this.deliver(joining, publicEvent);
+        this.joinIfCaughtUp(liveBlogId, joining);
+      }
+    }
+  }
+
+  private deliver(joining: Joining, event: PublicEvent): void {
+    if (event.revision <= joining.delivered) return;
+    joining.socket.emit('event', event);
+    joining.delivered = event.revision;
+    this.metrics.pushes.inc();
+  }
+
+  /** Once this node has pushed everything the socket holds, the room's next broadcast is its next event. */
+  private joinIfCaughtUp(liveBlogId: string, joining: Joining): void {
+    if ((this.pushed.get(liveBlogId) ?? -1) < joining.delivered) return;
+    this.joining.get(liveBlogId)?.delete(joining.socket.id);
+    void joining.socket.join(roomOf(liveBlogId));
+  }
+}

@@ -1,0 +1,150 @@
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Ack,
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Metrics } from '../../shared/metrics.js';
+import { CatchUp } from './catch-up.js';
+import { LIVE_NAMESPACE, type LiveError, type SubscribeAck, type UnsubscribeAck } from './live-events.js';
+import { LiveFanout, type LiveNamespace, type LiveSocket } from './live-fanout.js';
+import { ReaderCounts } from './reader-counts.js';
+import { isLiveError, parseSubscribe, parseUnsubscribe } from './subscribe-request.js';
+
+const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+const SLOW_READER_SWEEP_MS = 1000;
+
+/** The socket API (DESIGN §5): subscribe with a gap-free catch-up, then every event once, in order. */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, transports: ['websocket', 'polling'], cors: { origin: '*' }, maxHttpBufferSize: 16_384 })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  @WebSocketServer() private readonly server!: LiveNamespace;
+  private readonly logger = new Logger(LiveGateway.name);
+  /** Subscribe and unsubscribe requests: 20 per 10 s per socket. */
+  private readonly requests = new RateLimiterMemory({ points: 20, duration: 10 });
+  private counts?: ReaderCounts;
+  private sweep?: NodeJS.Timeout;
+
+  constructor(
+    private readonly fanout: LiveFanout,
+    private readonly catchUp: CatchUp,
+    private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(server: LiveNamespace): void {
+    this.fanout.attach(server);
+    const counts = new ReaderCounts(server, this.fanout);
+    this.counts = counts;
+    this.fanout.onAudienceChange = (liveBlogId) => counts.changed(liveBlogId);
+    this.sweep = setInterval(() => this.cutOffSlowReaders(), SLOW_READER_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweep);
+    this.counts?.stop();
+  }
+
+  handleConnection(socket: LiveSocket): void {
+    socket.data.subscriptions = new Set<string>();
+    this.metrics.readersConnected.inc();
+  }
+
+  handleDisconnect(socket: LiveSocket): void {
+    const subscriptions = subscriptionsOf(socket);
+    this.metrics.readersConnected.dec();
+    this.metrics.subscriptions.dec(subscriptions.size);
+    this.fanout.forget(socket, subscriptions);
+    subscriptions.clear();
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown, @Ack() ack?: (reply: SubscribeAck) => void) {
+    const reply = (value: SubscribeAck) => (typeof ack === 'function' ? ack(value) : undefined);
+    const request = parseSubscribe(payload);
+    if (isLiveError(request)) return reply(request);
+    const refused = (await this.limited(socket)) ?? this.tooMany(socket, request.liveBlogId);
+    if (refused) return reply(refused);
+
+    this.track(socket, request.liveBlogId);
+    this.fanout.begin(socket, request.liveBlogId);
+    try {
+      const catchUp = await this.catchUp.ackFor(request);
+      if (!catchUp) {
+        this.untrack(socket, request.liveBlogId);
+        return reply({ ok: false, error: { code: 'not_found', message: `no live blog "${request.liveBlogId}"` } });
+      }
+      if (socket.disconnected) return;
+      reply(catchUp);
+      this.fanout.release(socket, request.liveBlogId, catchUp.revision);
+    } catch (error) {
+      this.logger.error({ err: error }, 'catch-up failed');
+      this.untrack(socket, request.liveBlogId);
+      reply({ ok: false, error: { code: 'unavailable', message: 'the story could not be read; retry' } });
+    }
+  }
+
+  @SubscribeMessage('unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown, @Ack() ack?: (reply: UnsubscribeAck) => void) {
+    const reply = (value: UnsubscribeAck) => (typeof ack === 'function' ? ack(value) : undefined);
+    const request = parseUnsubscribe(payload);
+    if (isLiveError(request)) return reply(request);
+    const refused = await this.limited(socket);
+    if (refused) return reply(refused);
+    this.untrack(socket, request.liveBlogId);
+    reply({ ok: true });
+  }
+
+  private track(socket: LiveSocket, liveBlogId: string): void {
+    const subscriptions = subscriptionsOf(socket);
+    if (!subscriptions.has(liveBlogId)) this.metrics.subscriptions.inc();
+    subscriptions.add(liveBlogId);
+  }
+
+  private untrack(socket: LiveSocket, liveBlogId: string): void {
+    if (subscriptionsOf(socket).delete(liveBlogId)) this.metrics.subscriptions.dec();
+    this.fanout.leave(socket, liveBlogId);
+  }
+
+  private async limited(socket: LiveSocket): Promise<LiveError | undefined> {
+    try {
+      await this.requests.consume(socket.id);
+      return undefined;
+    } catch {
+      return { ok: false, error: { code: 'rate_limited', message: 'too many subscribe requests; slow down' } };
+    }
+  }
+
+  private tooMany(socket: LiveSocket, liveBlogId: string): LiveError | undefined {
+    const subscriptions = subscriptionsOf(socket);
+    if (subscriptions.has(liveBlogId) || subscriptions.size < MAX_SUBSCRIPTIONS_PER_SOCKET) return undefined;
+    return { ok: false, error: { code: 'too_many_subscriptions', message: `at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} live blogs per connection` } };
+  }
+
+  /** A reader whose outgoing packets pile up is cut off, rather than growing this node's memory. */
+  private cutOffSlowReaders(): void {
+    for (const socket of this.server.sockets.values()) {
+      if (pendingPackets(socket) <= this.config.readerBufferLimit) continue;
+      socket.emit('goodbye', { reason: 'slow_consumer', message: 'too far behind; reconnect and resume from your last revision' });
+      socket.disconnect(true);
+      this.metrics.slowReadersDisconnected.inc();
+    }
+  }
+}
+
+/** Packets engine.io holds for the socket that the transport has not taken yet (not in its public types). */
+function pendingPackets(socket: LiveSocket): number {
+  return (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
+}
+
+function subscriptionsOf(socket: LiveSocket): Set<string> {
+  return socket.data.subscriptions as Set<string>;
+}
