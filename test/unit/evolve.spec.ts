@@ -160,6 +160,17 @@ describe('evolve', () => {
     }
   });
 
+  it('folds many events to what evolve gives one at a time, leaving the starting state as it was', () => {
+    const events = history(
+      ...[f.opened(), f.posted(), f.pinned(), f.figures(), f.timelineEntry(), f.locationUpdated()],
+      ...[f.corrected(), f.retracted(), f.figures(), f.locationUpdated({ status: 'Quiet' }), f.closed()],
+    );
+    const from = foldHistory(events.slice(0, 6));
+    const copy = structuredClone(from);
+    expect(foldHistory(events.slice(6), from)).toStrictEqual(events.slice(6).reduce(evolve, from));
+    expect(from).toStrictEqual(copy);
+  });
+
   it('resumes a fold from any state to the same result', () => {
     const events = history(f.opened(), f.posted(), f.pinned(), f.corrected(), f.figures(), f.retracted());
     expect(foldHistory(events.slice(3), foldHistory(events.slice(0, 3)))).toStrictEqual(foldHistory(events));

@@ -1,0 +1,35 @@
+import type { EventStore } from '../event-store/event-store.js';
+import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
+import { LiveBlogNotFound } from '../live-blog/domain/index.js';
+import { AuditService } from './audit.service.js';
+import type { ChainProblem } from './hash-chain-verifier.js';
+
+export const AUDIT_USAGE = 'usage: npm run audit -- verify <live-blog-id>';
+
+export interface AuditOutcome {
+  /** 0: the chain holds; 1: it is broken; 2: nothing was verified (bad arguments, unknown blog). */
+  readonly exitCode: 0 | 1 | 2;
+  readonly line: string;
+}
+
+const PROBLEMS: Record<ChainProblem, string> = {
+  missing: 'the revision is missing',
+  content: "the event's content was altered",
+  link: 'the link to the previous event was altered',
+};
+
+/** What `npm run audit` does once the store is open: kept apart from the process so tests can run it. */
+export async function runAuditCommand(args: readonly string[], store: EventStore): Promise<AuditOutcome> {
+  const [command, id, ...rest] = args;
+  if (command !== 'verify' || id === undefined || rest.length > 0) return { exitCode: 2, line: AUDIT_USAGE };
+  if (!LIVE_BLOG_ID_PATTERN.test(id)) return { exitCode: 2, line: `"${id}" is not a live blog id` };
+  try {
+    const report = await new AuditService(store).integrity(id);
+    if (report.ok) return { exitCode: 0, line: `${id}: hash chain intact, ${report.checked} events checked` };
+    const why = PROBLEMS[report.problem!];
+    return { exitCode: 1, line: `${id}: hash chain broken at revision ${report.firstBrokenRevision}: ${why} (${report.checked} events read)` };
+  } catch (error) {
+    if (error instanceof LiveBlogNotFound) return { exitCode: 2, line: `no live blog "${id}" in this store` };
+    throw error;
+  }
+}

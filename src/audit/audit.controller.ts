@@ -1,0 +1,68 @@
+import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.js';
+import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
+import { AsOfQueryDto, DiffQueryDto, EventsQueryDto, FiguresQueryDto } from './audit-query.dto.js';
+import { AuditService } from './audit.service.js';
+import { figuresCsv } from './figures-history.js';
+
+type Request = { headers: Record<string, string | string[] | undefined> };
+
+/** Auditors (and admins): the stored history, the page as of any point, diffs, figures and the hash chain. */
+@ApiTags('auditors')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('api/live-blogs')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The stored events with all their metadata, oldest first, page by page' })
+  events(@Param('id', LiveBlogIdPipe) id: string, @Query() query: EventsQueryDto) {
+    return this.audit.events(id, query.fromRevision ?? 0, query.limit ?? 100);
+  }
+
+  @Get(':id/as-of')
+  @ApiOperation({ summary: 'The article as it stood at a revision or an instant, retracted updates included and marked' })
+  asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AsOfQueryDto) {
+    if (query.revision !== undefined && query.at !== undefined) {
+      throw new BadRequestException({ message: 'give revision or at, not both', details: { field: 'at' } });
+    }
+    return this.audit.asOf(id, query);
+  }
+
+  @Get(':id/diff')
+  @ApiOperation({ summary: 'Every change after revision `from` up to and including `to`: what, who and when' })
+  diff(@Param('id', LiveBlogIdPipe) id: string, @Query() query: DiffQueryDto) {
+    if (query.to < query.from) throw new BadRequestException({ message: 'to must not be before from', details: { field: 'to' } });
+    return this.audit.diff(id, query.from, query.to);
+  }
+
+  @Get(':id/casualty-figures/history')
+  @ApiOperation({ summary: 'Every revision of the casualty figures, oldest first (CSV with ?format=csv or Accept: text/csv)' })
+  @ApiProduces('application/json', 'text/csv')
+  async figures(@Param('id', LiveBlogIdPipe) id: string, @Query() query: FiguresQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: unknown) {
+    const revisions = await this.audit.figures(id);
+    const http = this.adapterHost.httpAdapter;
+    http.setHeader(response, 'Vary', 'Accept');
+    if ((query.format ?? formatAccepted(request)) === 'json') return { id, revisions };
+    http.setHeader(response, 'Content-Type', 'text/csv; charset=utf-8');
+    http.setHeader(response, 'Content-Disposition', `attachment; filename="${id}-casualty-figures.csv"`);
+    return figuresCsv(revisions);
+  }
+
+  @Get(':id/integrity')
+  @ApiOperation({ summary: 'Recomputes the hash chain: {ok, checked, firstBrokenRevision?, problem?}' })
+  integrity(@Param('id', LiveBlogIdPipe) id: string) {
+    return this.audit.integrity(id);
+  }
+}
+
+function formatAccepted(request: Request): 'json' | 'csv' {
+  const accept = request.headers.accept;
+  return (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).includes('text/csv') ? 'csv' : 'json';
+}
