@@ -3,7 +3,7 @@ import { Subject, type Subscription } from 'rxjs';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.js';
 import { Metrics } from '../../shared/metrics.js';
 import { liveBlogIdOf } from '../application/stream-names.js';
-import { emptySnapshot, foldRecorded, type BlogSnapshot } from './blog-snapshot.js';
+import { emptySnapshot, foldRecorded, foldRecordedEvents, type BlogSnapshot } from './blog-snapshot.js';
 
 export interface FoldedEvent {
   readonly liveBlogId: string;
@@ -37,13 +37,30 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
     for (;;) {
       const page = await this.store.readAll({ fromPosition: this.position, maxCount: 1000 });
       if (page.length === 0) break;
-      for (const event of page) this.fold(event);
+      this.foldPage(page);
     }
     this.subscription = this.store.subscribeToAll({ fromPosition: this.position }).subscribe({
       next: (event) => this.fold(event),
       error: (error: unknown) => this.logger.error({ err: error }, 'store feed failed; views are frozen'),
     });
     this.logger.log(`views caught up at position ${this.position} (${this.blogs.size} live blogs)`);
+  }
+
+  /** At start-up nobody listens yet: each blog's run of events in a page is folded in one go (linear, not per event). */
+  private foldPage(page: readonly RecordedEvent[]): void {
+    const byBlog = new Map<string, RecordedEvent[]>();
+    for (const event of page) {
+      const liveBlogId = liveBlogIdOf(event.stream);
+      if (liveBlogId === null) continue;
+      const events = byBlog.get(liveBlogId);
+      if (events) events.push(event);
+      else byBlog.set(liveBlogId, [event]);
+    }
+    for (const [liveBlogId, events] of byBlog) {
+      this.blogs.set(liveBlogId, foldRecordedEvents(this.blogs.get(liveBlogId) ?? emptySnapshot, events));
+    }
+    this.position = page.at(-1)!.position;
+    this.metrics.projectionPosition.set(this.position);
   }
 
   onApplicationShutdown(): void {

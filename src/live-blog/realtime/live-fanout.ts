@@ -27,17 +27,14 @@ export const roomOf = (liveBlogId: string) => `liveblog:${liveBlogId}`;
 export class LiveFanout implements OnModuleDestroy {
   private server?: LiveNamespace;
   private readonly joining = new Map<string, Map<string, Joining>>();
-  /** The last revision of each blog this node has pushed. */
-  private readonly pushed = new Map<string, number>();
   private readonly subscription: Subscription;
   /** Told when a blog's audience changed (reader counts). */
   onAudienceChange: (liveBlogId: string) => void = () => {};
 
   constructor(
-    projections: ProjectionRunner,
+    private readonly projections: ProjectionRunner,
     private readonly metrics: Metrics,
   ) {
-    for (const [id, snapshot] of projections.snapshots()) this.pushed.set(id, snapshot.state.revision);
     this.subscription = projections.folded.subscribe((folded) => this.push(folded));
   }
 
@@ -92,7 +89,6 @@ export class LiveFanout implements OnModuleDestroy {
 
   private push({ liveBlogId, event }: FoldedEvent): void {
     const publicEvent = toPublicEvent(liveBlogId, event);
-    this.pushed.set(liveBlogId, event.revision);
     const room = roomOf(liveBlogId);
     const inRoom = this.server?.adapter.rooms.get(room)?.size ?? 0;
     if (inRoom > 0) {
@@ -118,7 +114,9 @@ export class LiveFanout implements OnModuleDestroy {
 
   /** Once this node has pushed everything the socket holds, the room's next broadcast is its next event. */
   private joinIfCaughtUp(liveBlogId: string, joining: Joining): void {
-    if ((this.pushed.get(liveBlogId) ?? -1) < joining.delivered) return;
+    // The runner pushes each event as it folds it: its revision is the last one this node pushed.
+    const pushed = this.projections.snapshot(liveBlogId)?.state.revision ?? -1;
+    if (pushed < joining.delivered) return;
     this.joining.get(liveBlogId)?.delete(joining.socket.id);
     void joining.socket.join(roomOf(liveBlogId));
   }
