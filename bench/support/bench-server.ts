@@ -11,6 +11,27 @@ export async function serveForBench(platform: HttpPlatform): Promise<void> {
   await app.init();
   await seedIfEmpty(app);
   await app.listen(0, '127.0.0.1');
+  answerMemoryRequests();
   process.send?.(await app.getUrl());
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+}
+
+/** The replies to the IPC requests 'memory' and 'cpu' (bench/push.ts reads these). */
+export type MemoryReply = { readonly memory: NodeJS.MemoryUsage };
+export type CpuReply = { readonly cpu: NodeJS.CpuUsage };
+
+/**
+ * Answers 'memory' with process.memoryUsage() after full collections (given --expose-gc), so
+ * that a parent measures what a load retains, and 'cpu' with process.cpuUsage().
+ */
+export function answerMemoryRequests(): void {
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() } satisfies CpuReply);
+    if (message !== 'memory') return;
+    // Twice: the first pass may only queue finalizers whose objects the second one frees.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    process.send?.({ memory: process.memoryUsage() } satisfies MemoryReply);
+  });
 }

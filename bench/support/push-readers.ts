@@ -1,0 +1,83 @@
+/**
+ * The readers of bench/push.ts, in a process of their own so that receiving does not run on a
+ * server's event loop: N Socket.IO clients on /live, each noting when every event reached it.
+ * Driven over IPC (advanced serialization, so receipts travel as typed arrays, not JSON); also
+ * answers 'cpu' with process.cpuUsage() like the servers.
+ */
+import { performance } from 'node:perf_hooks';
+import { connectLive, subscribe, type LiveClientSocket } from '../../src/live-blog/realtime/live-client.js';
+
+export type ToReaders =
+  /** Opens `count` clients, `batch` at a time; with a liveBlogId each one subscribes to it too. */
+  | { readonly type: 'connect'; readonly url: string; readonly count: number; readonly batch: number; readonly liveBlogId?: string }
+  /** Waits until every reader holds every one of these revisions (or the timeout), then replies. */
+  | { readonly type: 'collect'; readonly revisions: readonly number[]; readonly timeoutMs: number };
+
+export type FromReaders =
+  | { readonly type: 'progress'; readonly connected: number }
+  | { readonly type: 'connected'; readonly connected: number }
+  /** Per reader, pairs (revision, receipt time in ms since the epoch), in arrival order. */
+  | { readonly type: 'receipts'; readonly receipts: Float64Array[]; readonly disconnected: number; readonly payloadBytes: number }
+  | { readonly type: 'failed'; readonly message: string };
+
+const sockets: LiveClientSocket[] = [];
+const receipts: number[][] = [];
+let disconnected = 0;
+/** The size of one received event as JSON, to show that both servers pushed the same payload. */
+let payloadBytes = 0;
+
+const reply = (message: FromReaders) => process.send!(message);
+
+process.on('message', (message: ToReaders | 'cpu') => {
+  if (message === 'cpu') return void process.send!({ cpu: process.cpuUsage() });
+  const work = message.type === 'connect' ? connect(message) : collect(message);
+  work.catch((error: unknown) => reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+});
+
+async function connect({ url, count, batch, liveBlogId }: Extract<ToReaders, { type: 'connect' }>): Promise<void> {
+  // In batches, so that the server under test is not flooded with thousands of handshakes at once.
+  for (let start = 0; start < count; start += batch) {
+    const opened = await Promise.all(Array.from({ length: Math.min(batch, count - start) }, () => open(url)));
+    if (liveBlogId) {
+      const acks = await Promise.all(opened.map((socket) => subscribe(socket, { liveBlogId }, 60_000)));
+      const refused = acks.find((ack) => !ack.ok);
+      if (refused && !refused.ok) throw new Error(`subscribe refused: ${refused.error.code} ${refused.error.message}`);
+    }
+    reply({ type: 'progress', connected: sockets.length });
+  }
+  // The subscribe acks (an article each) are garbage now: collect it before the posts, not during.
+  (globalThis as { gc?: () => void }).gc?.();
+  reply({ type: 'connected', connected: sockets.length });
+}
+
+function open(url: string): Promise<LiveClientSocket> {
+  const socket = connectLive(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
+  const mine: number[] = [];
+  receipts.push(mine);
+  sockets.push(socket);
+  // As little as possible before the clock is read: this handler is the measurement.
+  socket.on('event', (event) => {
+    const at = performance.timeOrigin + performance.now();
+    mine.push(event.revision, at);
+    if (payloadBytes === 0) payloadBytes = Buffer.byteLength(JSON.stringify(event));
+  });
+  socket.on('disconnect', () => disconnected++);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(new Error(`connect failed after ${sockets.length - 1} readers: ${error.message}`)));
+  });
+}
+
+async function collect({ revisions, timeoutMs }: Extract<ToReaders, { type: 'collect' }>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!everyoneHasAll(revisions) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  reply({ type: 'receipts', receipts: receipts.map((pairs) => Float64Array.from(pairs)), disconnected, payloadBytes });
+}
+
+function everyoneHasAll(revisions: readonly number[]): boolean {
+  return receipts.every((pairs) => {
+    const seen = new Set<number>();
+    for (let index = 0; index < pairs.length; index += 2) seen.add(pairs[index]!);
+    return revisions.every((revision) => seen.has(revision));
+  });
+}
