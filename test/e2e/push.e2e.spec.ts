@@ -155,6 +155,16 @@ describe('push: the /live socket namespace', () => {
     expect(acks.filter((ack) => ack.ok).length).toBeLessThanOrEqual(20);
   });
 
+  it('serves a reader that can only long-poll, the same way', async () => {
+    const polling = await connectReader(t.url, { transports: ['polling'] });
+    readers.push(polling);
+    expect(polling.socket.io.engine.transport.name).toBe('polling');
+    expect(await polling.subscribe(BLOG)).toMatchObject({ ok: true, revision: 0 });
+    await post('Over long-polling.');
+    await polling.waitForRevision(1);
+    expect(revisionsOf(polling.events)).toEqual([1]);
+  });
+
   it('stops pushing after unsubscribe', async () => {
     const alice = await reader();
     await alice.subscribe(BLOG);
