@@ -28,6 +28,10 @@ export async function createApp(config: AppConfig, platform: HttpPlatform = 'fas
     express.disable('x-powered-by');
     express.set('etag', false);
   }
+  if (platform === 'fastify') {
+    // Commands are JSON: a text/plain body is refused with 415 rather than read as a string.
+    (app.getHttpAdapter().getInstance() as { removeContentTypeParser(type: string): void }).removeContentTypeParser('text/plain');
+  }
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new IoAdapter(app));
   app.useGlobalPipes(validationPipe());

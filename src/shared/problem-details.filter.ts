@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DomainError } from '../live-blog/domain/index.js';
-import { ConcurrentWriteConflict, StaleRevision } from '../live-blog/application/errors.js';
+import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from '../live-blog/application/errors.js';
 
 export interface Problem {
   readonly statusCode: number;
@@ -36,6 +36,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(HttpStatus.PRECONDITION_FAILED, exception.message, { currentRevision: exception.currentRevision });
     }
     if (exception instanceof ConcurrentWriteConflict) return problem(HttpStatus.CONFLICT, exception.message);
+    if (exception instanceof IdempotencyKeyReused) {
+      return problem(HttpStatus.UNPROCESSABLE_ENTITY, exception.message, { field: 'Idempotency-Key' });
+    }
     if (exception instanceof HttpException) return fromHttpException(exception);
     const status = statusOfLibraryError(exception);
     if (status) return problem(status, (exception as Error).message);

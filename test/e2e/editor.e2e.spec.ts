@@ -57,6 +57,18 @@ describe('editors: writing a live blog over HTTP', () => {
     expect(await storedEvents()).toHaveLength(2);
   });
 
+  it('refuses an Idempotency-Key reused for a different request with 422, writing nothing', async () => {
+    await post({ kind: 'report', body: 'Once.' }, { 'Idempotency-Key': 'k-2' }).expect(201);
+    const reused = await post({ kind: 'report', body: 'Something else.' }, { 'Idempotency-Key': 'k-2' }).expect(422);
+    expect(reused.body).toMatchObject({ statusCode: 422, details: { field: 'Idempotency-Key' } });
+    expect(await storedEvents()).toHaveLength(2);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).set('Content-Type', 'text/plain').send('Gunfire.').expect(415);
+    expect(await storedEvents()).toHaveLength(1);
+  });
+
   it('decides again when another writer got in first, so concurrent posts all land', async () => {
     const responses = await Promise.all(Array.from({ length: 8 }, (_, index) => post({ kind: 'report', body: `Post ${index}` })));
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(201));

@@ -8,7 +8,7 @@ import { Metrics } from '../../shared/metrics.js';
 import { decide, type Author, type LiveBlogCommand, type LiveBlogEvent } from '../domain/index.js';
 import { emptySnapshot, foldRecorded, type BlogSnapshot } from '../projections/blog-snapshot.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
-import { ConcurrentWriteConflict, StaleRevision } from './errors.js';
+import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
 import { chainHash, contentHashOf } from './hash-chain.js';
 import { streamOf } from './stream-names.js';
 
@@ -22,6 +22,8 @@ export interface CommandContext {
   /** The revision the writer saw (If-Match): a stale one is refused, never retried. */
   readonly expectedRevision?: number;
   readonly idempotencyKey?: string;
+  /** A digest of the request the key came with: the same key with another request is refused. */
+  readonly requestHash?: string;
   readonly correlationId?: string;
   readonly causationId?: string;
 }
@@ -48,7 +50,7 @@ export class CommandHandler {
   async execute(liveBlogId: string, request: CommandRequest, context: CommandContext): Promise<CommandResult> {
     const stream = streamOf(liveBlogId);
     const eventIdAt = eventIdsFor(stream, context.idempotencyKey);
-    const earlier = await this.previousResult(liveBlogId, eventIdAt);
+    const earlier = await this.previousResult(liveBlogId, context, eventIdAt);
     if (earlier) return earlier;
 
     for (let attempt = 1; ; attempt++) {
@@ -84,12 +86,16 @@ export class CommandHandler {
     return snapshot;
   }
 
-  private async previousResult(liveBlogId: string, eventIdAt?: (index: number) => string): Promise<CommandResult | null> {
+  private async previousResult(liveBlogId: string, context: CommandContext, eventIdAt?: (index: number) => string): Promise<CommandResult | null> {
     if (!eventIdAt) return null;
     let last: RecordedEvent | null = null;
     for (let index = 0; ; index++) {
       const event = await this.store.readEvent(eventIdAt(index));
       if (!event) break;
+      const stored = event.metadata.requestHash;
+      if (index === 0 && context.requestHash && typeof stored === 'string' && stored !== context.requestHash) {
+        throw new IdempotencyKeyReused(context.idempotencyKey!);
+      }
       last = event;
     }
     return last && { liveBlogId, revision: last.revision, position: last.position };
@@ -113,6 +119,7 @@ export class CommandHandler {
         correlationId,
         ...(context.causationId ? { causationId: context.causationId } : {}),
         ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+        ...(context.requestHash ? { requestHash: context.requestHash } : {}),
         schemaVersion: SCHEMA_VERSION,
         contentHash,
         prevHash,

@@ -20,3 +20,13 @@ export class ConcurrentWriteConflict extends Error {
     super(`the live blog kept changing under ${attempts} attempts; retry`);
   }
 }
+
+/** An Idempotency-Key already answered a different request: replaying its result would be a lie. */
+export class IdempotencyKeyReused extends Error {
+  override readonly name = 'IdempotencyKeyReused';
+  readonly kind = 'unprocessable';
+
+  constructor(readonly idempotencyKey: string) {
+    super(`Idempotency-Key "${idempotencyKey}" was already used for a different request`);
+  }
+}

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import canonicalize from 'canonicalize';
 import type { CommandContext } from '../application/command-handler.js';
 import type { Author } from '../domain/index.js';
 
-type Request = { headers: Record<string, string | string[] | undefined>; author: Author; id?: unknown };
+type Request = { headers: Record<string, string | string[] | undefined>; author: Author; id?: unknown; method: string; url: string; body?: unknown };
 
 /** The command's context from the request: author (token), If-Match, Idempotency-Key, correlation id. */
 export const Context = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
@@ -16,9 +18,16 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
     author: request.author,
     expectedRevision: ifMatch === undefined ? undefined : parseIfMatch(ifMatch),
     idempotencyKey,
+    requestHash: idempotencyKey === undefined ? undefined : requestHashOf(request),
     correlationId: header(request, 'x-correlation-id') ?? (typeof request.id === 'string' ? request.id : undefined),
   };
 });
+
+/** The request as the client sent it (route and body), before the server fills in any id. */
+function requestHashOf(request: Request): string {
+  const canonical = canonicalize({ method: request.method, url: request.url, body: request.body ?? null }) ?? '';
+  return createHash('sha256').update(canonical).digest('hex');
+}
 
 function parseIfMatch(value: string): number {
   const match = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(value.trim());
