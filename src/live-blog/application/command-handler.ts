@@ -32,6 +32,8 @@ export interface CommandResult {
   readonly liveBlogId: string;
   readonly revision: number;
   readonly position: number;
+  /** False when nothing was written: a retry answered from its first attempt, or a command that changed nothing. */
+  readonly appended: boolean;
 }
 
 /** A command before it meets the clock: `at` is the editor's date for it, if any. */
@@ -62,13 +64,13 @@ export class CommandHandler {
       const now = normalizeInstant(new Date());
       const command = { ...request, at: request.at ? normalizeInstant(request.at) : now, now } as LiveBlogCommand;
       const events = decide(command, snapshot.state);
-      if (events.length === 0) return { liveBlogId, revision, position: snapshot.position };
+      if (events.length === 0) return { liveBlogId, revision, position: snapshot.position, appended: false };
 
       const envelopes = this.envelope(events, snapshot, command.at, context, eventIdAt);
       try {
         const result = await this.timedAppend(stream, envelopes, revision);
         await this.projections.waitForPosition(result.position);
-        return { liveBlogId, revision: result.nextRevision - 1, position: result.position };
+        return { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (context.expectedRevision !== undefined) throw new StaleRevision(context.expectedRevision, error.actual);
@@ -98,7 +100,7 @@ export class CommandHandler {
       }
       last = event;
     }
-    return last && { liveBlogId, revision: last.revision, position: last.position };
+    return last && { liveBlogId, revision: last.revision, position: last.position, appended: false };
   }
 
   private envelope(

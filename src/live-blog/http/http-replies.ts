@@ -27,8 +27,9 @@ export class HttpReplies {
 
   created(response: unknown, result: CommandResult): void {
     const http = this.adapterHost.httpAdapter;
-    http.setHeader(response, 'ETag', `"${result.revision}"`);
-    http.reply(response, result, 201);
+    const { liveBlogId, revision, position } = result;
+    http.setHeader(response, 'ETag', `"${revision}"`);
+    http.reply(response, { liveBlogId, revision, position }, 201);
   }
 }
 

@@ -28,10 +28,9 @@ export async function importStory(
   let alreadyStored = 0;
   for (const [index, line] of lines.entries()) {
     const context = { author, idempotencyKey: `import:${line.key}`, correlationId: `import:${line.liveBlogId}` };
-    const before = await commands.load(line.liveBlogId).then((snapshot) => snapshot.state.revision);
     try {
       const result = await commands.execute(line.liveBlogId, line.request, context);
-      if (result.revision <= before) alreadyStored++;
+      if (!result.appended) alreadyStored++;
     } catch (error) {
       throw new Error(`line ${line.lineNumber} (${line.key}): ${(error as Error).message}`, { cause: error });
     }
