@@ -8,7 +8,6 @@ import { emptySnapshot, foldRecorded, foldRecordedEvents, type BlogSnapshot } fr
 export interface FoldedEvent {
   readonly liveBlogId: string;
   readonly event: RecordedEvent;
-  readonly snapshot: BlogSnapshot;
 }
 
 /**
@@ -24,7 +23,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
   private subscription?: Subscription;
   private position = 0;
 
-  /** Every event once folded, with the blog's snapshot after it (the push gateway listens here). */
+  /** Every live-blog event once folded; `snapshot(liveBlogId)` already holds it (the push gateway listens here). */
   readonly folded = this.folded$.asObservable();
 
   constructor(
@@ -93,9 +92,8 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
   private fold(event: RecordedEvent): void {
     const liveBlogId = liveBlogIdOf(event.stream);
     if (liveBlogId !== null) {
-      const snapshot = foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, event);
-      this.blogs.set(liveBlogId, snapshot);
-      this.folded$.next({ liveBlogId, event, snapshot });
+      this.blogs.set(liveBlogId, foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, event));
+      this.folded$.next({ liveBlogId, event });
     }
     this.position = event.position;
     this.metrics.projectionPosition.set(event.position);
