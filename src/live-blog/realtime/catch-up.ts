@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { CommandHandler } from '../application/command-handler.js';
 import { streamOf } from '../application/stream-names.js';
-import { toArticleView } from '../projections/article.view.js';
+import { ArticleViews } from '../projections/article-views.js';
 import type { SubscribedWithArticle, SubscribedWithEvents, SubscribeRequest } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
 
@@ -20,6 +20,7 @@ export class CatchUp {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandHandler,
+    private readonly views: ArticleViews,
   ) {}
 
   /** null when the blog does not exist. */
@@ -57,7 +58,8 @@ export class CatchUp {
       ok: true,
       epoch: this.store.epoch,
       revision: state.revision,
-      article: toArticleView(liveBlogId, state),
+      // Built once per revision and shared: a crowd of new readers asks for the same article.
+      article: this.views.article(liveBlogId, state),
       ...(resuming ? { recovered: false as const } : {}),
     };
   }
