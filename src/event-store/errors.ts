@@ -22,3 +22,12 @@ export class DuplicateEventId extends Error {
     super(`event id ${eventId} is already stored elsewhere`);
   }
 }
+
+/** A checkpoint this adapter did not make (another store's, or not a checkpoint at all); nothing was read. */
+export class InvalidCheckpoint extends Error {
+  override readonly name = 'InvalidCheckpoint';
+
+  constructor(readonly checkpoint: string) {
+    super(`${JSON.stringify(checkpoint.slice(0, 60))} is not a checkpoint of this store`);
+  }
+}

@@ -8,17 +8,28 @@ export interface EventToAppend {
   readonly metadata: Record<string, unknown>;
 }
 
+/**
+ * An opaque place in the global feed. Each adapter encodes its own so that checkpoints compare as
+ * plain strings in feed order (fixed-width, zero-padded fields). Only the adapter that made one parses it.
+ */
+export type Checkpoint = string & { readonly __brand: 'Checkpoint' };
+
+/** Feed order: negative when `a` comes first, 0 when they name the same place. */
+export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** What the store gives back: an appended event with its place in the stream and in the store. */
-export interface RecordedEvent {
+export interface RecordedEvent<Metadata = Record<string, unknown>> {
   readonly eventId: string;
   readonly type: string;
   readonly data: Record<string, unknown>;
-  readonly metadata: Record<string, unknown>;
+  readonly metadata: Metadata;
   readonly stream: string;
   /** 0-based, contiguous within the stream. */
   readonly revision: number;
-  /** Global, strictly increasing with commit order, never reused (a safe integer). */
+  /** Global number, unique and never reused (a safe integer); shown to editors and readers. Not a cursor. */
   readonly position: number;
+  /** The event's place in the global feed: checkpoints strictly increase in feed order. */
+  readonly checkpoint: Checkpoint;
   /** ISO 8601 UTC instant at which the store committed the event. */
   readonly recordedAt: string;
 }
@@ -34,23 +45,26 @@ export interface AppendResult {
   readonly nextRevision: number;
   /** The position of the batch's last event. */
   readonly position: number;
+  /** The checkpoint of the batch's last event (of the stream's last one for an empty batch). */
+  readonly checkpoint: Checkpoint;
 }
 
 export interface ReadStreamOptions {
+  /** Inclusive: forwards, events from this revision on; backwards, from this revision down. */
   readonly fromRevision?: number;
   readonly direction?: 'forwards' | 'backwards';
   readonly maxCount?: number;
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events strictly after this position. Omitted: from the start. */
-  readonly fromPosition?: number;
+  /** Exclusive: events strictly after this checkpoint. Omitted: from the start. */
+  readonly after?: Checkpoint;
   readonly maxCount?: number;
 }
 
 export interface SubscribeOptions {
-  /** Exclusive: events strictly after this position. Omitted: from the start. */
-  readonly fromPosition?: number;
+  /** Exclusive: events strictly after this checkpoint. Omitted: from the start. */
+  readonly after?: Checkpoint;
 }
 
 /**
@@ -70,7 +84,7 @@ export interface EventStore {
   /** Events of one stream; an unknown stream yields an empty array. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
-  /** Events of every stream in global order. */
+  /** Events of every stream in feed order. A checkpoint this adapter did not make throws InvalidCheckpoint. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
   /** The stored event with this id, wherever it is, or null. Serves idempotent retries. */
@@ -79,7 +93,10 @@ export interface EventStore {
   /** The stream's last revision, or -1 when it does not exist. */
   streamRevision(stream: string): Promise<number>;
 
-  /** Catches up from the store, then goes live: every event once, in global order, none skipped. */
+  /**
+   * Catches up from the store, then goes live: every event once, in feed order, none skipped.
+   * A checkpoint this adapter did not make throws InvalidCheckpoint at once.
+   */
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
 
   /** Cheap check that the store answers; throws when it does not. */

@@ -24,7 +24,8 @@ export class HealthController {
     const indicator = this.indicators.check('eventStore');
     try {
       await this.store.ping();
-      return indicator.up({ epoch: this.store.epoch, projectedPosition: this.projections.projectedPosition });
+      const { projectedPosition, projectedCheckpoint } = this.projections;
+      return indicator.up({ epoch: this.store.epoch, projectedPosition, projectedCheckpoint });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }

@@ -1,6 +1,13 @@
 import { firstValueFrom, lastValueFrom, tap, take, timeout, toArray, type Observable } from 'rxjs';
-import { DuplicateEventId, WrongExpectedRevision } from '../../src/event-store/errors.js';
-import type { AppendResult, EventStore, EventToAppend, RecordedEvent } from '../../src/event-store/event-store.js';
+import { DuplicateEventId, InvalidCheckpoint, WrongExpectedRevision } from '../../src/event-store/errors.js';
+import {
+  compareCheckpoints,
+  type AppendResult,
+  type Checkpoint,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '../../src/event-store/event-store.js';
 
 const A = 'liveblog-alpha';
 const B = 'liveblog-bravo';
@@ -16,6 +23,7 @@ function batch(prefix: string, count: number): EventToAppend[] {
 const ids = (events: readonly RecordedEvent[]) => events.map((e) => e.eventId);
 const revisions = (events: readonly RecordedEvent[]) => events.map((e) => e.revision);
 const positions = (events: readonly RecordedEvent[]) => events.map((e) => e.position);
+const checkpoints = (events: readonly RecordedEvent[]) => events.map((e) => e.checkpoint);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The rejection of a promise that must reject; a fulfilled promise fails the test. */
@@ -44,6 +52,17 @@ async function waitUntil(condition: () => boolean, ms = 5000): Promise<void> {
 function expectStrictlyIncreasing(values: readonly number[]): void {
   values.slice(1).forEach((value, index) => expect(value).toBeGreaterThan(values[index]));
 }
+
+/** Feed order is plain string order: no adapter-specific comparison needed. */
+function expectCheckpointsIncreasing(values: readonly Checkpoint[]): void {
+  values.slice(1).forEach((value, index) => {
+    expect(value > values[index]).toBe(true);
+    expect(compareCheckpoints(values[index], value)).toBe(-1);
+  });
+}
+
+/** Not a checkpoint for any adapter: every one of them must refuse these. */
+const GARBAGE = ['', 'not-a-checkpoint', '-1', '1e3', 'x'.repeat(16), ' 0000000000000001'] as Checkpoint[];
 
 /**
  * The behaviour every EventStore adapter keeps. `open` must give a new, empty store each call;
@@ -122,8 +141,10 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
       it('an empty batch checks the expectation, writes nothing and reports the stream as it is', async () => {
         const store = await fresh();
-        expect(await store.append(A, [], { expectedRevision: 'no_stream' })).toEqual({ nextRevision: 0, position: 0 });
+        const nothing = await store.append(A, [], { expectedRevision: 'no_stream' });
+        expect(nothing).toEqual({ nextRevision: 0, position: 0, checkpoint: expect.stringMatching(/^[0-]*0$/) });
         const written = await store.append(A, batch('e', 2), { expectedRevision: 'no_stream' });
+        expect(compareCheckpoints(nothing.checkpoint, written.checkpoint)).toBe(-1);
         expect(await store.append(A, [], { expectedRevision: 1 })).toEqual(written);
         await expectConflict(store, store.append(A, [], { expectedRevision: 'no_stream' }), 'no_stream', 1);
         expect(await store.readAll()).toHaveLength(2);
@@ -184,7 +205,14 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
         const before = Date.now();
         const result = await store.append(A, [event('e1')], { expectedRevision: 'any' });
         const [recorded] = await store.readStream(A);
-        expect(recorded).toEqual({ ...event('e1'), stream: A, revision: 0, position: result.position, recordedAt: expect.any(String) });
+        expect(recorded).toEqual({
+          ...event('e1'),
+          stream: A,
+          revision: 0,
+          position: result.position,
+          checkpoint: result.checkpoint,
+          recordedAt: expect.any(String),
+        });
         expect(new Date(recorded.recordedAt).toISOString()).toBe(recorded.recordedAt);
         expect(Date.parse(recorded.recordedAt)).toBeGreaterThanOrEqual(before - 1000);
         expect(Date.parse(recorded.recordedAt)).toBeLessThanOrEqual(Date.now() + 1000);
@@ -201,6 +229,7 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
         const all = await store.readAll();
         expectStrictlyIncreasing(positions(all));
         expect(results.map((r) => r.position)).toEqual([all[1].position, all[4].position, all[6].position]);
+        expect(results.map((r) => r.checkpoint)).toEqual([all[1].checkpoint, all[4].checkpoint, all[6].checkpoint]);
         expect(results.map((r) => r.nextRevision)).toEqual([2, 3, 4]);
         positions(all).forEach((position) => expect(Number.isSafeInteger(position)).toBe(true));
       });
@@ -229,7 +258,20 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
         expect(await store.readStream('liveblog-unknown', { direction: 'backwards' })).toEqual([]);
       });
 
-      it('reads all streams in global order, after an exclusive position, up to a count', async () => {
+      it('gives each event a checkpoint that strictly increases in feed order as a string', async () => {
+        const store = await fresh();
+        for (let i = 0; i < 12; i++) {
+          await store.append(i % 3 ? A : B, batch(`c${i}`, 1 + (i % 2)), { expectedRevision: 'any' });
+        }
+        const all = await store.readAll();
+        expect(all).toHaveLength(18);
+        expectCheckpointsIncreasing(checkpoints(all));
+        expect([...checkpoints(all)].sort()).toEqual(checkpoints(all));
+        expect(new Set(positions(all)).size).toBe(18);
+        for (const recorded of all) expect(await store.readEvent(recorded.eventId)).toEqual(recorded);
+      });
+
+      it('reads all streams in feed order, after an exclusive checkpoint, up to a count', async () => {
         const store = await fresh();
         await store.append(A, [event('1')], { expectedRevision: 'any' });
         await store.append(B, batch('2', 2), { expectedRevision: 'any' });
@@ -237,10 +279,28 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
         const all = await store.readAll();
         expect(ids(all)).toEqual(['1', '2-0', '2-1', '3']);
         expect(all.map((e) => e.stream)).toEqual([A, B, B, A]);
-        expect(await store.readAll({ fromPosition: all[1].position })).toEqual(all.slice(2));
+        expect(await store.readAll({ after: all[1].checkpoint })).toEqual(all.slice(2));
         expect(await store.readAll({ maxCount: 2 })).toEqual(all.slice(0, 2));
-        expect(await store.readAll({ fromPosition: all[0].position, maxCount: 2 })).toEqual(all.slice(1, 3));
-        expect(await store.readAll({ fromPosition: all[3].position })).toEqual([]);
+        expect(await store.readAll({ after: all[0].checkpoint, maxCount: 2 })).toEqual(all.slice(1, 3));
+        expect(await store.readAll({ after: all[3].checkpoint })).toEqual([]);
+      });
+
+      it('reads from the start after the checkpoint an empty batch gives on a missing stream', async () => {
+        const store = await fresh();
+        const { checkpoint: start } = await store.append(A, [], { expectedRevision: 'any' });
+        await store.append(B, batch('b', 2), { expectedRevision: 'any' });
+        expect(ids(await store.readAll({ after: start }))).toEqual(['b-0', 'b-1']);
+      });
+
+      it('refuses a checkpoint it did not make with InvalidCheckpoint', async () => {
+        const store = await fresh();
+        await store.append(A, batch('e', 2), { expectedRevision: 'any' });
+        for (const garbage of GARBAGE) {
+          const error = await failure(store.readAll({ after: garbage }));
+          expect(error).toBeInstanceOf(InvalidCheckpoint);
+          expect(error).toMatchObject({ checkpoint: garbage });
+          expect(() => store.subscribeToAll({ after: garbage })).toThrow(InvalidCheckpoint);
+        }
       });
 
       it('reads one event by id, wherever it is', async () => {
@@ -295,17 +355,27 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
         const all = await store.readAll();
         expect(all).toHaveLength(1225);
         expect(positions(delivered)).toEqual(positions(all));
+        expect(checkpoints(delivered)).toEqual(checkpoints(all));
         expect(new Set(ids(delivered)).size).toBe(1225);
-        expectStrictlyIncreasing(positions(delivered));
+        expectCheckpointsIncreasing(checkpoints(delivered));
       });
 
-      it('starts strictly after fromPosition', async () => {
+      it('starts strictly after the `after` checkpoint', async () => {
         const store = await fresh();
         await store.append(A, batch('e', 3), { expectedRevision: 'any' });
         const [first] = await store.readAll();
-        const received = collect(store.subscribeToAll({ fromPosition: first.position }), 3);
+        const received = collect(store.subscribeToAll({ after: first.checkpoint }), 3);
         await store.append(A, [event('live')], { expectedRevision: 'any' });
         expect(ids(await received)).toEqual(['e-1', 'e-2', 'live']);
+      });
+
+      it('after the last stored checkpoint, delivers only what is appended next', async () => {
+        const store = await fresh();
+        const stored = await store.append(A, batch('e', 3), { expectedRevision: 'any' });
+        const received = collect(store.subscribeToAll({ after: stored.checkpoint }), 1);
+        const live = await store.append(B, [event('live')], { expectedRevision: 'any' });
+        const [delivered] = await received;
+        expect(delivered).toMatchObject({ eventId: 'live', checkpoint: live.checkpoint });
       });
 
       it('stops delivering once unsubscribed', async () => {
@@ -354,19 +424,23 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
           expect(await reopened.append(A, [event('e-0')], { expectedRevision: 'any' })).toEqual({
             nextRevision: 1,
             position: before[0].position,
+            checkpoint: before[0].checkpoint,
           });
         });
 
         it('never reuses a position and continues each stream', async () => {
           const store = await fresh();
           await store.append(A, batch('e', 3), { expectedRevision: 'no_stream' });
-          const lastBefore = (await store.readAll()).at(-1)!.position;
+          const lastBefore = (await store.readAll()).at(-1)!;
           await store.close();
           const reopened = await again();
           const result = await reopened.append(B, [event('next')], { expectedRevision: 'no_stream' });
-          expect(result.position).toBeGreaterThan(lastBefore);
+          expect(result.position).toBeGreaterThan(lastBefore.position);
+          expect(compareCheckpoints(lastBefore.checkpoint, result.checkpoint)).toBe(-1);
+          expect(ids(await reopened.readAll({ after: lastBefore.checkpoint }))).toEqual(['next']);
           expect(await reopened.append(A, [event('e-3')], { expectedRevision: 2 })).toMatchObject({ nextRevision: 4 });
           expectStrictlyIncreasing(positions(await reopened.readAll()));
+          expectCheckpointsIncreasing(checkpoints(await reopened.readAll()));
         });
       });
     });

@@ -7,7 +7,7 @@ export interface Reader {
   readonly events: PublicEvent[];
   readonly readers: ReadersCount[];
   readonly goodbyes: unknown[];
-  subscribe(liveBlogId: string, from?: { afterRevision?: number; epoch?: string }): Promise<SubscribeAck>;
+  subscribe(liveBlogId: string, resume?: { afterRevision?: number; epoch?: string }): Promise<SubscribeAck>;
   /** Resolves once an event with this revision (or a later one) has arrived. */
   waitForRevision(revision: number, timeoutMs?: number): Promise<void>;
   close(): void;
@@ -30,7 +30,7 @@ export async function connectReader(baseUrl: string, options: Parameters<typeof 
     events,
     readers,
     goodbyes,
-    subscribe: (liveBlogId, from = {}) => subscribe(socket, { liveBlogId, ...from }),
+    subscribe: (liveBlogId, resume = {}) => subscribe(socket, { liveBlogId, ...resume }),
     waitForRevision: (revision, timeoutMs = 5000) =>
       waitFor(() => events.some((event) => event.revision >= revision), timeoutMs, `revision ${revision}`),
     close: () => void socket.disconnect(),

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../src/event-store/event-store.js';
+import type { Checkpoint, RecordedEvent } from '../../src/event-store/event-store.js';
 import { chainHash, contentHashOf } from '../../src/live-blog/application/hash-chain.js';
 import type { LiveBlogEvent } from '../../src/live-blog/domain/index.js';
 import { history } from './given.js';
@@ -11,6 +11,12 @@ export function recorded(...events: LiveBlogEvent[]): RecordedEvent[] {
     const hash = chainHash(prevHash, contentHash);
     const metadata = { at, author, schemaVersion: 1, contentHash, prevHash, hash };
     prevHash = hash;
-    return { eventId: `event-${revision}`, type, data: { ...data }, metadata, stream: 'liveblog-osh-unrest', revision, position: revision + 1, recordedAt: at };
+    const position = revision + 1;
+    const stream = 'liveblog-osh-unrest';
+    const place = { stream, revision, position, checkpoint: checkpointAt(position), recordedAt: at };
+    return { eventId: `event-${revision}`, type, data: { ...data }, metadata, ...place };
   });
 }
+
+/** Shaped like the SQLite adapter's checkpoints; nothing here parses it. */
+const checkpointAt = (position: number) => String(position).padStart(16, '0') as Checkpoint;

@@ -3,10 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Observable, Subject, type Subscriber } from 'rxjs';
-import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
+import { DuplicateEventId, InvalidCheckpoint, WrongExpectedRevision } from '../errors.js';
 import type {
   AppendOptions,
   AppendResult,
+  Checkpoint,
   EventStore,
   EventToAppend,
   ExpectedRevision,
@@ -43,6 +44,9 @@ const EVENT_COLUMNS =
 const NO_LIMIT = -1;
 /** Keeps one catch-up query small enough that the event loop is not blocked for long between pages. */
 const PAGE_SIZE = 500;
+/** A position fits in 16 digits (SQLite's rowid tops out at 2^63, but positions stay safe integers, below 2^53). */
+const CHECKPOINT_DIGITS = 16;
+const CHECKPOINT_SHAPE = /^\d{16}$/;
 /** Only appends made through other connections wait for this; local commits wake subscribers at once. */
 const POLL_INTERVAL_MS = 100;
 
@@ -119,7 +123,8 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * An empty batch writes nothing; it checks expectedRevision and answers with the stream's
-   * current state: nextRevision = last revision + 1, position = the stream's last event's position (0 when no stream).
+   * current state: nextRevision = last revision + 1, position and checkpoint = the stream's last event's
+   * (0 and the all-zeros checkpoint when there is no stream).
    */
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     const { result, written } = this.appendTransaction(stream, events, options.expectedRevision);
@@ -137,7 +142,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.readAfter(options.fromPosition ?? 0, options.maxCount ?? NO_LIMIT);
+    return this.readAfter(positionAfter(options.after), options.maxCount ?? NO_LIMIT);
   }
 
   async readEvent(eventId: string): Promise<RecordedEvent | null> {
@@ -150,8 +155,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    const start = positionAfter(options.after);
     return new Observable<RecordedEvent>((subscriber) => {
-      let afterPosition = options.fromPosition ?? 0;
+      let afterPosition = start;
       // A subscriber that appends inside next() re-enters drain() through `committed`; the flags turn that
       // into one more pass of the running loop instead of a second, interleaved delivery.
       let draining = false;
@@ -229,13 +235,13 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.streamHead.get(stream);
     const current = head?.revision ?? -1;
     if (!matchesExpected(expected, current)) throw new WrongExpectedRevision(stream, expected, current);
-    if (events.length === 0) return { result: { nextRevision: current + 1, position: head?.position ?? 0 }, written: false };
+    if (events.length === 0) return { result: resultAt(current + 1, head?.position ?? 0), written: false };
     const recordedAt = new Date().toISOString();
     let position = 0;
     events.forEach((event, index) => {
       position = this.insert(stream, current + 1 + index, event, recordedAt);
     });
-    return { result: { nextRevision: current + 1 + events.length, position }, written: true };
+    return { result: resultAt(current + 1 + events.length, position), written: true };
   }
 
   /** A retried batch answers what the first attempt answered; a batch that only partly matches one is refused. */
@@ -250,7 +256,7 @@ export class SqliteEventStore implements EventStore {
       }
       last = stored;
     });
-    return { nextRevision: last.revision + 1, position: last.position };
+    return resultAt(last.revision + 1, last.position);
   }
 
   private insert(stream: string, revision: number, event: EventToAppend, recordedAt: string): number {
@@ -353,6 +359,26 @@ function matchesExpected(expected: ExpectedRevision, current: number): boolean {
   }
 }
 
+/** Zero-padded so that checkpoints compare as strings in position order; position 0 gives the start. */
+function checkpointOf(position: number): Checkpoint {
+  return String(position).padStart(CHECKPOINT_DIGITS, '0') as Checkpoint;
+}
+
+/** The position a checkpoint made by this adapter stands for; 0 (before every event) when there is none. */
+function positionAfter(checkpoint: Checkpoint | undefined): number {
+  if (checkpoint === undefined) return 0;
+  if (typeof checkpoint !== 'string' || !CHECKPOINT_SHAPE.test(checkpoint)) {
+    throw new InvalidCheckpoint(String(checkpoint));
+  }
+  const position = Number(checkpoint);
+  if (!Number.isSafeInteger(position)) throw new InvalidCheckpoint(checkpoint);
+  return position;
+}
+
+function resultAt(nextRevision: number, position: number): AppendResult {
+  return { nextRevision, position, checkpoint: checkpointOf(position) };
+}
+
 function toRecorded(row: EventRow): RecordedEvent {
   return {
     eventId: row.eventId,
@@ -362,6 +388,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     stream: row.stream,
     revision: row.revision,
     position: row.position,
+    checkpoint: checkpointOf(row.position),
     recordedAt: row.recordedAt,
   };
 }

@@ -69,7 +69,7 @@ export class CommandHandler {
       const envelopes = this.envelope(events, snapshot, command.at, context, eventIdAt);
       try {
         const result = await this.timedAppend(stream, envelopes, revision);
-        await this.projections.waitForPosition(result.position);
+        await this.projections.waitUntilProjected(result.checkpoint);
         return { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Subject, type Subscription } from 'rxjs';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.js';
+import {
+  compareCheckpoints,
+  EVENT_STORE,
+  type Checkpoint,
+  type EventStore,
+  type RecordedEvent,
+} from '../../event-store/event-store.js';
 import { Metrics } from '../../shared/metrics.js';
 import { liveBlogIdOf } from '../application/stream-names.js';
 import { emptySnapshot, foldRecorded, foldRecordedEvents, type BlogSnapshot } from './blog-snapshot.js';
@@ -18,9 +24,11 @@ export interface FoldedEvent {
 export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly blogs = new Map<string, BlogSnapshot>();
-  private readonly waiters = new Set<{ position: number; resolve: () => void }>();
+  private readonly waiters = new Set<{ checkpoint: Checkpoint; resolve: () => void }>();
   private readonly folded$ = new Subject<FoldedEvent>();
   private subscription?: Subscription;
+  /** The last event folded; undefined before the first. */
+  private checkpoint?: Checkpoint;
   private position = 0;
 
   /** Every live-blog event once folded; `snapshot(liveBlogId)` already holds it (the push gateway listens here). */
@@ -34,15 +42,15 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
   /** Folds everything already stored before the app answers its first request, then follows the feed. */
   async onModuleInit(): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({ fromPosition: this.position, maxCount: 1000 });
+      const page = await this.store.readAll({ after: this.checkpoint, maxCount: 1000 });
       if (page.length === 0) break;
       this.foldPage(page);
     }
-    this.subscription = this.store.subscribeToAll({ fromPosition: this.position }).subscribe({
+    this.subscription = this.store.subscribeToAll({ after: this.checkpoint }).subscribe({
       next: (event) => this.fold(event),
       error: (error: unknown) => this.logger.error({ err: error }, 'store feed failed; views are frozen'),
     });
-    this.logger.log(`views caught up at position ${this.position} (${this.blogs.size} live blogs)`);
+    this.logger.log(`views caught up at checkpoint ${this.checkpoint ?? 'start'} (${this.blogs.size} live blogs)`);
   }
 
   /** At start-up nobody listens yet: each blog's run of events in a page is folded in one go (linear, not per event). */
@@ -58,8 +66,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
     for (const [liveBlogId, events] of byBlog) {
       this.blogs.set(liveBlogId, foldRecordedEvents(this.blogs.get(liveBlogId) ?? emptySnapshot, events));
     }
-    this.position = page.at(-1)!.position;
-    this.metrics.projectionPosition.set(this.position);
+    this.advance(page.at(-1)!);
   }
 
   onApplicationShutdown(): void {
@@ -79,11 +86,16 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
     return this.position;
   }
 
-  /** Resolves once the views hold everything up to this position (read-your-writes after a command). */
-  waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
-    if (this.position >= position) return Promise.resolve();
+  /** The checkpoint of the last event folded; undefined before the first. */
+  get projectedCheckpoint(): Checkpoint | undefined {
+    return this.checkpoint;
+  }
+
+  /** Resolves once the views hold everything up to and including this checkpoint (read-your-writes after a command). */
+  waitUntilProjected(checkpoint: Checkpoint, timeoutMs = 5000): Promise<void> {
+    if (this.holds(checkpoint)) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiter = { position, resolve: () => (clearTimeout(timer), resolve()) };
+      const waiter = { checkpoint, resolve: () => (clearTimeout(timer), resolve()) };
       const timer = setTimeout(() => (this.waiters.delete(waiter), resolve()), timeoutMs);
       this.waiters.add(waiter);
     });
@@ -95,14 +107,23 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
       this.blogs.set(liveBlogId, foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, event));
       this.folded$.next({ liveBlogId, event });
     }
-    this.position = event.position;
-    this.metrics.projectionPosition.set(event.position);
+    this.advance(event);
     this.metrics.projectionLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
     for (const waiter of this.waiters) {
-      if (waiter.position <= this.position) {
+      if (this.holds(waiter.checkpoint)) {
         this.waiters.delete(waiter);
         waiter.resolve();
       }
     }
+  }
+
+  private advance(last: RecordedEvent): void {
+    this.checkpoint = last.checkpoint;
+    this.position = last.position;
+    this.metrics.projectionPosition.set(last.position);
+  }
+
+  private holds(checkpoint: Checkpoint): boolean {
+    return this.checkpoint !== undefined && compareCheckpoints(checkpoint, this.checkpoint) <= 0;
   }
 }

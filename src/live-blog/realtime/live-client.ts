@@ -38,10 +38,10 @@ export class LiveBlogFollower {
     readonly socket: LiveClientSocket,
     readonly liveBlogId: string,
     private readonly handlers: FollowHandlers = {},
-    from: { afterRevision?: number; epoch?: string } = {},
+    resume: { afterRevision?: number; epoch?: string } = {},
   ) {
-    this.revision = from.afterRevision;
-    this.epoch = from.epoch;
+    this.revision = resume.afterRevision;
+    this.epoch = resume.epoch;
     socket.on('event', (event) => {
       if (event.liveBlogId !== liveBlogId) return;
       this.revision = event.revision;
