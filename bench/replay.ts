@@ -17,6 +17,7 @@ import { loadConfig } from '../src/config/config.js';
 import type { EventStore } from '../src/event-store/event-store.js';
 import { openSqliteConnection, openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { CommandHandler } from '../src/live-blog/application/command-handler.js';
+import { toStoredEvents } from '../src/live-blog/application/envelope.js';
 import { emptySnapshot, foldRecordedEvents } from '../src/live-blog/projections/blog-snapshot.js';
 import { syntheticStory } from './support/synthetic-story.js';
 
@@ -62,7 +63,7 @@ async function foldAll(store: EventStore): Promise<number> {
   let snapshot = emptySnapshot;
   for (let from = 0; ; from += PAGE) {
     const page = await store.readStream(STREAM, { fromRevision: from, maxCount: PAGE });
-    snapshot = foldRecordedEvents(snapshot, page);
+    snapshot = foldRecordedEvents(snapshot, toStoredEvents(page));
     if (page.length < PAGE) break;
   }
   if (snapshot.state.revision !== EVENTS - 1) throw new Error(`folded to revision ${snapshot.state.revision}`);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
+import { toStoredEvents } from '../live-blog/application/envelope.js';
 import { streamOf } from '../live-blog/application/stream-names.js';
 import { LiveBlogNotFound, type OpenedBlog } from '../live-blog/domain/index.js';
 import { emptySnapshot, foldRecordedEvents, toHistoryEvent, type BlogSnapshot } from '../live-blog/projections/blog-snapshot.js';
@@ -56,7 +57,7 @@ export class AuditService {
     if (to > head) throw new RevisionNotFound(`live blog "${id}" has revisions 0 to ${head}`, 'to');
     const before = await this.blogAt(id, { revision: from }, 'from');
     const events = [];
-    for await (const page of this.pages(id, from + 1, to)) events.push(...page.map(toHistoryEvent));
+    for await (const page of this.pages(id, from + 1, to)) events.push(...toStoredEvents(page).map(toHistoryEvent));
     return diff(before, events);
   }
 
@@ -78,9 +79,10 @@ export class AuditService {
     if (last > head) throw new RevisionNotFound(`live blog "${id}" has revisions 0 to ${head}`, field);
     const until = point.at === undefined ? Number.POSITIVE_INFINITY : Date.parse(point.at);
     let snapshot: BlogSnapshot = emptySnapshot;
-    for await (const page of this.pages(id, 0, last)) {
+    for await (const recorded of this.pages(id, 0, last)) {
+      const page = toStoredEvents(recorded);
       // `at` never decreases within a stream, so the events dated up to the instant are a prefix.
-      const after = page.findIndex((event) => Date.parse(String(event.metadata.at)) > until);
+      const after = page.findIndex((event) => Date.parse(event.metadata.at) > until);
       snapshot = foldRecordedEvents(snapshot, after === -1 ? page : page.slice(0, after));
       if (after !== -1) break;
     }

@@ -1,11 +1,12 @@
 import type { RecordedEvent } from '../event-store/event-store.js';
+import { isStoredEvent } from '../live-blog/application/envelope.js';
 import { chainHash, contentHashOf } from '../live-blog/application/hash-chain.js';
-import type { Author } from '../live-blog/domain/index.js';
 
 /**
  * Why the chain breaks at a revision:
  * - `missing`: the revision is absent (a deleted row), or revisions run out of order;
- * - `content`: the event's type, data, at or author no longer hash to its stored contentHash;
+ * - `content`: the event's type, data, at or author no longer hash to its stored contentHash, or its
+ *   metadata is not an envelope the command path writes (hashes or authorship gone);
  * - `link`: its prevHash is not the previous event's hash, or its hash is not sha256(prevHash + contentHash).
  */
 export type ChainProblem = 'missing' | 'content' | 'link';
@@ -29,14 +30,6 @@ export interface ChainProgress {
 
 export const chainStart: ChainProgress = { checked: 0, nextRevision: 0, lastHash: '', broken: null };
 
-interface ChainMetadata {
-  readonly at?: unknown;
-  readonly author?: unknown;
-  readonly contentHash?: unknown;
-  readonly prevHash?: unknown;
-  readonly hash?: unknown;
-}
-
 /**
  * Checks one more event (DESIGN §3). After the first break the rest are only counted: once a link
  * is gone, later hashes prove nothing about what came before, so the first break is the finding.
@@ -44,12 +37,12 @@ interface ChainMetadata {
 export function checkLink(progress: ChainProgress, event: RecordedEvent): ChainProgress {
   const checked = progress.checked + 1;
   if (progress.broken) return { ...progress, checked };
-  const problem = problemOf(progress, event);
-  if (problem) {
-    const revision = problem === 'missing' ? Math.min(progress.nextRevision, event.revision) : event.revision;
-    return { ...progress, checked, broken: { revision, problem } };
+  const verdict = verdictOf(progress, event);
+  if (typeof verdict !== 'string') {
+    return { checked, nextRevision: event.revision + 1, lastHash: verdict.hash, broken: null };
   }
-  return { checked, nextRevision: event.revision + 1, lastHash: String((event.metadata as ChainMetadata).hash), broken: null };
+  const revision = verdict === 'missing' ? Math.min(progress.nextRevision, event.revision) : event.revision;
+  return { ...progress, checked, broken: { revision, problem: verdict } };
 }
 
 export function reportOf(progress: ChainProgress): IntegrityReport {
@@ -63,12 +56,12 @@ export function verifyChain(events: Iterable<RecordedEvent>): IntegrityReport {
   return reportOf(progress);
 }
 
-function problemOf(progress: ChainProgress, event: RecordedEvent): ChainProblem | null {
+/** What is wrong with the event as the chain's next link, or the hash it extends the chain with. */
+function verdictOf(progress: ChainProgress, event: RecordedEvent): ChainProblem | { readonly hash: string } {
   if (event.revision !== progress.nextRevision) return 'missing';
-  const metadata = event.metadata as ChainMetadata;
-  if (typeof metadata.at !== 'string' || typeof metadata.contentHash !== 'string') return 'content';
-  const content = contentHashOf({ type: event.type, data: event.data, at: metadata.at, author: metadata.author as Author });
-  if (content !== metadata.contentHash) return 'content';
-  if (metadata.prevHash !== progress.lastHash || metadata.hash !== chainHash(progress.lastHash, metadata.contentHash)) return 'link';
-  return null;
+  if (!isStoredEvent(event)) return 'content';
+  const { at, author, contentHash, prevHash, hash } = event.metadata;
+  if (contentHashOf({ type: event.type, data: event.data, at, author }) !== contentHash) return 'content';
+  if (prevHash !== progress.lastHash || hash !== chainHash(progress.lastHash, contentHash)) return 'link';
+  return { hash };
 }

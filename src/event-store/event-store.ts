@@ -1,11 +1,11 @@
 import type { Observable } from 'rxjs';
 
-/** What a writer hands to the store. The store adds stream, revision, position and recordedAt. */
-export interface EventToAppend {
+/** What a writer hands to the store. The store adds stream, revision, position, checkpoint and recordedAt. */
+export interface EventToAppend<Metadata = Record<string, unknown>> {
   readonly eventId: string;
   readonly type: string;
   readonly data: Record<string, unknown>;
-  readonly metadata: Record<string, unknown>;
+  readonly metadata: Metadata;
 }
 
 /**

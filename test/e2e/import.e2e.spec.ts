@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandHandler } from '../../src/live-blog/application/command-handler.js';
+import { toStoredEvents } from '../../src/live-blog/application/envelope.js';
 import { STORY_FOLDER } from '../../src/live-blog/import/seed.js';
 import { StoryFileError } from '../../src/live-blog/import/story-file.js';
 import { importStory, storyFilesIn } from '../../src/live-blog/import/story-importer.js';
@@ -30,7 +31,7 @@ describe('importing a story file', () => {
     expect(second.alreadyStored).toBe(lines);
     const stored = await t.store.readAll();
     expect(stored).toHaveLength(lines);
-    expect(stored.every((event) => (event.metadata.author as { role: string }).role === 'system')).toBe(true);
+    expect(toStoredEvents(stored).every((event) => event.metadata.author.role === 'system')).toBe(true);
   });
 
   it('rejects a malformed file before appending anything, naming the line', async () => {

@@ -1,20 +1,19 @@
-import type { Checkpoint, RecordedEvent } from '../../src/event-store/event-store.js';
-import { chainHash, contentHashOf } from '../../src/live-blog/application/hash-chain.js';
+import type { Checkpoint } from '../../src/event-store/event-store.js';
+import { envelope, type StoredEvent } from '../../src/live-blog/application/envelope.js';
 import type { LiveBlogEvent } from '../../src/live-blog/domain/index.js';
 import { history } from './given.js';
 
 /** Events as the store would return them after the command path wrote them: revisions 0.., a real hash chain. */
-export function recorded(...events: LiveBlogEvent[]): RecordedEvent[] {
+export function recorded(...events: LiveBlogEvent[]): StoredEvent[] {
   let prevHash = '';
   return history(...events).map(({ type, data, revision, at, author }) => {
-    const contentHash = contentHashOf({ type, data, at, author });
-    const hash = chainHash(prevHash, contentHash);
-    const metadata = { at, author, schemaVersion: 1, contentHash, prevHash, hash };
-    prevHash = hash;
+    const eventId = `event-${revision}`;
+    const context = { author, correlationId: 'story' };
+    const [written] = envelope([{ type, data } as LiveBlogEvent], { prevHash, at }, context, () => eventId);
+    prevHash = written!.metadata.hash;
     const position = revision + 1;
     const stream = 'liveblog-osh-unrest';
-    const place = { stream, revision, position, checkpoint: checkpointAt(position), recordedAt: at };
-    return { eventId: `event-${revision}`, type, data: { ...data }, metadata, ...place };
+    return { ...written!, stream, revision, position, checkpoint: checkpointAt(position), recordedAt: at };
   });
 }
 

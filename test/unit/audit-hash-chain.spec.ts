@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../../src/event-store/event-store.js';
+import type { StoredEvent } from '../../src/live-blog/application/envelope.js';
 import { chainStart, checkLink, reportOf, verifyChain } from '../../src/audit/hash-chain-verifier.js';
 import { chainHash, contentHashOf } from '../../src/live-blog/application/hash-chain.js';
 import * as f from '../support/factories.js';
@@ -8,7 +9,9 @@ const story = () =>
   recorded(f.opened(), f.posted(), f.posted({ updateId: 'u2' }), f.posted({ updateId: 'u3', body: 'Crowds in Osh.' }), f.figures(), f.retracted(), f.closed());
 
 /** The event at `revision`, changed by `change`; the rest as stored. */
-function altered(events: RecordedEvent[], revision: number, change: (event: RecordedEvent) => RecordedEvent): RecordedEvent[] {
+type Change = (event: StoredEvent) => RecordedEvent;
+
+function altered(events: StoredEvent[], revision: number, change: Change): RecordedEvent[] {
   return events.map((event) => (event.revision === revision ? change(event) : event));
 }
 
@@ -48,7 +51,7 @@ describe('the hash chain verifier', () => {
   it('points at the event after one that was altered and hashed again: its link no longer holds', () => {
     const events = altered(story(), 3, (event) => {
       const data = { ...event.data, body: 'altered' };
-      const metadata = event.metadata as { at: string; author: never; prevHash: string };
+      const { metadata } = event;
       const contentHash = contentHashOf({ type: event.type, data, at: metadata.at, author: metadata.author });
       return { ...withMetadata(event, { contentHash, hash: chainHash(metadata.prevHash, contentHash) }), data };
     });
@@ -61,7 +64,7 @@ describe('the hash chain verifier', () => {
   });
 
   it('treats an event without hashes as broken', () => {
-    const events = altered(story(), 1, (event) => ({ ...event, metadata: { at: (event.metadata as { at: string }).at } }));
+    const events = altered(story(), 1, (event) => ({ ...event, metadata: { at: event.metadata.at } }));
     expect(verifyChain(events)).toMatchObject({ firstBrokenRevision: 1, problem: 'content' });
   });
 

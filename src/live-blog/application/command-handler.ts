@@ -1,18 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent } from '../../event-store/event-store.js';
+import { EVENT_STORE, type EventStore, type EventToAppend } from '../../event-store/event-store.js';
 import { WrongExpectedRevision } from '../../event-store/errors.js';
 import { normalizeInstant } from '../../shared/instant.js';
 import { Metrics } from '../../shared/metrics.js';
-import { decide, type Author, type LiveBlogCommand, type LiveBlogEvent } from '../domain/index.js';
+import { decide, type Author, type LiveBlogCommand } from '../domain/index.js';
 import { emptySnapshot, foldRecorded, type BlogSnapshot } from '../projections/blog-snapshot.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
-import { chainHash, contentHashOf } from './hash-chain.js';
+import { envelope, toStoredEvent, toStoredEvents, type EventMetadata, type StoredEvent } from './envelope.js';
 import { streamOf } from './stream-names.js';
 
-export const SCHEMA_VERSION = 1;
 const MAX_ATTEMPTS = 5;
 /** Namespace of the event ids derived from an Idempotency-Key (uuid v5). */
 const IDEMPOTENCY_NAMESPACE = '6f1d0c1e-3b0a-4a53-9d5e-2f7f2c8f6a10';
@@ -66,7 +64,7 @@ export class CommandHandler {
       const events = decide(command, snapshot.state);
       if (events.length === 0) return { liveBlogId, revision, position: snapshot.position, appended: false };
 
-      const envelopes = this.envelope(events, snapshot, command.at, context, eventIdAt);
+      const envelopes = envelope(events, { prevHash: snapshot.lastHash, at: command.at }, context, eventIdAt);
       try {
         const result = await this.timedAppend(stream, envelopes, revision);
         await this.projections.waitUntilProjected(result.checkpoint);
@@ -84,18 +82,19 @@ export class CommandHandler {
   async load(liveBlogId: string): Promise<BlogSnapshot> {
     let snapshot = this.projections.snapshot(liveBlogId) ?? emptySnapshot;
     const tail = await this.store.readStream(streamOf(liveBlogId), { fromRevision: snapshot.state.revision + 1 });
-    for (const event of tail) snapshot = foldRecorded(snapshot, event);
+    for (const event of toStoredEvents(tail)) snapshot = foldRecorded(snapshot, event);
     return snapshot;
   }
 
   private async previousResult(liveBlogId: string, context: CommandContext, eventIdAt?: (index: number) => string): Promise<CommandResult | null> {
     if (!eventIdAt) return null;
-    let last: RecordedEvent | null = null;
+    let last: StoredEvent | null = null;
     for (let index = 0; ; index++) {
-      const event = await this.store.readEvent(eventIdAt(index));
-      if (!event) break;
+      const recorded = await this.store.readEvent(eventIdAt(index));
+      if (!recorded) break;
+      const event = toStoredEvent(recorded);
       const stored = event.metadata.requestHash;
-      if (index === 0 && context.requestHash && typeof stored === 'string' && stored !== context.requestHash) {
+      if (index === 0 && context.requestHash && stored !== undefined && stored !== context.requestHash) {
         throw new IdempotencyKeyReused(context.idempotencyKey!);
       }
       last = event;
@@ -103,36 +102,7 @@ export class CommandHandler {
     return last && { liveBlogId, revision: last.revision, position: last.position, appended: false };
   }
 
-  private envelope(
-    events: LiveBlogEvent[],
-    snapshot: BlogSnapshot,
-    at: string,
-    context: CommandContext,
-    eventIdAt?: (index: number) => string,
-  ): EventToAppend[] {
-    let prevHash = snapshot.lastHash;
-    const correlationId = context.correlationId ?? randomUUID();
-    return events.map((event, index) => {
-      const contentHash = contentHashOf({ type: event.type, data: event.data, at, author: context.author });
-      const hash = chainHash(prevHash, contentHash);
-      const metadata = {
-        at,
-        author: context.author,
-        correlationId,
-        ...(context.causationId ? { causationId: context.causationId } : {}),
-        ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
-        ...(context.requestHash ? { requestHash: context.requestHash } : {}),
-        schemaVersion: SCHEMA_VERSION,
-        contentHash,
-        prevHash,
-        hash,
-      };
-      prevHash = hash;
-      return { eventId: eventIdAt ? eventIdAt(index) : randomUUID(), type: event.type, data: { ...event.data }, metadata };
-    });
-  }
-
-  private async timedAppend(stream: string, events: EventToAppend[], revision: number) {
+  private async timedAppend(stream: string, events: EventToAppend<EventMetadata>[], revision: number) {
     const stop = this.metrics.appendDuration.startTimer();
     const result = await this.store.append(stream, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });
     stop();

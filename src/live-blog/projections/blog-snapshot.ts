@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../event-store/event-store.js';
-import { foldHistory, initialState, type Author, type LiveBlogHistoryEvent, type LiveBlogState } from '../domain/index.js';
+import type { StoredEvent } from '../application/envelope.js';
+import { foldHistory, initialState, type LiveBlogHistoryEvent, type LiveBlogState } from '../domain/index.js';
 
 /** A blog's folded state plus what a writer needs to extend its stream: the last position and hash. */
 export interface BlogSnapshot {
@@ -10,26 +10,14 @@ export interface BlogSnapshot {
 
 export const emptySnapshot: BlogSnapshot = { state: initialState, position: 0, lastHash: '' };
 
-export interface LiveBlogMetadata {
-  readonly at: string;
-  readonly author: Author;
-  readonly hash?: string;
-  readonly [key: string]: unknown;
-}
-
-export function toHistoryEvent(recorded: RecordedEvent): LiveBlogHistoryEvent {
-  const metadata = recorded.metadata as unknown as LiveBlogMetadata;
-  return {
-    type: recorded.type,
-    data: recorded.data,
-    revision: recorded.revision,
-    at: metadata.at,
-    author: metadata.author,
-  } as LiveBlogHistoryEvent;
+/** The stored type and data are the domain's own: evolve ignores a type it does not know (a newer version's). */
+export function toHistoryEvent(stored: StoredEvent): LiveBlogHistoryEvent {
+  const { at, author } = stored.metadata;
+  return { type: stored.type, data: stored.data, revision: stored.revision, at, author } as LiveBlogHistoryEvent;
 }
 
 /** The one fold: the live view, a rebuild and the command path all extend a snapshot with this. */
-export function foldRecorded(snapshot: BlogSnapshot, recorded: RecordedEvent): BlogSnapshot {
+export function foldRecorded(snapshot: BlogSnapshot, recorded: StoredEvent): BlogSnapshot {
   return foldRecordedEvents(snapshot, [recorded]);
 }
 
@@ -38,20 +26,12 @@ export function foldRecorded(snapshot: BlogSnapshot, recorded: RecordedEvent): B
  * `foldHistory` builds its state in place, where folding event by event makes a new state, and a
  * copy of each list it changes, at every event (see foldHistory and bench/replay.ts).
  */
-export function foldRecordedEvents(snapshot: BlogSnapshot, events: readonly RecordedEvent[]): BlogSnapshot {
+export function foldRecordedEvents(snapshot: BlogSnapshot, events: readonly StoredEvent[]): BlogSnapshot {
   const last = events.at(-1);
   if (!last) return snapshot;
   return {
     state: foldHistory(events.map(toHistoryEvent), snapshot.state),
     position: last.position,
-    lastHash: lastHashOf(events) ?? snapshot.lastHash,
+    lastHash: last.metadata.hash,
   };
-}
-
-function lastHashOf(events: readonly RecordedEvent[]): string | undefined {
-  for (let index = events.length - 1; index >= 0; index--) {
-    const { hash } = events[index]!.metadata as unknown as LiveBlogMetadata;
-    if (typeof hash === 'string') return hash;
-  }
-  return undefined;
 }

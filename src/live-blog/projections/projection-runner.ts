@@ -8,12 +8,13 @@ import {
   type RecordedEvent,
 } from '../../event-store/event-store.js';
 import { Metrics } from '../../shared/metrics.js';
+import { toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
 import { liveBlogIdOf } from '../application/stream-names.js';
 import { emptySnapshot, foldRecorded, foldRecordedEvents, type BlogSnapshot } from './blog-snapshot.js';
 
 export interface FoldedEvent {
   readonly liveBlogId: string;
-  readonly event: RecordedEvent;
+  readonly event: StoredEvent;
 }
 
 /**
@@ -64,7 +65,8 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
       else byBlog.set(liveBlogId, [event]);
     }
     for (const [liveBlogId, events] of byBlog) {
-      this.blogs.set(liveBlogId, foldRecordedEvents(this.blogs.get(liveBlogId) ?? emptySnapshot, events));
+      const snapshot = this.blogs.get(liveBlogId) ?? emptySnapshot;
+      this.blogs.set(liveBlogId, foldRecordedEvents(snapshot, toStoredEvents(events)));
     }
     this.advance(page.at(-1)!);
   }
@@ -104,8 +106,9 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
   private fold(event: RecordedEvent): void {
     const liveBlogId = liveBlogIdOf(event.stream);
     if (liveBlogId !== null) {
-      this.blogs.set(liveBlogId, foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, event));
-      this.folded$.next({ liveBlogId, event });
+      const stored = toStoredEvent(event);
+      this.blogs.set(liveBlogId, foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, stored));
+      this.folded$.next({ liveBlogId, event: stored });
     }
     this.advance(event);
     this.metrics.projectionLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);

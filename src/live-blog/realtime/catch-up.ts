@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { CommandHandler } from '../application/command-handler.js';
+import { toStoredEvents } from '../application/envelope.js';
 import { streamOf } from '../application/stream-names.js';
 import { ArticleViews } from '../projections/article-views.js';
 import type { SubscribedWithArticle, SubscribedWithEvents, SubscribeRequest } from './live-events.js';
@@ -35,7 +36,8 @@ export class CatchUp {
 
   private async replay(liveBlogId: string, afterRevision: number): Promise<SubscribedWithEvents | null> {
     const stream = streamOf(liveBlogId);
-    const events = await this.store.readStream(stream, { fromRevision: afterRevision + 1, maxCount: MAX_REPLAYED_GAP + 1 });
+    const read = { fromRevision: afterRevision + 1, maxCount: MAX_REPLAYED_GAP + 1 };
+    const events = toStoredEvents(await this.store.readStream(stream, read));
     if (events.length > MAX_REPLAYED_GAP || events.some((event) => event.type === 'UpdateRetracted')) return null;
     if (events.length === 0) {
       // Nothing missed, provided the reader's revision exists: a revision from elsewhere redraws.

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { CommandHandler } from '../application/command-handler.js';
+import { toStoredEvents } from '../application/envelope.js';
 import { streamOf } from '../application/stream-names.js';
 import type { PublicEvent } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
@@ -27,7 +28,8 @@ export class ChangeFeed {
 
   /** null when the blog does not exist. */
   async page(liveBlogId: string, afterRevision: number, limit: number): Promise<ChangesPage | null> {
-    const events = await this.store.readStream(streamOf(liveBlogId), { fromRevision: afterRevision + 1, maxCount: limit });
+    const read = { fromRevision: afterRevision + 1, maxCount: limit };
+    const events = toStoredEvents(await this.store.readStream(streamOf(liveBlogId), read));
     // Loaded after the events, so every retraction up to the last of them is known and its text withheld.
     const { state } = await this.commands.load(liveBlogId);
     if (state.status === 'none') return null;

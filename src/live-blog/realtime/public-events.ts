@@ -1,13 +1,16 @@
-import type { RecordedEvent } from '../../event-store/event-store.js';
-import type { LiveBlogMetadata } from '../projections/blog-snapshot.js';
+import type { StoredEvent } from '../application/envelope.js';
 import type { PublicEvent } from './live-events.js';
 
 /**
  * A stored event as readers may see it. `retracted` names updates retracted since: their posted
  * text is withheld (the change feed replays old events; a socket catch-up redraws instead).
  */
-export function toPublicEvent(liveBlogId: string, event: RecordedEvent, retracted: ReadonlySet<string> = new Set()): PublicEvent {
-  const { at } = event.metadata as unknown as LiveBlogMetadata;
+export function toPublicEvent(
+  liveBlogId: string,
+  event: StoredEvent,
+  retracted: ReadonlySet<string> = new Set(),
+): PublicEvent {
+  const { at } = event.metadata;
   const updateId = typeof event.data.updateId === 'string' ? event.data.updateId : undefined;
   const withheld = updateId !== undefined && retracted.has(updateId) && (event.type === 'UpdatePosted' || event.type === 'UpdateCorrected');
   return {

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { EventToAppend, RecordedEvent } from '../../event-store/event-store.js';
+import type { Author, AuthorRole, LiveBlogEvent } from '../domain/index.js';
+import { chainHash, contentHashOf } from './hash-chain.js';
+
+export const SCHEMA_VERSION = 1;
+
+/**
+ * The metadata of every stored live-blog event (DESIGN §3). A type literal, not an interface, so
+ * that it is also a `Record<string, unknown>`: the port's default metadata.
+ */
+export type EventMetadata = {
+  /** The story's own dated time of the event. */
+  readonly at: string;
+  readonly author: Author;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly idempotencyKey?: string;
+  /** A digest of the request an Idempotency-Key came with. */
+  readonly requestHash?: string;
+  readonly schemaVersion: number;
+  readonly contentHash: string;
+  readonly prevHash: string;
+  readonly hash: string;
+};
+
+/** A live-blog event as the store returns it, its metadata read with types. */
+export type StoredEvent = RecordedEvent<EventMetadata>;
+
+/** Who writes a batch and why: everything the envelope takes besides the events and the chain. */
+export interface EnvelopeContext {
+  readonly author: Author;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly idempotencyKey?: string;
+  readonly requestHash?: string;
+}
+
+/** The stored event's metadata is not one the command path wrote: the stream was altered or is not a live blog's. */
+export class UnreadableEnvelope extends Error {
+  override readonly name = 'UnreadableEnvelope';
+
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} does not carry live-blog metadata`);
+  }
+}
+
+/** Wraps a batch of decided events for the store, extending the stream's hash chain from `prevHash`. */
+export function envelope(
+  events: readonly LiveBlogEvent[],
+  chain: { readonly prevHash: string; readonly at: string },
+  context: EnvelopeContext,
+  eventIdAt: (index: number) => string = () => randomUUID(),
+): EventToAppend<EventMetadata>[] {
+  const { at } = chain;
+  const { author } = context;
+  const correlationId = context.correlationId ?? randomUUID();
+  let prevHash = chain.prevHash;
+  return events.map((event, index) => {
+    const contentHash = contentHashOf({ type: event.type, data: event.data, at, author });
+    const hash = chainHash(prevHash, contentHash);
+    const metadata: EventMetadata = {
+      at,
+      author,
+      correlationId,
+      ...(context.causationId ? { causationId: context.causationId } : {}),
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+      ...(context.requestHash ? { requestHash: context.requestHash } : {}),
+      schemaVersion: SCHEMA_VERSION,
+      contentHash,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return { eventId: eventIdAt(index), type: event.type, data: { ...event.data }, metadata };
+  });
+}
+
+/** True when the event carries the metadata the command path writes (checked field by field, no cast). */
+export function isStoredEvent(event: RecordedEvent): event is StoredEvent {
+  const { metadata: m } = event;
+  return (
+    typeof m.at === 'string' &&
+    isAuthor(m.author) &&
+    typeof m.correlationId === 'string' &&
+    typeof m.schemaVersion === 'number' &&
+    typeof m.contentHash === 'string' &&
+    typeof m.prevHash === 'string' &&
+    typeof m.hash === 'string' &&
+    [m.causationId, m.idempotencyKey, m.requestHash].every((field) => field === undefined || typeof field === 'string')
+  );
+}
+
+/** The event with its metadata typed; throws UnreadableEnvelope when it is not a live-blog event's. */
+export function toStoredEvent(event: RecordedEvent): StoredEvent {
+  if (isStoredEvent(event)) return event;
+  throw new UnreadableEnvelope(event.eventId);
+}
+
+export function toStoredEvents(events: readonly RecordedEvent[]): StoredEvent[] {
+  return events.map(toStoredEvent);
+}
+
+const ROLES: ReadonlySet<unknown> = new Set<AuthorRole>(['editor', 'auditor', 'admin', 'system']);
+
+function isAuthor(value: unknown): value is Author {
+  if (typeof value !== 'object' || value === null) return false;
+  const author: Partial<Record<keyof Author, unknown>> = value;
+  return typeof author.id === 'string' && typeof author.name === 'string' && ROLES.has(author.role);
+}
