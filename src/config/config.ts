@@ -14,7 +14,13 @@ export interface AppConfig {
   readonly readerBufferLimit: number;
 }
 
-export type EventStoreSetting = { readonly kind: 'sqlite'; readonly path: string };
+export type EventStoreSetting =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  /** The client's own connection string, passed through unchanged (the client parses it). */
+  | { readonly kind: 'kurrentdb'; readonly connectionString: string };
+
+/** KurrentDB's schemes, and those of EventStoreDB it still accepts. */
+const KURRENTDB_SCHEME = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/./;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -55,7 +61,8 @@ function parseEventStore(raw: string): EventStoreSetting {
     if (path === '') throw new ConfigError('EVENT_STORE "sqlite:" needs a file path or :memory:');
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
-  if (/^(postgres|postgresql|kurrentdb|esdb|esdb\+discover):\/\//.test(raw)) {
+  if (KURRENTDB_SCHEME.test(raw)) return { kind: 'kurrentdb', connectionString: raw };
+  if (/^(postgres|postgresql):\/\//.test(raw)) {
     throw new ConfigError(`EVENT_STORE "${raw.split(':')[0]}" is not available in this version; use sqlite:<path>`);
   }
   throw new ConfigError(`EVENT_STORE must be sqlite:<path>, postgres://… or kurrentdb://…, got "${raw}"`);

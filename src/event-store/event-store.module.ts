@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EVENT_STORE, type EventStore } from './event-store.js';
+import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
 
 /** Picks the adapter named by EVENT_STORE; nothing above this module knows which one runs. */
@@ -8,6 +9,8 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
   switch (config.eventStore.kind) {
     case 'sqlite':
       return openSqliteEventStore(config.eventStore.path);
+    case 'kurrentdb':
+      return openKurrentDbEventStore(config.eventStore.connectionString);
   }
 }
 

@@ -69,7 +69,7 @@ export interface SubscribeOptions {
 
 /**
  * The event store port. Nothing above it knows which adapter runs.
- * Adapters: sqlite/ (embedded default), postgres/, kurrentdb/ (later).
+ * Adapters: sqlite/ (embedded default), postgres/, kurrentdb/.
  */
 export interface EventStore {
   /** An id made when the store was created: a client can tell a replaced store from one that moved on. */

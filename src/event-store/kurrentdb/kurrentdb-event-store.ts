@@ -1,0 +1,225 @@
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  jsonEvent,
+  KurrentDBClient,
+  NO_STREAM,
+  START,
+  streamNameFilter,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+} from '@kurrent/kurrentdb-client';
+import { Observable, type Subscriber } from 'rxjs';
+import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.js';
+import { EventIdClaims } from './kurrentdb-event-ids.js';
+import { readOrCreateEpoch, readServerStream } from './kurrentdb-server-streams.js';
+import {
+  START_CHECKPOINT,
+  StreamNames,
+  isAfter,
+  matchesExpected,
+  parseCheckpoint,
+  repeatedId,
+  toEventData,
+  toRecordedEvent,
+  toWrongExpectedRevision,
+} from './kurrentdb-mapping.js';
+
+/** Appends with 'any' or 'stream_exists' are sent at the revision just read; another writer may move it first. */
+const MAX_ATTEMPTS = 5;
+
+export interface KurrentDbOptions {
+  /** Prefixes every stream this store touches, so several stores can share one server (tests do). */
+  readonly namespace?: string;
+}
+
+/**
+ * Connects with the client's own connection string (`kurrentdb://`, `esdb://`, `esdb+discover://`…)
+ * and reads, or on first use writes, the store's epoch.
+ */
+export async function openKurrentDbEventStore(connectionString: string, options: KurrentDbOptions = {}) {
+  const client = KurrentDBClient.connectionString(connectionString);
+  const names = new StreamNames(options.namespace);
+  try {
+    const epoch = await readOrCreateEpoch(client, names.epoch());
+    return new KurrentDbEventStore(client, names, epoch);
+  } catch (error) {
+    await client.dispose();
+    // The client's own message can be as bare as "UnavailableError"; say what was being done.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new Error(`cannot open the KurrentDB event store (${reason})`, { cause: error });
+  }
+}
+
+export class KurrentDbEventStore implements EventStore {
+  private readonly ids: EventIdClaims;
+  private readonly subscribers = new Set<Subscriber<RecordedEvent>>();
+  private closed = false;
+
+  constructor(
+    private readonly client: KurrentDBClient,
+    private readonly names: StreamNames,
+    readonly epoch: string,
+  ) {
+    this.ids = new EventIdClaims(client, names, (stream, revision) => this.readAt(stream, revision));
+  }
+
+  async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    const repeated = repeatedId(events);
+    if (repeated !== undefined) throw new DuplicateEventId(repeated);
+    const original = await this.originalResult(stream, events);
+    if (original) return original;
+    const { expectedRevision } = options;
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.streamRevision(stream);
+      if (!matchesExpected(expectedRevision, current)) {
+        throw new WrongExpectedRevision(stream, expectedRevision, current);
+      }
+      if (events.length === 0) return this.resultAt(stream, current);
+      await this.ids.claim(stream, current + 1, events);
+      try {
+        const streamState = current === -1 ? NO_STREAM : BigInt(current);
+        const records = events.map((event) => jsonEvent(toEventData(event)));
+        await this.client.appendToStream(this.names.onServer(stream), records, { streamState });
+        return await this.resultAt(stream, current + events.length);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // Another writer got there first: maybe with this very batch (a retry racing its original).
+        const raced = await this.originalResult(stream, events);
+        if (raced) return raced;
+        const exact = expectedRevision !== 'any' && expectedRevision !== 'stream_exists';
+        if (exact || attempt >= MAX_ATTEMPTS) {
+          throw toWrongExpectedRevision(stream, expectedRevision, error.actualState);
+        }
+      }
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const forwards = options.direction !== 'backwards';
+    const records = await readServerStream(this.client, this.names.onServer(stream), {
+      direction: forwards ? FORWARDS : BACKWARDS,
+      fromRevision: options.fromRevision === undefined ? (forwards ? START : END) : BigInt(options.fromRevision),
+      ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+    });
+    return records.map((record) => toRecordedEvent(record, stream));
+  }
+
+  /** `$all` filtered on the server to Dateline's streams; the read starts at `after` and drops it. */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { after, maxCount } = options;
+    const fromPosition = after === undefined ? START : parseCheckpoint(after);
+    const events: RecordedEvent[] = [];
+    if (maxCount === 0) return events;
+    const reading = this.client.readAll({
+      fromPosition,
+      filter: streamNameFilter({ prefixes: this.names.feedPrefixes() }),
+      ...(maxCount === undefined ? {} : { maxCount: maxCount + 1 }),
+    });
+    for await (const resolved of reading) {
+      const event = this.fromAll(resolved);
+      if (event && isAfter(event, after)) events.push(event);
+      if (events.length === maxCount) break;
+    }
+    return events;
+  }
+
+  readEvent(eventId: string): Promise<RecordedEvent | null> {
+    return this.ids.find(eventId);
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return last?.revision ?? -1;
+  }
+
+  /** A catch-up subscription to `$all`, filtered on the server; it starts strictly after `after`. */
+  subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    const { after } = options;
+    const fromPosition = after === undefined ? START : parseCheckpoint(after);
+    return new Observable<RecordedEvent>((subscriber) => {
+      let last = after;
+      const subscription = this.client.subscribeToAll({
+        fromPosition,
+        filter: streamNameFilter({ prefixes: this.names.feedPrefixes() }),
+      });
+      subscription.on('data', (resolved: AllStreamResolvedEvent) => {
+        let event: RecordedEvent | null;
+        try {
+          event = this.fromAll(resolved);
+        } catch (error) {
+          subscriber.error(error); // an event Dateline cannot read must stop the feed, not be skipped
+          return;
+        }
+        // The server starts after fromPosition; the check keeps "once each" even if a position repeats.
+        if (!event || !isAfter(event, last)) return;
+        last = event.checkpoint;
+        subscriber.next(event);
+      });
+      subscription.on('error', (error: Error) => subscriber.error(error));
+      subscription.on('end', () => subscriber.complete());
+      this.subscribers.add(subscriber);
+      return () => {
+        this.subscribers.delete(subscriber);
+        void subscription.unsubscribe().catch(() => undefined);
+      };
+    });
+  }
+
+  async ping(): Promise<void> {
+    await readServerStream(this.client, this.names.epoch(), { maxCount: 1 });
+  }
+
+  /** Completes live subscriptions, then closes the connection; later calls do nothing. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscriber of [...this.subscribers]) subscriber.complete();
+    await this.client.dispose();
+  }
+
+  /** A retried batch answers what the first attempt answered; ids stored anywhere else are refused. */
+  private async originalResult(stream: string, events: readonly EventToAppend[]): Promise<AppendResult | null> {
+    const stored = await Promise.all(events.map((event) => this.ids.find(event.eventId)));
+    const first = stored[0];
+    if (!first) {
+      const clash = stored.findIndex((event) => event !== null);
+      if (clash >= 0) throw new DuplicateEventId(events[clash].eventId);
+      return null;
+    }
+    stored.forEach((event, index) => {
+      if (event?.stream !== stream || event.revision !== first.revision + index) {
+        throw new DuplicateEventId(events[index].eventId);
+      }
+    });
+    return this.resultAt(stream, first.revision + events.length - 1);
+  }
+
+  /** The result an append ending at `revision` gives; a stream that does not exist yet is at the start. */
+  private async resultAt(stream: string, revision: number): Promise<AppendResult> {
+    const event = revision < 0 ? null : await this.readAt(stream, revision);
+    if (!event) return { nextRevision: 0, position: 0, checkpoint: START_CHECKPOINT };
+    return { nextRevision: event.revision + 1, position: event.position, checkpoint: event.checkpoint };
+  }
+
+  private async readAt(stream: string, revision: number): Promise<RecordedEvent | null> {
+    const [event] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
+    return event?.revision === revision ? event : null;
+  }
+
+  private fromAll(resolved: AllStreamResolvedEvent): RecordedEvent | null {
+    const record = resolved.event;
+    return record ? toRecordedEvent(record, this.names.inDateline(record.streamId)) : null;
+  }
+}
