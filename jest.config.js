@@ -27,4 +27,6 @@ export default {
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:.+/)?content-disposition/)`],
   testTimeout: 20000,
+  // The multi-node tests start `node dist/main.js`: build it first when the sources moved on.
+  globalSetup: '<rootDir>/test/support/build-if-stale.ts',
 };

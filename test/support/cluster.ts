@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import { startNode, type NodeProcess } from './node-process.js';
+
+export const CLUSTER_SECRET = 'cluster-test-secret-that-is-long-enough-0123456789';
+
+/** Several real Dateline processes sharing one store, and an editor's way to write to any of them. */
+export interface Cluster {
+  readonly nodes: NodeProcess[];
+  readonly editorToken: string;
+  /** Starts one more node on the same store (a replacement, or a node that joins late). */
+  add(env?: NodeJS.ProcessEnv): Promise<NodeProcess>;
+  close(): Promise<void>;
+}
+
+/** Where a cluster keeps its events: a store setting shared by every node, and its cleanup. */
+export interface SharedStore {
+  readonly eventStore: string;
+  readonly describe: string;
+  drop(): Promise<void>;
+}
+
+/** Two processes on one SQLite file in WAL mode: the shared store available everywhere. */
+export function sharedSqliteFile(): SharedStore {
+  const folder = mkdtempSync(join(tmpdir(), 'dateline-cluster-'));
+  return {
+    eventStore: `sqlite:${join(folder, 'events.db')}`,
+    describe: 'one SQLite file',
+    drop: async () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+export async function startCluster(store: SharedStore, size: number, env: NodeJS.ProcessEnv = {}): Promise<Cluster> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-cluster-data-'));
+  const nodes: NodeProcess[] = [];
+  const add = async (extra: NodeJS.ProcessEnv = {}) => {
+    const node = await startNode({
+      env: {
+        EVENT_STORE: store.eventStore,
+        DATA_DIR: dataDir,
+        AUTH_SECRET: CLUSTER_SECRET,
+        SEED: 'false',
+        ...env,
+        ...extra,
+      },
+    });
+    nodes.push(node);
+    return node;
+  };
+  try {
+    // One after the other: the first start creates the schema, as an operator's first node would.
+    for (let index = 0; index < size; index++) await add();
+  } catch (error) {
+    await Promise.all(nodes.map((node) => node.kill()));
+    throw error;
+  }
+  return {
+    nodes,
+    editorToken: new JwtService({ secret: CLUSTER_SECRET }).sign({
+      sub: 'cluster-editor',
+      name: 'Cluster Editor',
+      role: 'editor',
+    }),
+    add,
+    close: async () => {
+      await Promise.all(nodes.map((node) => node.kill()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Written {
+  readonly status: number;
+  readonly body: { revision?: number; position?: number };
+}
+
+/** An editor's HTTP write to one node (fetch: the node is another process). */
+export async function write(
+  node: NodeProcess,
+  token: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Written> {
+  const response = await fetch(`${node.url}/api/live-blogs${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Written['body'] };
+}
+
+/** Posts an update, retrying a write conflict with the same Idempotency-Key as a careful client would. */
+export async function postUpdate(
+  node: NodeProcess,
+  token: string,
+  liveBlogId: string,
+  updateId: string,
+): Promise<Written> {
+  for (let attempt = 1; ; attempt++) {
+    const written = await write(
+      node,
+      token,
+      `/${liveBlogId}/updates`,
+      { kind: 'report', body: `Update ${updateId}`, updateId },
+      {
+        'Idempotency-Key': `post-${updateId}`,
+      },
+    );
+    if (written.status !== 409 || attempt >= 10) return written;
+  }
+}
+
+export async function readJson<T>(node: NodeProcess, path: string, token?: string): Promise<T> {
+  const response = await fetch(`${node.url}${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
