@@ -146,7 +146,7 @@ async function startServer(target: Target, round: number, n: number): Promise<Se
   else {
     const dataDir = mkdtempSync(join(tmpdir(), 'dateline-push-'));
     tempDirs.add(dataDir);
-    child = fork(process.argv[1]!, ['--server'], { execArgv, env: { ...process.env, DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'silent', PORT: '0' } });
+    child = fork(process.argv[1]!, ['--server'], { execArgv, env: { ...process.env, DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'silent', PORT: '0', LIVE_REQUESTS_PER_ADDRESS: '0' } });
     child.once('exit', () => (rmSync(dataDir, { recursive: true, force: true }), tempDirs.delete(dataDir)));
   }
   // A server's first message is its URL.

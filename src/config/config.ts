@@ -12,6 +12,10 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   /** Packets a reader's socket may have waiting before it is cut off as too slow. */
   readonly readerBufferLimit: number;
+  /** Load balancers in front that append to X-Forwarded-For: how far from its end the client's address is. */
+  readonly trustedProxies: number;
+  /** Subscribe/unsubscribe requests per 10 s from one client address, over all its sockets and nodes (0: none). */
+  readonly liveRequestsPerAddress: number;
 }
 
 export type EventStoreSetting =
@@ -43,6 +47,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     bodyLimitBytes: parseBodyLimit(env.BODY_LIMIT_KB),
     readerBufferLimit: parseReaderBufferLimit(env.READER_BUFFER_LIMIT),
+    trustedProxies: parseCount('TRUST_PROXY', env.TRUST_PROXY, 0, 'the number of load balancers in front'),
+    liveRequestsPerAddress: parseCount(
+      'LIVE_REQUESTS_PER_ADDRESS',
+      env.LIVE_REQUESTS_PER_ADDRESS,
+      300,
+      'requests per 10 s; 0 for no limit',
+    ),
   };
 }
 
@@ -113,6 +124,12 @@ function parseReaderBufferLimit(raw: string | undefined): number {
     throw new ConfigError(`READER_BUFFER_LIMIT must be a positive integer (packets), got "${raw}"`);
   }
   return packets;
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number, meaning: string): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d{1,9}$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number (${meaning}), got "${raw}"`);
+  return Number(raw);
 }
 
 export const APP_CONFIG = Symbol('AppConfig');

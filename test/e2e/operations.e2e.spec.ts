@@ -46,6 +46,8 @@ describe('settings', () => {
     [{ SEED: 'maybe' }, /SEED/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ AUTH_SECRET: 'short' }, /AUTH_SECRET/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY/],
+    [{ LIVE_REQUESTS_PER_ADDRESS: '-5' }, /LIVE_REQUESTS_PER_ADDRESS/],
   ])('refuses %j with a one-line reason', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(pattern);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
+import { CLUSTER_STATE, type ClusterState } from '../../cluster/cluster-state.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { projectRoot } from '../../shared/paths.js';
 import { CommandHandler } from '../application/command-handler.js';
@@ -8,8 +9,16 @@ import { importStory, readStoryFile, storyFilesIn } from './story-importer.js';
 
 export const STORY_FOLDER = join(projectRoot, 'events');
 
-/** An empty embedded store starts with the reference story (SEED, on by default for SQLite). */
+/**
+ * An empty store starts with the reference story (SEED, on by default for SQLite). Nodes that
+ * start together on one shared store take turns, so the story is imported once, not raced twice.
+ */
 export async function seedIfEmpty(app: INestApplicationContext, folder = STORY_FOLDER): Promise<void> {
+  const cluster = app.get<ClusterState>(CLUSTER_STATE);
+  await cluster.exclusive('seed', () => seed(app, folder));
+}
+
+async function seed(app: INestApplicationContext, folder: string): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
   if ((await store.readAll({ maxCount: 1 })).length > 0) return;
   const logger = new Logger('Seed');

@@ -10,10 +10,12 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/cluster-state.js';
+import { memoryRateLimit } from '../../cluster/local-cluster-state.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Metrics } from '../../shared/metrics.js';
 import { CatchUp } from './catch-up.js';
+import { clientAddress } from './client-address.js';
 import { LIVE_NAMESPACE, type LiveError, type SubscribeAck, type UnsubscribeAck } from './live-events.js';
 import { LiveFanout, type LiveNamespace, type LiveSocket } from './live-fanout.js';
 import { ReaderCounts } from './reader-counts.js';
@@ -27,8 +29,11 @@ const SLOW_READER_SWEEP_MS = 1000;
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly server!: LiveNamespace;
   private readonly logger = new Logger(LiveGateway.name);
-  /** Subscribe and unsubscribe requests: 20 per 10 s per socket. */
-  private readonly requests = new RateLimiterMemory({ points: 20, duration: 10 });
+  /** Subscribe and unsubscribe requests: 20 per 10 s per socket (a socket lives on one node), and a
+   *  budget per client address shared by every node where the cluster shares state, so that fresh
+   *  sockets, on this node or another, do not reset it. */
+  private readonly perSocket: RateLimit;
+  private readonly perAddress?: RateLimit;
   private counts?: ReaderCounts;
   private sweep?: NodeJS.Timeout;
 
@@ -37,11 +42,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly catchUp: CatchUp,
     private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(CLUSTER_STATE) private readonly cluster: ClusterState,
+  ) {
+    this.perSocket = memoryRateLimit('live-socket', { points: 20, durationSeconds: 10 });
+    const points = config.liveRequestsPerAddress;
+    if (points > 0) this.perAddress = cluster.rateLimit('live-address', { points, durationSeconds: 10 });
+  }
 
   afterInit(server: LiveNamespace): void {
     this.fanout.attach(server);
-    const counts = new ReaderCounts(server, this.fanout);
+    const counts = new ReaderCounts(server, this.fanout, this.cluster.presence);
     this.counts = counts;
     this.fanout.onAudienceChange = (liveBlogId) => counts.changed(liveBlogId);
     this.sweep = setInterval(() => this.cutOffSlowReaders(), SLOW_READER_SWEEP_MS);
@@ -115,12 +125,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   private async limited(socket: LiveSocket): Promise<LiveError | undefined> {
-    try {
-      await this.requests.consume(socket.id);
-      return undefined;
-    } catch {
-      return { ok: false, error: { code: 'rate_limited', message: 'too many subscribe requests; slow down' } };
-    }
+    const address = clientAddress(socket.handshake, this.config.trustedProxies);
+    const allowed = (await this.perSocket.consume(socket.id)) && ((await this.perAddress?.consume(address)) ?? true);
+    if (allowed) return undefined;
+    return { ok: false, error: { code: 'rate_limited', message: 'too many subscribe requests; slow down' } };
   }
 
   private tooMany(socket: LiveSocket, liveBlogId: string): LiveError | undefined {

@@ -1,0 +1,37 @@
+/**
+ * What several nodes must agree on besides the events: how many readers a story has, how fast a
+ * client may ask for things, and who does a once-only job. Each deployment shares it through a
+ * component it already runs (PostgreSQL for a PostgreSQL store); the embedded single-node store
+ * keeps it in this process's memory. cluster.module.ts picks the implementation from EVENT_STORE.
+ */
+export interface ClusterState {
+  /** 'cluster' when every node sees the same state; 'node' when each node keeps its own. */
+  readonly scope: 'cluster' | 'node';
+  readonly presence: Presence;
+  /** A budget of `points` requests per `durationSeconds` per key, shared as `scope` says. */
+  rateLimit(name: string, budget: RateBudget): RateLimit;
+  /** Runs `work` while no other node runs work under the same name (seeding an empty store). */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Presence {
+  /**
+   * Replaces this node's reader counts (a blog not listed has none here), marks the node alive,
+   * and answers the readers of the same blogs across every live node. A node that stops
+   * reporting is forgotten after a few seconds, so a killed node's readers stop being counted.
+   */
+  report(local: ReadonlyMap<string, number>): Promise<Map<string, number>>;
+}
+
+export interface RateBudget {
+  readonly points: number;
+  readonly durationSeconds: number;
+}
+
+export interface RateLimit {
+  /** Takes one point from the key's budget: false when none is left. */
+  consume(key: string): Promise<boolean>;
+}
+
+export const CLUSTER_STATE = Symbol('ClusterState');

@@ -1,0 +1,28 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { CLUSTER_STATE, type ClusterState } from './cluster-state.js';
+import { localClusterState } from './local-cluster-state.js';
+
+/**
+ * The one place that decides where nodes share their reader counts, rate limits and locks,
+ * from the same EVENT_STORE setting that picks the store.
+ */
+export async function openClusterState(config: AppConfig): Promise<ClusterState> {
+  switch (config.eventStore.kind) {
+    case 'sqlite':
+      return localClusterState();
+  }
+}
+
+@Global()
+@Module({
+  providers: [{ provide: CLUSTER_STATE, inject: [APP_CONFIG], useFactory: openClusterState }],
+  exports: [CLUSTER_STATE],
+})
+export class ClusterModule implements OnApplicationShutdown {
+  constructor(@Inject(CLUSTER_STATE) private readonly cluster: ClusterState) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.cluster.close();
+  }
+}

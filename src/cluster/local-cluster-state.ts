@@ -1,0 +1,42 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { ClusterState, Presence, RateBudget, RateLimit } from './cluster-state.js';
+
+/** This process's memory: right for the embedded single-node store, per node anywhere else. */
+export function localClusterState(): ClusterState {
+  const running = new Map<string, Promise<unknown>>();
+  return {
+    scope: 'node',
+    presence: new LocalPresence(),
+    rateLimit: (name, budget) => memoryRateLimit(name, budget),
+    exclusive: async <T>(name: string, work: () => Promise<T>) => {
+      // Within one process, queue behind the job already running under this name.
+      const before = running.get(name) ?? Promise.resolve();
+      const mine = before.catch(() => undefined).then(work);
+      running.set(name, mine);
+      return mine;
+    },
+    close: async () => {},
+  };
+}
+
+class LocalPresence implements Presence {
+  async report(local: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+    return new Map(local);
+  }
+}
+
+export function memoryRateLimit(name: string, budget: RateBudget): RateLimit {
+  const limiter = new RateLimiterMemory({ keyPrefix: name, points: budget.points, duration: budget.durationSeconds });
+  return { consume: (key) => consumed(limiter.consume(key)) };
+}
+
+/** rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent; anything else is a fault. */
+export async function consumed(attempt: Promise<unknown>): Promise<boolean> {
+  try {
+    await attempt;
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
