@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { configurePages } from './pages/pages.setup.js';
 import type { AppConfig } from './config/config.js';
 import { validationPipe } from './shared/validation.js';
 
@@ -31,6 +32,8 @@ export async function createApp(config: AppConfig, platform: HttpPlatform = 'fas
   if (platform === 'fastify') {
     // Commands are JSON: a text/plain body is refused with 415 rather than read as a string.
     (app.getHttpAdapter().getInstance() as { removeContentTypeParser(type: string): void }).removeContentTypeParser('text/plain');
+    // The HTML pages (views/, public/) and the security headers are served on Fastify only; Express stays for benchmarks.
+    await configurePages(app as NestFastifyApplication);
   }
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new IoAdapter(app));

@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { LiveBlogModule } from './live-blog/live-blog.module.js';
 import { OpsModule } from './ops/ops.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { ProblemDetailsFilter } from './shared/problem-details.filter.js';
 import { SharedModule } from './shared/shared.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         LiveBlogModule,
         AuditModule,
         OpsModule,
+        PagesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsOptional } from 'class-validator';
-import sanitizeHtml from 'sanitize-html';
+import { sanitizeBody } from '../../../shared/safe-markup.js';
 
 /** Every write may carry the story's own date for the change; by default it is the server's now. */
 export class DatedDto {
@@ -15,15 +15,6 @@ export class DatedDto {
  * Update bodies may carry a small safe markup subset; anything that could run in a reader's page
  * (scripts, event handlers, javascript: links, styles) is removed before the command is decided.
  */
-export const SafeMarkup = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string'
-      ? sanitizeHtml(value, {
-          allowedTags: ['p', 'br', 'b', 'strong', 'i', 'em', 'a', 'ul', 'ol', 'li', 'blockquote'],
-          allowedAttributes: { a: ['href'] },
-          allowedSchemes: ['https'],
-        })
-      : value,
-  );
+export const SafeMarkup = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? sanitizeBody(value) : value));
 
 export const UPDATE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;

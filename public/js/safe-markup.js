@@ -1,0 +1,9 @@
+// The one rule for update bodies: the markup subset a body may carry. The server enforces it with
+// sanitize-html when a body is written and again when a page is rendered (src/shared/safe-markup.ts);
+// the browser enforces it when it draws a pushed body (safe-body.js). Nothing else is ever kept.
+
+export const SAFE_MARKUP = Object.freeze({
+  allowedTags: Object.freeze(['p', 'br', 'b', 'strong', 'i', 'em', 'a', 'ul', 'ol', 'li', 'blockquote']),
+  allowedAttributes: Object.freeze({ a: Object.freeze(['href']) }),
+  allowedSchemes: Object.freeze(['https']),
+});

@@ -1,0 +1,33 @@
+import * as format from '../../public/js/format.js';
+import { sanitizeBody } from '../shared/safe-markup.js';
+
+/**
+ * What templates may call: the wording shared with the browser (public/js/format.js) and the one
+ * way a body reaches a page, through the safe markup subset (the only unescaped output, `<%~`).
+ */
+export const pageHelpers = {
+  ...format,
+  body: (body: string | null | undefined) => sanitizeBody(body ?? ''),
+};
+
+export type PageHelpers = typeof pageHelpers;
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` are written as
+ * \u escapes so no field can close the element or open a comment, and U+2028/2029 stay escaped.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** What the layout puts in the head. */
+export interface PageHead {
+  readonly title: string;
+  readonly description?: string | null;
+  readonly language?: string;
+  readonly url?: string;
+  readonly ogType?: 'website' | 'article';
+  readonly modifiedTime?: string;
+  readonly jsonLd?: string;
+  readonly scripts?: readonly string[];
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type {} from '@fastify/view';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
+import { ArticleViews } from '../live-blog/projections/article-views.js';
+import { LivePagePresenter } from './live-page.presenter.js';
+import { pageHelpers } from './page-helpers.js';
+import { OlderPageQueryDto } from './pages.dto.js';
+
+/** The readers' pages, rendered on the server so a story reads before any script runs. */
+@ApiExcludeController()
+@Controller()
+export class PagesController {
+  constructor(
+    private readonly views: ArticleViews,
+    private readonly livePage: LivePagePresenter,
+  ) {}
+
+  @Get()
+  index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const blogs = this.views.list().sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live'));
+    const page = { title: 'Live pages', description: 'Live news pages, kept as a record of events.', url: absoluteUrl(request, '/') };
+    return reply.header('Cache-Control', 'no-cache').view('index', { page, blogs, fmt: pageHelpers });
+  }
+
+  @Get('live/:id')
+  live(@Param('id') id: string, @Query() query: OlderPageQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
+    if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
+    const model = this.livePage.present(id, blog, { beforeRevision: query.before, url: absoluteUrl(request, `/live/${id}`) });
+    return reply.header('Cache-Control', 'no-cache').view('live', model);
+  }
+}
+
+export function notFound(reply: FastifyReply, message: string) {
+  return reply.code(404).header('Cache-Control', 'no-cache').view('not-found', { page: { title: 'Page not found' }, message, fmt: pageHelpers });
+}
+
+/** The page's own address for canonical and Open Graph tags, from the Host the reader used. */
+function absoluteUrl(request: FastifyRequest, path: string): string {
+  return `${request.protocol}://${request.host}${path}`;
+}

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Eta } from 'eta';
+import { projectRoot } from '../shared/paths.js';
+
+/**
+ * Libraries the pages load in the browser, served by the app itself from node_modules (no CDN:
+ * a page must work with no internet). Each is one folder and the files a page may ask for.
+ */
+export const VENDOR_ASSETS = [
+  { prefix: '/assets/vendor/socket.io/', folder: 'node_modules/socket.io-client/dist', files: ['socket.io.esm.min.js'] },
+] as const;
+
+/**
+ * Every response, pages and API alike, carries the usual security headers; pages run no inline
+ * script and load nothing from outside the app. Images of updates may come from any https host
+ * (an update's `media.url` is https only); connections go back to the app only (Socket.IO).
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Swagger UI (/docs) ships inline <style> elements; every other page keeps styles to its own files.
+  styleSrc: ["'self'", (request: { url?: string }) => (request.url?.startsWith('/docs') ? "'unsafe-inline'" : '')],
+  imgSrc: ["'self'", 'data:', 'https:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // A local `npm start` serves plain http: upgrading its requests to https would break every asset.
+  upgradeInsecureRequests: null,
+};
+
+/**
+ * Eta escapes every `<%= %>` (`& < > " '`); `<%~ %>` is raw and used only for sanitised bodies,
+ * partials and the script-safe JSON-LD. A missing optional field prints nothing rather than "null".
+ */
+const TEMPLATE_SETTINGS = {
+  autoEscape: true,
+  autoFilter: true,
+  filterFunction: (value: unknown) => (value === null || value === undefined ? '' : String(value)),
+  autoTrim: false as const,
+};
+
+/** Templates (views/, Eta, escaping `<%= %>`), static assets (public/ at /assets/) and the security headers. */
+export async function configurePages(app: NestFastifyApplication): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.setViewEngine({
+    engine: { eta: new Eta(TEMPLATE_SETTINGS) },
+    templates: join(projectRoot, 'views'),
+  });
+  await app.register(fastifyStatic, {
+    root: join(projectRoot, 'public'),
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+    maxAge: '1h',
+  });
+  for (const vendor of VENDOR_ASSETS) {
+    await app.register(fastifyStatic, {
+      root: join(projectRoot, vendor.folder),
+      prefix: vendor.prefix,
+      decorateReply: false,
+      index: false,
+      allowedPath: (path) => (vendor.files as readonly string[]).includes(path.replace(/^\//, '')),
+      maxAge: '1h',
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import sanitizeHtml from 'sanitize-html';
+import { SAFE_MARKUP } from '../../public/js/safe-markup.js';
+
+/**
+ * An update body reduced to the safe markup subset: anything that could run in a reader's page
+ * (scripts, event handlers, javascript: links, styles) is removed. Bodies are cleaned when they
+ * are written and again when a page is rendered, with the same rule the browser applies.
+ */
+export function sanitizeBody(body: string): string {
+  return sanitizeHtml(body, {
+    allowedTags: [...SAFE_MARKUP.allowedTags],
+    allowedAttributes: { a: [...SAFE_MARKUP.allowedAttributes.a] },
+    allowedSchemes: [...SAFE_MARKUP.allowedSchemes],
+  });
+}
