@@ -11,6 +11,10 @@ export async function openClusterState(config: AppConfig): Promise<ClusterState>
   switch (config.eventStore.kind) {
     case 'sqlite':
       return localClusterState();
+    // KurrentDB has no shared state but events (a stream per count would bloat $all): each node
+    // counts its own readers and keeps its own budgets (README, "Several nodes").
+    case 'kurrentdb':
+      return localClusterState();
   }
 }
 
