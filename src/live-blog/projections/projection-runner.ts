@@ -32,7 +32,10 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
   private checkpoint?: Checkpoint;
   private position = 0;
 
-  /** Every live-blog event once folded; `snapshot(liveBlogId)` already holds it (the push gateway listens here). */
+  /**
+   * Every live-blog event once folded, those folded at start-up included, in each blog's order;
+   * `snapshot(liveBlogId)` already holds it. The fan-out listens here and counts what it pushed.
+   */
   readonly folded = this.folded$.asObservable();
 
   constructor(
@@ -65,8 +68,9 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
       else byBlog.set(liveBlogId, [event]);
     }
     for (const [liveBlogId, events] of byBlog) {
-      const snapshot = this.blogs.get(liveBlogId) ?? emptySnapshot;
-      this.blogs.set(liveBlogId, foldRecordedEvents(snapshot, toStoredEvents(events)));
+      const stored = toStoredEvents(events);
+      this.blogs.set(liveBlogId, foldRecordedEvents(this.blogs.get(liveBlogId) ?? emptySnapshot, stored));
+      for (const event of stored) this.folded$.next({ liveBlogId, event });
     }
     this.advance(page.at(-1)!);
   }

@@ -27,12 +27,14 @@ export const roomOf = (liveBlogId: string) => `liveblog:${liveBlogId}`;
 export class LiveFanout implements OnModuleDestroy {
   private server?: LiveNamespace;
   private readonly joining = new Map<string, Map<string, Joining>>();
+  /** Per blog, the revision of the last event this fan-out has pushed (or passed, with nobody listening). */
+  private readonly pushed = new Map<string, number>();
   private readonly subscription: Subscription;
   /** Told when a blog's audience changed (reader counts). */
   onAudienceChange: (liveBlogId: string) => void = () => {};
 
   constructor(
-    private readonly projections: ProjectionRunner,
+    projections: ProjectionRunner,
     private readonly metrics: Metrics,
   ) {
     this.subscription = projections.folded.subscribe((folded) => this.push(folded));
@@ -88,6 +90,8 @@ export class LiveFanout implements OnModuleDestroy {
   }
 
   private push({ liveBlogId, event }: FoldedEvent): void {
+    this.pushed.set(liveBlogId, event.revision);
+    if (this.audience(liveBlogId) === 0) return;
     const publicEvent = toPublicEvent(liveBlogId, event);
     const room = roomOf(liveBlogId);
     const inRoom = this.server?.adapter.rooms.get(room)?.size ?? 0;
@@ -114,9 +118,7 @@ export class LiveFanout implements OnModuleDestroy {
 
   /** Once this node has pushed everything the socket holds, the room's next broadcast is its next event. */
   private joinIfCaughtUp(liveBlogId: string, joining: Joining): void {
-    // The runner pushes each event as it folds it: its revision is the last one this node pushed.
-    const pushed = this.projections.snapshot(liveBlogId)?.state.revision ?? -1;
-    if (pushed < joining.delivered) return;
+    if ((this.pushed.get(liveBlogId) ?? -1) < joining.delivered) return;
     this.joining.get(liveBlogId)?.delete(joining.socket.id);
     void joining.socket.join(roomOf(liveBlogId));
   }
