@@ -3,4 +3,5 @@ export declare const SAFE_MARKUP: {
   readonly allowedTags: readonly string[];
   readonly allowedAttributes: { readonly a: readonly string[] };
   readonly allowedSchemes: readonly string[];
+  readonly nonTextTags: readonly string[];
 };

@@ -6,4 +6,6 @@ export const SAFE_MARKUP = Object.freeze({
   allowedTags: Object.freeze(['p', 'br', 'b', 'strong', 'i', 'em', 'a', 'ul', 'ol', 'li', 'blockquote']),
   allowedAttributes: Object.freeze({ a: Object.freeze(['href']) }),
   allowedSchemes: Object.freeze(['https']),
+  // Elements dropped together with their text (any other disallowed element is unwrapped, its text kept).
+  nonTextTags: Object.freeze(['script', 'style', 'textarea', 'option', 'noscript']),
 });

@@ -11,5 +11,6 @@ export function sanitizeBody(body: string): string {
     allowedTags: [...SAFE_MARKUP.allowedTags],
     allowedAttributes: { a: [...SAFE_MARKUP.allowedAttributes.a] },
     allowedSchemes: [...SAFE_MARKUP.allowedSchemes],
+    nonTextTags: [...SAFE_MARKUP.nonTextTags],
   });
 }

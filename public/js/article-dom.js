@@ -1,0 +1,143 @@
+// Draws the parts of the reader's page with DOM APIs only (textContent, setAttribute, the safe body):
+// the same structure as views/partials/*.eta, whose blank update is the <template> filled here.
+import { casualtyWords, kindLabel, lastUpdatedLine, localTime, updateTime } from './format.js';
+import { allowedUrl, safeBody } from './safe-body.js';
+
+export const field = (root, name) => root.querySelector(`[data-field="${name}"]`);
+
+function setOptional(element, text) {
+  element.textContent = text ?? '';
+  element.hidden = !text;
+}
+
+function setTime(element, iso, pageAt) {
+  element.dateTime = iso ?? '';
+  element.textContent = iso ? updateTime(iso, pageAt) : '';
+}
+
+/** A new update element, filled from a public update (the article view's, or one built from an event). */
+export function updateElement(update, pageAt) {
+  const element = document.getElementById('update-template').content.firstElementChild.cloneNode(true);
+  element.id = `update-${update.updateId}`;
+  element.dataset.updateId = update.updateId;
+  element.dataset.revision = String(update.revision);
+  element.className = `update update--${update.kind}`;
+  setTime(field(element, 'time'), update.at, pageAt);
+  field(element, 'kind').textContent = kindLabel(update.kind);
+  field(element, 'body').replaceChildren(safeBody(update.body));
+  for (const name of ['attribution', 'byline', 'location', 'sources']) setOptional(field(element, name), update[name]);
+  setMedia(element, update.media);
+  setCorrection(element, update.corrected, pageAt);
+  return element;
+}
+
+function setMedia(element, media) {
+  const figure = field(element, 'media');
+  const usable = media && allowedUrl(media.url);
+  figure.hidden = !usable;
+  if (!usable) return;
+  const image = field(element, 'media-image');
+  image.alt = media.caption ?? '';
+  image.src = media.url;
+  setOptional(field(element, 'media-caption'), media.caption);
+  setOptional(field(element, 'media-credit'), media.credit);
+}
+
+/** The visible "Corrected" note with its time and reason. */
+export function setCorrection(element, corrected, pageAt) {
+  field(element, 'correction').hidden = !corrected;
+  if (!corrected) return;
+  setTime(field(element, 'correction-time'), corrected.at, pageAt);
+  field(element, 'correction-reason').textContent = corrected.reason;
+}
+
+export function correctBody(element, body) {
+  field(element, 'body').replaceChildren(safeBody(body));
+}
+
+/** "Page last updated at 17:37 GMT, Thursday, 8 April 2010" and the story's own zone beside it. */
+export function setLastUpdated(story, iso) {
+  setTime(field(story, 'last-updated'), iso, null);
+  field(story, 'last-updated').textContent = lastUpdatedLine(iso);
+  setOptional(field(story, 'local-time'), localTime(iso, story.dataset.timeZone));
+}
+
+/** The casualty box in words; `figures` holds the current figures after the fold's rule (carry the other over). */
+export function setCasualties(story, casualties, pageAt) {
+  const box = story.querySelector('[data-casualties]');
+  box.hidden = !casualties;
+  if (!casualties) return;
+  box.dataset.figures = JSON.stringify({ dead: casualties.dead, injured: casualties.injured });
+  field(box, 'words').textContent = casualtyWords(casualties) ?? '';
+  setOptional(field(box, 'scope'), casualties.scope);
+  field(box, 'source').textContent = casualties.source;
+  setTime(field(box, 'at'), casualties.at, pageAt);
+  setOptional(field(box, 'note'), casualties.note);
+}
+
+export function currentFigures(story) {
+  const json = story.querySelector('[data-casualties]').dataset.figures;
+  return json ? JSON.parse(json) : { dead: null, injured: null };
+}
+
+/** Adds or changes one place's status, keeping the order in which places first appeared. */
+export function setPlace(story, { place, status }) {
+  const list = story.querySelector('[data-places-list]');
+  let item = [...list.children].find((each) => each.dataset.place === place);
+  if (!item) {
+    item = document.createElement('li');
+    item.dataset.place = place;
+    const name = document.createElement('h3');
+    name.className = 'places__name';
+    name.dataset.field = 'place';
+    name.textContent = place;
+    const text = document.createElement('p');
+    text.className = 'places__status';
+    text.dataset.field = 'status';
+    item.append(name, text);
+    list.append(item);
+  }
+  field(item, 'status').textContent = status;
+  story.querySelector('[data-places]').hidden = false;
+}
+
+export function addTimelineEntry(story, { entryId, period, text }) {
+  const item = document.createElement('li');
+  item.dataset.entryId = entryId;
+  const periodElement = document.createElement('span');
+  periodElement.className = 'timeline__period';
+  periodElement.dataset.field = 'period';
+  periodElement.textContent = period;
+  const textElement = document.createElement('span');
+  textElement.className = 'timeline__text';
+  textElement.dataset.field = 'text';
+  textElement.textContent = text;
+  item.append(periodElement, ' ', textElement);
+  story.querySelector('[data-timeline-list]').append(item);
+  story.querySelector('[data-timeline]').hidden = false;
+}
+
+/** Key points: the pinned updates' bodies, in pin order. */
+export function setKeyPoints(story, pinned) {
+  const list = story.querySelector('[data-key-points-list]');
+  list.replaceChildren(...pinned.map(keyPoint));
+  story.querySelector('[data-key-points]').hidden = pinned.length === 0;
+}
+
+export function keyPoint(update) {
+  const item = document.createElement('li');
+  item.dataset.updateId = update.updateId;
+  const body = document.createElement('div');
+  body.className = 'key-points__body';
+  body.append(safeBody(update.body));
+  item.append(body);
+  return item;
+}
+
+/** Live or ended: the badges and the closing note. */
+export function setStatus(story, status) {
+  story.dataset.status = status;
+  story.querySelector('[data-live-badge]').hidden = status !== 'live';
+  story.querySelector('[data-ended-badge]').hidden = status === 'live';
+  story.querySelector('[data-closed]').hidden = status === 'live';
+}

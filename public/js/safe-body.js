@@ -1,0 +1,43 @@
+// Draws a pushed update body in the browser through the safe markup subset (safe-markup.js), the
+// same rule the server applies with sanitize-html. The text is parsed in an inert document (nothing
+// in it runs or loads) and only allowed elements are rebuilt, with DOM APIs, into this page.
+import { SAFE_MARKUP } from './safe-markup.js';
+
+const ALLOWED = new Set(SAFE_MARKUP.allowedTags);
+const DROPPED = new Set(SAFE_MARKUP.nonTextTags);
+
+/** A fragment holding the body's allowed markup and text. */
+export function safeBody(body) {
+  const inert = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
+  inert.body.innerHTML = String(body ?? '');
+  const fragment = document.createDocumentFragment();
+  copyAllowed(inert.body, fragment);
+  return fragment;
+}
+
+function copyAllowed(from, to) {
+  for (const node of from.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) to.append(document.createTextNode(node.data));
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const tag = node.localName;
+    if (DROPPED.has(tag)) continue;
+    if (!ALLOWED.has(tag)) {
+      copyAllowed(node, to);
+      continue;
+    }
+    const copy = document.createElement(tag);
+    if (tag === 'a' && allowedUrl(node.getAttribute('href'))) copy.setAttribute('href', node.getAttribute('href'));
+    copyAllowed(node, copy);
+    to.append(copy);
+  }
+}
+
+/** Only absolute links with an allowed scheme (https). */
+export function allowedUrl(url) {
+  if (!url) return false;
+  try {
+    return SAFE_MARKUP.allowedSchemes.includes(new URL(url).protocol.replace(/:$/, ''));
+  } catch {
+    return false;
+  }
+}
