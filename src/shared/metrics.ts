@@ -57,6 +57,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly pushFailures = new Counter({
+    name: 'dateline_push_failures_total',
+    help: 'Pushes that threw (caught and logged; the next event is pushed as usual)',
+    registers: [this.registry],
+  });
+
   readonly pushLag = new Histogram({
     name: 'dateline_push_lag_seconds',
     help: 'Time from an event’s commit to its emission to readers',

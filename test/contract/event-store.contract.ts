@@ -378,6 +378,19 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
         expect(delivered).toMatchObject({ eventId: 'live', checkpoint: live.checkpoint });
       });
 
+      it('never delivers inside the append call that wrote the event', async () => {
+        const store = await fresh();
+        const seen: RecordedEvent[] = [];
+        const subscription = store.subscribeToAll().subscribe((e) => seen.push(e));
+        const appending = store.append(A, [event('e1')], { expectedRevision: 'any' });
+        const seenDuringAppend = seen.length;
+        await appending;
+        await waitUntil(() => seen.length === 1);
+        subscription.unsubscribe();
+        expect(seenDuringAppend).toBe(0);
+        expect(ids(seen)).toEqual(['e1']);
+      });
+
       it('stops delivering once unsubscribed', async () => {
         const store = await fresh();
         const seen: RecordedEvent[] = [];

@@ -128,7 +128,8 @@ export class SqliteEventStore implements EventStore {
    */
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     const { result, written } = this.appendTransaction(stream, events, options.expectedRevision);
-    if (written) this.committed.next();
+    // Subscribers are woken in a task of their own: delivery never runs inside the writer's append.
+    if (written) queueMicrotask(() => this.committed.next());
     return result;
   }
 

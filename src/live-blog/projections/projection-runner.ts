@@ -109,13 +109,18 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
 
   private fold(event: RecordedEvent): void {
     const liveBlogId = liveBlogIdOf(event.stream);
-    if (liveBlogId !== null) {
-      const stored = toStoredEvent(event);
+    const stored = liveBlogId === null ? null : toStoredEvent(event);
+    if (liveBlogId !== null && stored) {
       this.blogs.set(liveBlogId, foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, stored));
-      this.folded$.next({ liveBlogId, event: stored });
     }
     this.advance(event);
     this.metrics.projectionLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
+    // Writers waiting for their event are let go before any listener hears of it.
+    this.wakeWaiters();
+    if (liveBlogId !== null && stored) this.folded$.next({ liveBlogId, event: stored });
+  }
+
+  private wakeWaiters(): void {
     for (const waiter of this.waiters) {
       if (this.holds(waiter.checkpoint)) {
         this.waiters.delete(waiter);

@@ -1,6 +1,6 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
-import type { Subscription } from 'rxjs';
+import { asapScheduler, observeOn, type Subscription } from 'rxjs';
 import { Metrics } from '../../shared/metrics.js';
 import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
 import type { ClientToServerEvents, PublicEvent, ServerToClientEvents } from './live-events.js';
@@ -22,9 +22,14 @@ interface Joining {
 
 export const roomOf = (liveBlogId: string) => `liveblog:${liveBlogId}`;
 
-/** Pushes every event this node folds from the store feed to the readers of its blog, in order, once. */
+/**
+ * Pushes every event this node folds from the store feed to the readers of its blog, in order, once.
+ * It hears of an event in a task of its own, after the writer waiting for it was let go, and a push
+ * that throws is logged and counted: it never reaches the writer, the views or the next push.
+ */
 @Injectable()
 export class LiveFanout implements OnModuleDestroy {
+  private readonly logger = new Logger(LiveFanout.name);
   private server?: LiveNamespace;
   private readonly joining = new Map<string, Map<string, Joining>>();
   /** Per blog, the revision of the last event this fan-out has pushed (or passed, with nobody listening). */
@@ -37,7 +42,8 @@ export class LiveFanout implements OnModuleDestroy {
     projections: ProjectionRunner,
     private readonly metrics: Metrics,
   ) {
-    this.subscription = projections.folded.subscribe((folded) => this.push(folded));
+    const folded = projections.folded.pipe(observeOn(asapScheduler));
+    this.subscription = folded.subscribe((event) => this.pushSafely(event));
   }
 
   attach(server: LiveNamespace): void {
@@ -87,6 +93,17 @@ export class LiveFanout implements OnModuleDestroy {
   audience(liveBlogId: string): number {
     const inRoom = this.server?.adapter.rooms.get(roomOf(liveBlogId))?.size ?? 0;
     return inRoom + (this.joining.get(liveBlogId)?.size ?? 0);
+  }
+
+  private pushSafely(folded: FoldedEvent): void {
+    try {
+      this.push(folded);
+    } catch (error) {
+      this.metrics.pushFailures.inc();
+      const { liveBlogId, event } = folded;
+      const context = { err: error, liveBlogId, revision: event.revision };
+      this.logger.error(context, 'push failed; later events are pushed as usual');
+    }
   }
 
   private push({ liveBlogId, event }: FoldedEvent): void {
