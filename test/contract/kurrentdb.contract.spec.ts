@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { openKurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb-event-store.js';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { InvalidCheckpoint } from '../../src/event-store/errors.js';
+import type { Checkpoint, RecordedEvent } from '../../src/event-store/event-store.js';
+import { KurrentDbEventStore, openKurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb-event-store.js';
+import { StreamNames } from '../../src/event-store/kurrentdb/kurrentdb-mapping.js';
 import { eventStoreContract } from './event-store.contract.js';
 
 /**
@@ -25,8 +29,33 @@ if (url) {
 }
 
 describe('kurrentdb store without a server', () => {
+  const nowhere = 'kurrentdb://127.0.0.1:1?tls=false';
+  /** A store as the factory would give it, on a client whose server never answers. */
+  const unreachable = () =>
+    new KurrentDbEventStore(KurrentDBClient.connectionString(nowhere), new StreamNames(), 'epoch');
+
   it('fails to open with a reason when nothing answers, instead of hanging', async () => {
-    const opening = openKurrentDbEventStore('kurrentdb://127.0.0.1:1?tls=false');
-    await expect(opening).rejects.toThrow(/^cannot open the KurrentDB event store \(\w+/);
+    await expect(openKurrentDbEventStore(nowhere)).rejects.toThrow(/^cannot open the KurrentDB event store \(\w+/);
+  });
+
+  it('refuses a checkpoint it did not make before asking the server', async () => {
+    const store = unreachable();
+    const foreign = '0000000000000042' as Checkpoint; // a SQLite checkpoint
+    await expect(store.readAll({ after: foreign })).rejects.toThrow(InvalidCheckpoint);
+    expect(() => store.subscribeToAll({ after: foreign })).toThrow(InvalidCheckpoint);
+    await store.close();
+  });
+
+  it('keeps a live subscription waiting through failed connections, and completes it on close', async () => {
+    const store = unreachable();
+    const received: RecordedEvent[] = [];
+    const ended = new Promise<string>((resolve) => {
+      const next = (event: RecordedEvent) => received.push(event);
+      store.subscribeToAll().subscribe({ next, error: () => resolve('error'), complete: () => resolve('complete') });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // past a failed attempt and a resumption
+    await store.close();
+    expect(await ended).toBe('complete');
+    expect(received).toEqual([]);
   });
 });

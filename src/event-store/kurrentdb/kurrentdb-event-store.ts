@@ -8,9 +8,8 @@ import {
   START,
   streamNameFilter,
   WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { Observable, type Subscriber } from 'rxjs';
+import type { Observable, Subscriber } from 'rxjs';
 import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
 import type {
   AppendOptions,
@@ -23,6 +22,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.js';
 import { EventIdClaims } from './kurrentdb-event-ids.js';
+import { followAll } from './kurrentdb-feed.js';
 import { readOrCreateEpoch, readServerStream } from './kurrentdb-server-streams.js';
 import {
   START_CHECKPOINT,
@@ -127,8 +127,8 @@ export class KurrentDbEventStore implements EventStore {
       filter: streamNameFilter({ prefixes: this.names.feedPrefixes() }),
       ...(maxCount === undefined ? {} : { maxCount: maxCount + 1 }),
     });
-    for await (const resolved of reading) {
-      const event = this.fromAll(resolved);
+    for await (const { event: record } of reading) {
+      const event = record && toRecordedEvent(record, this.names.inDateline(record.streamId));
       if (event && isAfter(event, after)) events.push(event);
       if (events.length === maxCount) break;
     }
@@ -144,37 +144,9 @@ export class KurrentDbEventStore implements EventStore {
     return last?.revision ?? -1;
   }
 
-  /** A catch-up subscription to `$all`, filtered on the server; it starts strictly after `after`. */
+  /** A catch-up subscription to `$all` filtered to Dateline's streams; it resumes when dropped. */
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
-    const { after } = options;
-    const fromPosition = after === undefined ? START : parseCheckpoint(after);
-    return new Observable<RecordedEvent>((subscriber) => {
-      let last = after;
-      const subscription = this.client.subscribeToAll({
-        fromPosition,
-        filter: streamNameFilter({ prefixes: this.names.feedPrefixes() }),
-      });
-      subscription.on('data', (resolved: AllStreamResolvedEvent) => {
-        let event: RecordedEvent | null;
-        try {
-          event = this.fromAll(resolved);
-        } catch (error) {
-          subscriber.error(error); // an event Dateline cannot read must stop the feed, not be skipped
-          return;
-        }
-        // The server starts after fromPosition; the check keeps "once each" even if a position repeats.
-        if (!event || !isAfter(event, last)) return;
-        last = event.checkpoint;
-        subscriber.next(event);
-      });
-      subscription.on('error', (error: Error) => subscriber.error(error));
-      subscription.on('end', () => subscriber.complete());
-      this.subscribers.add(subscriber);
-      return () => {
-        this.subscribers.delete(subscriber);
-        void subscription.unsubscribe().catch(() => undefined);
-      };
-    });
+    return followAll(this.client, this.names, options.after, this.subscribers);
   }
 
   async ping(): Promise<void> {
@@ -216,10 +188,5 @@ export class KurrentDbEventStore implements EventStore {
   private async readAt(stream: string, revision: number): Promise<RecordedEvent | null> {
     const [event] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
     return event?.revision === revision ? event : null;
-  }
-
-  private fromAll(resolved: AllStreamResolvedEvent): RecordedEvent | null {
-    const record = resolved.event;
-    return record ? toRecordedEvent(record, this.names.inDateline(record.streamId)) : null;
   }
 }
