@@ -19,7 +19,11 @@ export class PagesController {
 
   @Get()
   index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const blogs = this.views.list().sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live'));
+    // Live ones first; within each, the list's own order (most recently updated first).
+    const blogs = this.views
+      .list()
+      .sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live'))
+      .map((item) => ({ ...item, summary: this.views.blog(item.id)?.summary ?? null }));
     const page = { title: 'Live pages', description: 'Live news pages, kept as a record of events.', url: absoluteUrl(request, '/') };
     return reply.header('Cache-Control', 'no-cache').view('index', { page, blogs, fmt: pageHelpers });
   }

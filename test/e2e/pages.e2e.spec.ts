@@ -21,7 +21,8 @@ describe('pages: the index and the reader page, rendered on the server', () => {
     const { text, headers } = await t.http.get('/').expect(200);
     expect(headers['content-type']).toMatch(/^text\/html/);
     expect(text).toContain('<a href="/live/kyrgyzstan-2010-04-08">Kyrgyzstan President Bakiyev refuses to resign</a>');
-    expect(text).toContain('Page last updated at 17:37 GMT, Thursday, 8 April 2010');
+    expect(text).toContain('Last updated 17:37 GMT, Thursday, 8 April 2010');
+    expect(text).toContain('has insisted he will not resign.');
     expect(text).toContain('href="/docs"');
     expect(text).toContain(`href="/audit/${STORY}"`);
   });
@@ -111,6 +112,16 @@ describe('pages: every text field is escaped', () => {
     expect(raw).not.toMatch(/<\/?script|<!--/i);
     expect(json.headline).toBe(`title ${SCRIPT_PAYLOAD}`);
     expect(text.match(/<script/g)).toHaveLength(2);
+  });
+
+  it('lists live blogs before closed ones, newest first within each', async () => {
+    const auth = { Authorization: `Bearer ${t.token('editor')}` };
+    await t.http.post('/api/live-blogs').set(auth).send({ id: 'older-live', title: 'Older live', at: '2020-01-01T00:00:00Z' }).expect(201);
+    await t.http.post('/api/live-blogs').set(auth).send({ id: 'newest-closed', title: 'Newest closed' }).expect(201);
+    await t.http.post('/api/live-blogs/newest-closed/close').set(auth).send({}).expect(201);
+    const { text } = await t.http.get('/').expect(200);
+    const order = [...text.matchAll(/<a href="\/live\/([a-z0-9-]+)">/g)].map((match) => match[1]);
+    expect(order).toEqual(['hostile-story', 'older-live', 'newest-closed']);
   });
 
   it('escapes the index too', async () => {
