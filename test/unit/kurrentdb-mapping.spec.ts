@@ -31,7 +31,8 @@ import { streamOf } from '../../src/live-blog/application/stream-names.js';
 const at = (commit: bigint, prepare: bigint): Position => ({ commit, prepare });
 
 function event(overrides: Partial<EventToAppend> = {}): EventToAppend {
-  return { eventId: 'e-1', type: 'UpdatePosted', data: { body: 'text' }, metadata: { at: '2026-01-01T00:00:00.000Z' }, ...overrides };
+  const metadata = { at: '2026-01-01T00:00:00.000Z' };
+  return { eventId: 'e-1', type: 'UpdatePosted', data: { body: 'text' }, metadata, ...overrides };
 }
 
 /** A record shaped as the client returns it from a read of `$all`. */
@@ -178,9 +179,8 @@ describe('KurrentDB events', () => {
   });
 
   it('refuse a binary event or one without a log position rather than guess', () => {
-    expect(() => toRecordedEvent(stored({ isJson: false } as Partial<KurrentRecordedEvent>), 'liveblog-alpha')).toThrow(
-      /not a JSON event/,
-    );
+    const binary = stored({ isJson: false } as Partial<KurrentRecordedEvent>);
+    expect(() => toRecordedEvent(binary, 'liveblog-alpha')).toThrow(/not a JSON event/);
     expect(() => toRecordedEvent(stored({ position: undefined }), 'liveblog-alpha')).toThrow(/log position/);
   });
 

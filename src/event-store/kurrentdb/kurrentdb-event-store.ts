@@ -4,7 +4,6 @@ import {
   FORWARDS,
   jsonEvent,
   KurrentDBClient,
-  NO_STREAM,
   START,
   streamNameFilter,
   WrongExpectedVersionError,
@@ -33,6 +32,7 @@ import {
   repeatedId,
   toEventData,
   toRecordedEvent,
+  toStreamState,
   toWrongExpectedRevision,
 } from './kurrentdb-mapping.js';
 
@@ -89,7 +89,8 @@ export class KurrentDbEventStore implements EventStore {
       if (events.length === 0) return this.resultAt(stream, current);
       await this.ids.claim(stream, current + 1, events);
       try {
-        const streamState = current === -1 ? NO_STREAM : BigInt(current);
+        // The exact state the claims were written for, whatever the caller's expectation was.
+        const streamState = toStreamState(current === -1 ? 'no_stream' : current);
         const records = events.map((event) => jsonEvent(toEventData(event)));
         await this.client.appendToStream(this.names.onServer(stream), records, { streamState });
         return await this.resultAt(stream, current + events.length);

@@ -21,13 +21,13 @@ import type { Checkpoint, EventToAppend, ExpectedRevision, RecordedEvent } from 
  * and tails `$all` filtered to these, so a server shared with other applications, and the adapter's
  * own bookkeeping streams, never reach the feed.
  */
-export const DATELINE_STREAM_PREFIXES: readonly string[] = ['liveblog-'];
+const DATELINE_STREAM_PREFIXES: readonly string[] = ['liveblog-'];
 
 /** Where the store's epoch is kept: one event, written once with `no_stream`. */
-export const EPOCH_STREAM = 'dateline-meta';
+const EPOCH_STREAM = 'dateline-meta';
 
 /** Claims of an event id (see kurrentdb-event-ids.ts) live in one small stream per id. */
-export const CLAIM_STREAM_PREFIX = 'dateline-event-id-';
+const CLAIM_STREAM_PREFIX = 'dateline-event-id-';
 
 /** The metadata key that carries Dateline's own event id (KurrentDB ids must be UUIDs). */
 export const EVENT_ID_KEY = 'datelineEventId';
