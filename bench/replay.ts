@@ -1,8 +1,8 @@
 /**
  * Replay speed at scale: a 10,000-event story written through the command path (real hashes),
- * then (a) the auditor's read + fold (store.readStream + foldRecorded) against (b) the limit, the
+ * then (a) the auditor's read + fold (store.readStream + foldStored) against (b) the limit, the
  * same rows read and JSON-parsed into a trivial reducer; and the auditor's questions timed.
- * (a) folds page by page, as the audit service does: foldRecordedEvents is foldRecorded over a run.
+ * (a) folds page by page, as the audit service does: one foldStored per page.
  *   npm run bench:replay -- [--events 10000] [--rounds 15]
  */
 import 'reflect-metadata';
@@ -17,8 +17,8 @@ import { loadConfig } from '../src/config/config.js';
 import type { EventStore } from '../src/event-store/event-store.js';
 import { openSqliteConnection, openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { CommandHandler } from '../src/live-blog/application/command-handler.js';
-import { toStoredEvents } from '../src/live-blog/application/envelope.js';
-import { emptySnapshot, foldRecordedEvents } from '../src/live-blog/projections/blog-snapshot.js';
+import { foldStored, toStoredEvents } from '../src/live-blog/application/envelope.js';
+import { initialState } from '../src/live-blog/domain/index.js';
 import { syntheticStory } from './support/synthetic-story.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '15' } } });
@@ -60,14 +60,14 @@ async function writeStory(path: string): Promise<void> {
 }
 
 async function foldAll(store: EventStore): Promise<number> {
-  let snapshot = emptySnapshot;
+  let state = initialState;
   for (let from = 0; ; from += PAGE) {
     const page = await store.readStream(STREAM, { fromRevision: from, maxCount: PAGE });
-    snapshot = foldRecordedEvents(snapshot, toStoredEvents(page));
+    state = foldStored(state, toStoredEvents(page));
     if (page.length < PAGE) break;
   }
-  if (snapshot.state.revision !== EVENTS - 1) throw new Error(`folded to revision ${snapshot.state.revision}`);
-  return snapshot.state.revision;
+  if (state.revision !== EVENTS - 1) throw new Error(`folded to revision ${state.revision}`);
+  return state.revision;
 }
 
 interface Row {

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
-import { toStoredEvents } from '../live-blog/application/envelope.js';
+import { foldStored, toHistoryEvent, toStoredEvents } from '../live-blog/application/envelope.js';
 import { streamOf } from '../live-blog/application/stream-names.js';
-import { LiveBlogNotFound, type OpenedBlog } from '../live-blog/domain/index.js';
-import { emptySnapshot, foldRecordedEvents, toHistoryEvent, type BlogSnapshot } from '../live-blog/projections/blog-snapshot.js';
+import { initialState, LiveBlogNotFound, type LiveBlogState, type OpenedBlog } from '../live-blog/domain/index.js';
 import { RevisionNotFound } from './audit-errors.js';
 import { toAuditorView, type AuditorView } from './auditor-view.js';
 import { diff, type BlogDiff } from './diff.js';
@@ -27,7 +26,7 @@ const PAGE_SIZE = 1000;
 
 /**
  * The auditor's questions, answered from the store (the truth) rather than from this node's views.
- * Every past state is a fold on demand with `foldRecorded` (over a page at a time), the fold the
+ * Every past state is a fold on demand with `foldStored` (over a page at a time), the fold the
  * live views use, so an as-of view cannot disagree with the page readers were served.
  *
  * No snapshot cache, by measurement (bench/replay.ts, a 10,000-event story on SQLite): the store's
@@ -78,18 +77,18 @@ export class AuditService {
     const last = point.revision ?? head;
     if (last > head) throw new RevisionNotFound(`live blog "${id}" has revisions 0 to ${head}`, field);
     const until = point.at === undefined ? Number.POSITIVE_INFINITY : Date.parse(point.at);
-    let snapshot: BlogSnapshot = emptySnapshot;
+    let state: LiveBlogState = initialState;
     for await (const recorded of this.pages(id, 0, last)) {
       const page = toStoredEvents(recorded);
       // `at` never decreases within a stream, so the events dated up to the instant are a prefix.
       const after = page.findIndex((event) => Date.parse(event.metadata.at) > until);
-      snapshot = foldRecordedEvents(snapshot, after === -1 ? page : page.slice(0, after));
+      state = foldStored(state, after === -1 ? page : page.slice(0, after));
       if (after !== -1) break;
     }
-    if (snapshot.state.status === 'none') {
+    if (state.status === 'none') {
       throw new RevisionNotFound(`live blog "${id}" was not open yet at ${point.at ?? `revision ${last}`}`, point.at ? 'at' : field);
     }
-    return snapshot.state;
+    return state;
   }
 
   /**

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CommandHandler } from './application/command-handler.js';
+import { VIEW_PROGRESS } from './application/view-progress.js';
+import { WriteStates } from './application/write-states.js';
 import { EditorController } from './http/editor.controller.js';
 import { HttpReplies } from './http/http-replies.js';
 import { ReaderController } from './http/reader.controller.js';
@@ -12,7 +14,18 @@ import { LiveGateway } from './realtime/live.gateway.js';
 
 @Module({
   controllers: [ReaderController, EditorController],
-  providers: [CommandHandler, ProjectionRunner, ArticleViews, HttpReplies, LiveFanout, CatchUp, ChangeFeed, LiveGateway],
+  providers: [
+    CommandHandler,
+    WriteStates,
+    ProjectionRunner,
+    { provide: VIEW_PROGRESS, useExisting: ProjectionRunner },
+    ArticleViews,
+    HttpReplies,
+    LiveFanout,
+    CatchUp,
+    ChangeFeed,
+    LiveGateway,
+  ],
   exports: [CommandHandler, ProjectionRunner, ArticleViews],
 })
 export class LiveBlogModule {}

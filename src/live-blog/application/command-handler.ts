@@ -5,11 +5,11 @@ import { WrongExpectedRevision } from '../../event-store/errors.js';
 import { normalizeInstant } from '../../shared/instant.js';
 import { Metrics } from '../../shared/metrics.js';
 import { decide, type Author, type LiveBlogCommand } from '../domain/index.js';
-import { emptySnapshot, foldRecorded, type BlogSnapshot } from '../projections/blog-snapshot.js';
-import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
-import { envelope, toStoredEvent, toStoredEvents, type EventMetadata, type StoredEvent } from './envelope.js';
+import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
 import { streamOf } from './stream-names.js';
+import { VIEW_PROGRESS, type ViewProgress } from './view-progress.js';
+import { WriteStates } from './write-states.js';
 
 const MAX_ATTEMPTS = 5;
 /** Namespace of the event ids derived from an Idempotency-Key (uuid v5). */
@@ -43,7 +43,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export class CommandHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projections: ProjectionRunner,
+    private readonly writeStates: WriteStates,
+    @Inject(VIEW_PROGRESS) private readonly views: ViewProgress,
     private readonly metrics: Metrics,
   ) {}
 
@@ -54,20 +55,21 @@ export class CommandHandler {
     if (earlier) return earlier;
 
     for (let attempt = 1; ; attempt++) {
-      const snapshot = await this.load(liveBlogId);
-      const revision = snapshot.state.revision;
+      const current = await this.writeStates.load(liveBlogId);
+      const revision = current.state.revision;
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
         throw new StaleRevision(context.expectedRevision, revision);
       }
       const now = normalizeInstant(new Date());
       const command = { ...request, at: request.at ? normalizeInstant(request.at) : now, now } as LiveBlogCommand;
-      const events = decide(command, snapshot.state);
-      if (events.length === 0) return { liveBlogId, revision, position: snapshot.position, appended: false };
+      const events = decide(command, current.state);
+      if (events.length === 0) return { liveBlogId, revision, position: current.position, appended: false };
 
-      const envelopes = envelope(events, { prevHash: snapshot.lastHash, at: command.at }, context, eventIdAt);
+      const envelopes = envelope(events, { prevHash: current.lastHash, at: command.at }, context, eventIdAt);
       try {
         const result = await this.timedAppend(stream, envelopes, revision);
-        await this.projections.waitUntilProjected(result.checkpoint);
+        // Read-your-writes: the editor's next GET is served from the views, so answer once they hold the write.
+        await this.views.waitUntilProjected(result.checkpoint);
         return { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
@@ -78,15 +80,12 @@ export class CommandHandler {
     }
   }
 
-  /** The store is the truth: start from this node's view and read whatever it has not folded yet. */
-  async load(liveBlogId: string): Promise<BlogSnapshot> {
-    let snapshot = this.projections.snapshot(liveBlogId) ?? emptySnapshot;
-    const tail = await this.store.readStream(streamOf(liveBlogId), { fromRevision: snapshot.state.revision + 1 });
-    for (const event of toStoredEvents(tail)) snapshot = foldRecorded(snapshot, event);
-    return snapshot;
-  }
-
-  private async previousResult(liveBlogId: string, context: CommandContext, eventIdAt?: (index: number) => string): Promise<CommandResult | null> {
+  /** A retried request's first attempt, once the views hold it (the retry may follow a lost reply). */
+  private async previousResult(
+    liveBlogId: string,
+    context: CommandContext,
+    eventIdAt?: (index: number) => string,
+  ): Promise<CommandResult | null> {
     if (!eventIdAt) return null;
     let last: StoredEvent | null = null;
     for (let index = 0; ; index++) {
@@ -99,7 +98,9 @@ export class CommandHandler {
       }
       last = event;
     }
-    return last && { liveBlogId, revision: last.revision, position: last.position, appended: false };
+    if (!last) return null;
+    await this.views.waitUntilProjected(last.checkpoint);
+    return { liveBlogId, revision: last.revision, position: last.position, appended: false };
   }
 
   private async timedAppend(stream: string, events: EventToAppend<EventMetadata>[], revision: number) {

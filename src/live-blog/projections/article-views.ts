@@ -12,15 +12,15 @@ export class ArticleViews {
 
   list() {
     const items = [];
-    for (const [id, snapshot] of this.projections.snapshots()) {
-      if (snapshot.state.status !== 'none') items.push(toListItem(id, snapshot.state));
+    for (const [id, state] of this.projections.states()) {
+      if (state.status !== 'none') items.push(toListItem(id, state));
     }
     return items.sort((a, b) => Date.parse(b.lastUpdatedAt) - Date.parse(a.lastUpdatedAt) || a.id.localeCompare(b.id));
   }
 
   /** The revision a client would get, without building the article (for If-None-Match). */
   blog(id: string): OpenedBlog | null {
-    const state = this.projections.snapshot(id)?.state;
+    const state = this.projections.state(id);
     return state && state.status !== 'none' ? state : null;
   }
 

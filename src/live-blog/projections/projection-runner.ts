@@ -8,9 +8,10 @@ import {
   type RecordedEvent,
 } from '../../event-store/event-store.js';
 import { Metrics } from '../../shared/metrics.js';
-import { toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
-import { liveBlogIdOf } from '../application/stream-names.js';
-import { emptySnapshot, foldRecorded, foldRecordedEvents, type BlogSnapshot } from './blog-snapshot.js';
+import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
+import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
+import type { ViewProgress } from '../application/view-progress.js';
+import { initialState, type LiveBlogState } from '../domain/index.js';
 
 export interface FoldedEvent {
   readonly liveBlogId: string;
@@ -18,13 +19,13 @@ export interface FoldedEvent {
 }
 
 /**
- * Tails the store feed and keeps every blog's folded snapshot. Events appended by another
- * process arrive here too, because the feed is the store's, not this node's.
+ * Tails the store feed and keeps every blog's folded state, the readers' views. Events appended by
+ * another process arrive here too, because the feed is the store's, not this node's.
  */
 @Injectable()
-export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
+export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, ViewProgress {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private readonly blogs = new Map<string, BlogSnapshot>();
+  private readonly blogs = new Map<string, LiveBlogState>();
   private readonly waiters = new Set<{ checkpoint: Checkpoint; resolve: () => void }>();
   private readonly folded$ = new Subject<FoldedEvent>();
   private subscription?: Subscription;
@@ -34,7 +35,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Every live-blog event once folded, those folded at start-up included, in each blog's order;
-   * `snapshot(liveBlogId)` already holds it. The fan-out listens here and counts what it pushed.
+   * `state(liveBlogId)` already holds it. The fan-out listens here and counts what it pushed.
    */
   readonly folded = this.folded$.asObservable();
 
@@ -69,7 +70,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
     }
     for (const [liveBlogId, events] of byBlog) {
       const stored = toStoredEvents(events);
-      this.blogs.set(liveBlogId, foldRecordedEvents(this.blogs.get(liveBlogId) ?? emptySnapshot, stored));
+      this.blogs.set(liveBlogId, foldStored(this.blogs.get(liveBlogId) ?? initialState, stored));
       for (const event of stored) this.folded$.next({ liveBlogId, event });
     }
     this.advance(page.at(-1)!);
@@ -80,12 +81,23 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
     this.folded$.complete();
   }
 
-  snapshot(liveBlogId: string): BlogSnapshot | undefined {
+  /** The blog as this node's views hold it. */
+  state(liveBlogId: string): LiveBlogState | undefined {
     return this.blogs.get(liveBlogId);
   }
 
-  snapshots(): ReadonlyMap<string, BlogSnapshot> {
+  states(): ReadonlyMap<string, LiveBlogState> {
     return this.blogs;
+  }
+
+  /**
+   * The blog as the store holds it now: these views plus what the feed has not brought yet (such
+   * as another node's write that a reader already saw there). Folded aside; the views move only with the feed.
+   */
+  async latest(liveBlogId: string): Promise<LiveBlogState> {
+    const viewed = this.blogs.get(liveBlogId) ?? initialState;
+    const tail = await this.store.readStream(streamOf(liveBlogId), { fromRevision: viewed.revision + 1 });
+    return foldStored(viewed, toStoredEvents(tail));
   }
 
   get projectedPosition(): number {
@@ -111,7 +123,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown {
     const liveBlogId = liveBlogIdOf(event.stream);
     const stored = liveBlogId === null ? null : toStoredEvent(event);
     if (liveBlogId !== null && stored) {
-      this.blogs.set(liveBlogId, foldRecorded(this.blogs.get(liveBlogId) ?? emptySnapshot, stored));
+      this.blogs.set(liveBlogId, foldStored(this.blogs.get(liveBlogId) ?? initialState, [stored]));
     }
     this.advance(event);
     this.metrics.projectionLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);

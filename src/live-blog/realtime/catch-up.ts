@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
-import { CommandHandler } from '../application/command-handler.js';
 import { toStoredEvents } from '../application/envelope.js';
 import { streamOf } from '../application/stream-names.js';
 import { ArticleViews } from '../projections/article-views.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
 import type { SubscribedWithArticle, SubscribedWithEvents, SubscribeRequest } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
 
@@ -20,7 +20,7 @@ export type CatchUpAck = SubscribedWithArticle | SubscribedWithEvents;
 export class CatchUp {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly commands: CommandHandler,
+    private readonly projections: ProjectionRunner,
     private readonly views: ArticleViews,
   ) {}
 
@@ -54,7 +54,7 @@ export class CatchUp {
   }
 
   private async article(liveBlogId: string, resuming: boolean): Promise<SubscribedWithArticle | null> {
-    const { state } = await this.commands.load(liveBlogId);
+    const state = await this.projections.latest(liveBlogId);
     if (state.status === 'none') return null;
     return {
       ok: true,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
-import { CommandHandler } from '../application/command-handler.js';
 import { toStoredEvents } from '../application/envelope.js';
 import { streamOf } from '../application/stream-names.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
 import type { PublicEvent } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
 
@@ -23,7 +23,7 @@ export interface ChangesPage {
 export class ChangeFeed {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly commands: CommandHandler,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   /** null when the blog does not exist. */
@@ -31,7 +31,7 @@ export class ChangeFeed {
     const read = { fromRevision: afterRevision + 1, maxCount: limit };
     const events = toStoredEvents(await this.store.readStream(streamOf(liveBlogId), read));
     // Loaded after the events, so every retraction up to the last of them is known and its text withheld.
-    const { state } = await this.commands.load(liveBlogId);
+    const state = await this.projections.latest(liveBlogId);
     if (state.status === 'none') return null;
     const retracted = new Set(state.updates.filter((update) => update.retraction).map((update) => update.updateId));
     const nextAfterRevision = events.at(-1)?.revision ?? Math.max(afterRevision, -1);
