@@ -59,6 +59,17 @@ describeInBrowser('reader page in chromium: kept live over /live', () => {
     await screenshots(page, 'reader-live');
   });
 
+  it('moves the readers count as readers come and go', async () => {
+    const readers = page.locator('[data-readers]');
+    await page.getByText('1 person reading now').waitFor();
+    const second = await recording.newPage();
+    await second.goto(`${t.url}/live/${STORY}`);
+    await page.getByText('2 people reading now').waitFor();
+    await second.close();
+    await page.getByText('1 person reading now').waitFor();
+    expect(await readers.isVisible()).toBe(true);
+  });
+
   it('corrects an update in place with a visible note and reason, and drops a retracted one', async () => {
     await write('post', '/updates/gunfire-after-nightfall/corrections', { body: 'Sporadic gunfire was heard after nightfall.', reason: 'Reuters revised its report' });
     const corrected = page.locator('#update-gunfire-after-nightfall');
@@ -158,6 +169,8 @@ describeInBrowser('reader page in chromium: reading down the page, reconnecting,
     const page = await recording.newPage();
     await page.goto(`${t.url}/live/long-story`);
     await page.locator('[data-readers]').waitFor({ state: 'visible' });
+    const acks: string[] = [];
+    page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => acks.push(String(payload))));
     const live = t.app.get(LiveGateway)['server'];
     live.disconnectSockets(true);
     await post('long-story', 'Posted while the reader was away.', { updateId: 'while-away' });
@@ -168,6 +181,9 @@ describeInBrowser('reader page in chromium: reading down the page, reconnecting,
     await page.locator('#update-after-retraction').waitFor();
     expect(await page.locator('#update-dev-60').count()).toBe(0);
     expect(await page.locator('#update-while-away').count()).toBe(1);
+    // The first gap was replayed event by event; the one holding the retraction answered with the article.
+    expect(acks.some((frame) => frame.includes('"recovered":true'))).toBe(true);
+    expect(acks.some((frame) => frame.includes('"recovered":false'))).toBe(true);
     expect(await page.locator('[data-connection]').textContent()).toBe('');
     expect(recording.outside).toEqual([]);
     await recording.context.close();

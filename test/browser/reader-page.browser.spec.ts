@@ -42,6 +42,17 @@ describeInBrowser('reader page in chromium: the reference story', () => {
     await recording.context.close();
   });
 
+  it('is usable by keyboard: the first Tab offers to skip to the story', async () => {
+    const recording = await browser.context();
+    const page = await recording.newPage();
+    await page.goto(`${t.url}/live/${STORY}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await recording.context.close();
+  });
+
   it('has no horizontal scroll on a 375 px phone', async () => {
     const recording = await browser.context({ viewport: PHONE });
     const page = await recording.newPage();

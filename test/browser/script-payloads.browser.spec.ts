@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { bearer, startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, screenshots, type RecordingContext, type TestBrowser } from '../support/browser.js';
+import { describeInBrowser, horizontalOverflow, launchBrowser, PHONE, screenshots, type RecordingContext, type TestBrowser } from '../support/browser.js';
 import { hostileStory, SCRIPT_PAYLOAD, SHORT_PAYLOAD, writeHostileStory } from '../support/payloads.js';
 
 /** What a payload would leave behind had it run or been parsed as markup. */
@@ -38,6 +38,8 @@ describeInBrowser('reader page in chromium: script payloads in every text field 
     expect(await page.locator('[data-timeline-list] li').textContent()).toContain(SHORT_PAYLOAD);
     expect(await traces(page, recording)).toEqual(CLEAN);
     await screenshots(page, 'reader-hostile');
+    await page.setViewportSize(PHONE);
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.goto(`${t.url}/`);
     expect(await traces(page, recording)).toEqual(CLEAN);
     await recording.context.close();
