@@ -1,8 +1,10 @@
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SessionAuthenticator, type SessionUser } from '../accounts/http/session-authenticator.js';
 import type { Author } from '../live-blog/domain/index.js';
-import { ROLES, ROLES_KEY, type Role } from './roles.js';
+import { PAGE_KEY, ROLES, ROLES_KEY, type Role } from './roles.js';
 
 interface Claims {
   readonly sub?: unknown;
@@ -10,32 +12,63 @@ interface Claims {
   readonly role?: unknown;
 }
 
-/** Routes marked with @Roles need a bearer JWT whose `role` is one of them (or admin). Others are public. */
+/** What the guard leaves on the request for the route: who it is, and their session when they signed in. */
+export type AuthenticatedRequest = FastifyRequest & { author?: Author; session?: SessionUser };
+
+/** A page route was asked for without a session: the page filter sends the browser to /signin. */
+export class SignInRequired extends UnauthorizedException {}
+
+/**
+ * Routes marked with @Roles need a bearer JWT or a sign-in session whose role is one of them (or
+ * admin). Others are public. A bearer token from `npm run token` or an outside issuer is trusted
+ * for its life; a session's token (cookie or bearer) only while its session is open.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const targets = [context.getHandler(), context.getClass()];
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; author?: Author }>();
-    const author = await this.authenticate(request.headers.authorization);
+    const isPage = this.reflector.getAllAndOverride<boolean | undefined>(PAGE_KEY, targets) === true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const author = await this.authenticate(request, context.switchToHttp().getResponse<FastifyReply>(), isPage);
     if (author.role !== 'admin' && !roles.includes(author.role as Role)) {
-      throw new ForbiddenException(`this needs the role ${roles.join(' or ')}; the token's role is ${author.role}`);
+      throw new ForbiddenException(`this needs the role ${roles.join(' or ')}; yours is ${author.role}`);
     }
     request.author = author;
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<Author> {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  private async authenticate(request: AuthenticatedRequest, reply: FastifyReply, isPage: boolean): Promise<Author> {
+    const header = request.headers.authorization;
+    if (header !== undefined) return this.fromBearer(header);
+    const session = this.sessions.fromRequest(request, reply);
+    if (session) {
+      request.session = session;
+      return session.author;
+    }
+    if (isPage) throw new SignInRequired('sign in first');
+    throw new UnauthorizedException('sign in, or send Authorization: Bearer <token> (npm run token -- --role editor --name "…")');
+  }
+
+  private async fromBearer(header: string): Promise<Author> {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new UnauthorizedException('send Authorization: Bearer <token> (npm run token -- --role editor --name "…")');
+    const token = match[1]!;
+    if (this.sessions.isSessionToken(token)) {
+      const session = this.sessions.fromToken(token);
+      if (!session) throw new UnauthorizedException('the session has ended or expired: sign in again');
+      return session.author;
+    }
     let claims: Claims;
     try {
-      claims = await this.jwt.verifyAsync<Claims & object>(match[1]!);
+      claims = await this.jwt.verifyAsync<Claims & object>(token);
     } catch {
       throw new UnauthorizedException('the bearer token is invalid or expired');
     }

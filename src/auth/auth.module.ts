@@ -2,6 +2,7 @@ import { createPublicKey, createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthGuard } from './auth.guard.js';
 import { resolveSigningKey } from './signing-key.js';
@@ -18,7 +19,7 @@ export function jwtOptions(config: AppConfig): JwtModuleOptions {
 }
 
 @Module({
-  imports: [JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions })],
+  imports: [JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions }), AccountsModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -32,6 +32,10 @@ export interface RateBudget {
 export interface RateLimit {
   /** Takes one point from the key's budget: false when none is left. */
   consume(key: string): Promise<boolean>;
+  /** Seconds until the key has a point again (0 when it has one now); takes nothing. */
+  waitSeconds(key: string): Promise<number>;
+  /** Gives the key its whole budget back (a right password forgives the wrong ones before it). */
+  reset(key: string): Promise<void>;
 }
 
 export const CLUSTER_STATE = Symbol('ClusterState');

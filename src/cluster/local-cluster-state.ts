@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ClusterState, Presence, RateBudget, RateLimit } from './cluster-state.js';
 
 /** This process's memory: right for the embedded single-node store, per node anywhere else. */
@@ -27,7 +27,19 @@ class LocalPresence implements Presence {
 
 export function memoryRateLimit(name: string, budget: RateBudget): RateLimit {
   const limiter = new RateLimiterMemory({ keyPrefix: name, points: budget.points, duration: budget.durationSeconds });
-  return { consume: (key) => consumed(limiter.consume(key)) };
+  return limiterRateLimit(limiter);
+}
+
+/** The port over any rate-limiter-flexible limiter: memory here, a shared table where nodes share budgets. */
+export function limiterRateLimit(limiter: RateLimiterAbstract): RateLimit {
+  return {
+    consume: (key) => consumed(limiter.consume(key)),
+    waitSeconds: async (key) => {
+      const state = await limiter.get(key);
+      return state && state.remainingPoints <= 0 ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
+    },
+    reset: async (key) => void (await limiter.delete(key)),
+  };
 }
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent; anything else is a fault. */

@@ -6,7 +6,8 @@ export interface AppConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly eventStore: EventStoreSetting;
-  readonly auth: { readonly secret?: string; readonly publicKey?: string };
+  /** `sessionSecret` signs sign-in sessions; without it AUTH_SECRET does, or the secret file under DATA_DIR. */
+  readonly auth: { readonly secret?: string; readonly publicKey?: string; readonly sessionSecret?: string };
   readonly seed: boolean;
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
@@ -82,14 +83,15 @@ function parseEventStore(raw: string): EventStoreSetting {
 function parseAuth(env: NodeJS.ProcessEnv): AppConfig['auth'] {
   const secret = env.AUTH_SECRET?.trim();
   const publicKey = env.AUTH_PUBLIC_KEY?.trim();
+  const sessionSecret = env.SESSION_SECRET?.trim();
   if (secret && publicKey) throw new ConfigError('set AUTH_SECRET or AUTH_PUBLIC_KEY, not both');
-  if (secret !== undefined && secret !== '' && secret.length < 32) {
-    throw new ConfigError('AUTH_SECRET must be at least 32 characters');
+  for (const [name, value] of [['AUTH_SECRET', secret], ['SESSION_SECRET', sessionSecret]] as const) {
+    if (value !== undefined && value !== '' && value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
   }
   if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) {
     throw new ConfigError('AUTH_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');
   }
-  return { secret: secret || undefined, publicKey: publicKey || undefined };
+  return { secret: secret || undefined, publicKey: publicKey || undefined, sessionSecret: sessionSecret || undefined };
 }
 
 function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {

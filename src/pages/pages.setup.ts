@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -45,8 +46,12 @@ const TEMPLATE_SETTINGS = {
   autoTrim: false as const,
 };
 
-/** Templates (views/, Eta, escaping `<%= %>`), static assets (public/ at /assets/) and the security headers. */
+/**
+ * Templates (views/, Eta, escaping `<%= %>`), static assets (public/ at /assets/), the security
+ * headers, and cookies (the sign-in session's; src/accounts/http/session-cookie.ts).
+ */
 export async function configurePages(app: NestFastifyApplication): Promise<void> {
+  await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,

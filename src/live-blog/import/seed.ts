@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { CLUSTER_STATE, type ClusterState } from '../../cluster/cluster-state.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { EVENT_STORE, type Checkpoint, type EventStore } from '../../event-store/event-store.js';
 import { projectRoot } from '../../shared/paths.js';
 import { CommandHandler } from '../application/command-handler.js';
+import { liveBlogIdOf } from '../application/stream-names.js';
 import { importStory, readStoryFile, storyFilesIn } from './story-importer.js';
 
 export const STORY_FOLDER = join(projectRoot, 'events');
@@ -20,11 +21,22 @@ export async function seedIfEmpty(app: INestApplicationContext, folder = STORY_F
 
 async function seed(app: INestApplicationContext, folder: string): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
-  if ((await store.readAll({ maxCount: 1 })).length > 0) return;
+  if (await holdsLiveBlogs(store)) return;
   const logger = new Logger('Seed');
   const commands = app.get(CommandHandler);
   for (const file of storyFilesIn(folder)) {
     const report = await importStory(readStoryFile(file), commands);
     logger.log(`imported ${report.lines} events of ${report.liveBlogIds.join(', ')} from ${file.slice(projectRoot.length)}`);
+  }
+}
+
+/** Accounts added before the first start do not make the store "not empty": only a live blog does. */
+async function holdsLiveBlogs(store: EventStore): Promise<boolean> {
+  let after: Checkpoint | undefined;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: 200 });
+    if (page.some((event) => liveBlogIdOf(event.stream) !== null)) return true;
+    if (page.length < 200) return false;
+    after = page.at(-1)!.checkpoint;
   }
 }

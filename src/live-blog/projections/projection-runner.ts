@@ -28,6 +28,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
   private readonly blogs = new Map<string, LiveBlogState>();
   private readonly waiters = new Set<{ checkpoint: Checkpoint; resolve: () => void }>();
   private readonly folded$ = new Subject<FoldedEvent>();
+  private readonly others$ = new Subject<RecordedEvent>();
   private subscription?: Subscription;
   /** The last event folded; undefined before the first. */
   private checkpoint?: Checkpoint;
@@ -38,6 +39,12 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
    * `state(liveBlogId)` already holds it. The fan-out listens here and counts what it pushed.
    */
   readonly folded = this.folded$.asObservable();
+
+  /**
+   * Events of streams that are not live blogs (accounts), as the feed delivers them after start-up.
+   * Only their own readers listen: nothing here reaches a view, a push or a feed.
+   */
+  readonly otherEvents = this.others$.asObservable();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -79,6 +86,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
   onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
     this.folded$.complete();
+    this.others$.complete();
   }
 
   /** The blog as this node's views hold it. */
@@ -130,6 +138,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
     // Writers waiting for their event are let go before any listener hears of it.
     this.wakeWaiters();
     if (liveBlogId !== null && stored) this.folded$.next({ liveBlogId, event: stored });
+    else this.others$.next(event);
   }
 
   private wakeWaiters(): void {

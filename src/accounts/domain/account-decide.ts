@@ -1,0 +1,68 @@
+import type { AccountBook } from './account-book.js';
+import { AccountConflict, AccountNotFound, InvalidAccount } from './account-errors.js';
+import { ACCOUNT_ROLES, type AccountEvent, type AccountRole } from './account-events.js';
+
+/** Lower-case letters, digits, dot, dash and underscore; it names the account in events and tokens. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+export const DISPLAY_NAME_MAX = 80;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export type AccountCommand =
+  | { readonly type: 'AddAccount'; readonly username: string; readonly displayName: string; readonly role: string; readonly passwordHash: string }
+  | { readonly type: 'DisableAccount'; readonly username: string }
+  | { readonly type: 'EnableAccount'; readonly username: string }
+  | { readonly type: 'ResetPassword'; readonly username: string; readonly passwordHash: string }
+  | { readonly type: 'StartSession'; readonly username: string; readonly sessionId: string }
+  | { readonly type: 'EndSession'; readonly username: string; readonly sessionId: string };
+
+/** What a command changes in the book: nothing (an empty list) when it is already so. */
+export function decideAccounts(command: AccountCommand, book: AccountBook): AccountEvent[] {
+  if (command.type === 'AddAccount') return addAccount(command, book);
+  const account = book.accounts.get(command.username);
+  if (!account) throw new AccountNotFound(`there is no account "${command.username}"`, 'username');
+  const { username } = account;
+  switch (command.type) {
+    case 'DisableAccount':
+      return account.status === 'disabled' ? [] : [{ type: 'AccountDisabled', data: { username } }];
+    case 'EnableAccount':
+      return account.status === 'active' ? [] : [{ type: 'AccountEnabled', data: { username } }];
+    case 'ResetPassword':
+      return [{ type: 'PasswordReset', data: { username, passwordHash: command.passwordHash } }];
+    case 'StartSession':
+      if (account.status !== 'active') throw new InvalidAccount(`the account "${username}" is disabled`, 'username');
+      return [{ type: 'SessionStarted', data: { username, sessionId: command.sessionId } }];
+    case 'EndSession':
+      if (!account.sessions.has(command.sessionId)) return [];
+      return [{ type: 'SessionEnded', data: { username, sessionId: command.sessionId } }];
+  }
+}
+
+function addAccount(command: Extract<AccountCommand, { type: 'AddAccount' }>, book: AccountBook): AccountEvent[] {
+  const username = checkedUsername(command.username);
+  const displayName = command.displayName.trim();
+  if (displayName === '' || displayName.length > DISPLAY_NAME_MAX) {
+    throw new InvalidAccount(`the display name must be 1 to ${DISPLAY_NAME_MAX} characters`, 'displayName');
+  }
+  if (!(ACCOUNT_ROLES as readonly string[]).includes(command.role)) {
+    throw new InvalidAccount(`the role must be one of ${ACCOUNT_ROLES.join(', ')}`, 'role');
+  }
+  if (book.accounts.has(username)) throw new AccountConflict(`the user name "${username}" is taken`, 'username');
+  const role = command.role as AccountRole;
+  return [{ type: 'AccountAdded', data: { username, displayName, role, passwordHash: command.passwordHash } }];
+}
+
+export function checkedUsername(username: string): string {
+  if (!USERNAME_PATTERN.test(username)) {
+    throw new InvalidAccount('the user name must be 2 to 40 lower-case letters, digits, dots, dashes or underscores', 'username');
+  }
+  return username;
+}
+
+/** Checked before hashing, so a weak password never reaches the store even as a hash. */
+export function checkedPassword(password: string): string {
+  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+    throw new InvalidAccount(`the password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`, 'password');
+  }
+  return password;
+}

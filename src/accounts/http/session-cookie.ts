@@ -1,0 +1,55 @@
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_TOKEN_SECONDS } from './session-tokens.js';
+
+export const SESSION_COOKIE = 'dateline_session';
+/** The header a page's fetch sends its CSRF token in (forms send the field `_csrf`). */
+export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_FIELD = '_csrf';
+
+/**
+ * HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Secure when
+ * the request came over https: directly, or by the X-Forwarded-Proto of a trusted proxy.
+ */
+export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, trustedProxies: number): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isHttps(request, trustedProxies),
+    path: '/',
+    maxAge: SESSION_TOKEN_SECONDS,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest, trustedProxies: number): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: isHttps(request, trustedProxies), path: '/' });
+}
+
+export function sessionCookieOf(request: { cookies?: Record<string, string | undefined> }): string | undefined {
+  return request.cookies?.[SESSION_COOKIE];
+}
+
+/** Behind proxies, the nearest one says which scheme the browser used; further entries are not ours to trust. */
+export function isHttps(request: FastifyRequest, trustedProxies: number): boolean {
+  if (request.protocol === 'https') return true;
+  if (trustedProxies === 0) return false;
+  const header = request.headers['x-forwarded-proto'];
+  const scheme = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').at(-1)?.trim().toLowerCase();
+  return scheme === 'https';
+}
+
+/**
+ * False when the browser says the request came from another site's page: an Origin naming another
+ * host, the opaque Origin "null", or Sec-Fetch-Site cross-site. Clients that send neither pass here.
+ */
+export function fromOwnSite(request: { headers: Record<string, string | string[] | undefined> }): boolean {
+  const origin = request.headers.origin;
+  if (typeof origin === 'string') {
+    try {
+      return new URL(origin).host === request.headers.host;
+    } catch {
+      return false;
+    }
+  }
+  return request.headers['sec-fetch-site'] !== 'cross-site';
+}

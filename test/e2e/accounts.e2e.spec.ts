@@ -1,0 +1,63 @@
+import { bearer, startApp, type TestApp } from '../support/app.js';
+import { addAccount, PASSWORD } from '../support/accounts.js';
+
+describe('accounts through the admin API', () => {
+  let t: TestApp;
+  let admin: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startApp();
+    admin = bearer(t.token('admin', 'Root Admin'));
+  });
+  afterAll(() => t.close());
+
+  it('adds an account, refuses a taken user name, and never shows a password or its hash', async () => {
+    const added = await t.http.post('/api/accounts').set(admin).send({ username: 'ann', displayName: 'Ann Editor', role: 'editor', password: PASSWORD }).expect(201);
+    expect(added.body).toMatchObject({ username: 'ann', displayName: 'Ann Editor', role: 'editor', status: 'active' });
+    const again = await t.http.post('/api/accounts').set(admin).send({ username: 'ann', displayName: 'Another Ann', role: 'auditor', password: PASSWORD }).expect(409);
+    expect(again.body.details).toEqual({ field: 'username' });
+    const list = await t.http.get('/api/accounts').set(admin).expect(200);
+    expect(list.body.map((account: { username: string }) => account.username)).toEqual(['ann']);
+    expect(JSON.stringify(list.body)).not.toMatch(/argon2|passwordHash|correct horse/);
+  });
+
+  it('answers 400 naming the field for a bad user name, role or short password, and writes nothing', async () => {
+    const cases = [
+      [{ username: 'Ann Editor', displayName: 'Ann', role: 'editor', password: PASSWORD }, 'username'],
+      [{ username: 'bob', displayName: 'Bob', role: 'owner', password: PASSWORD }, 'role'],
+      [{ username: 'bob', displayName: 'Bob', role: 'editor', password: 'short' }, 'password'],
+    ] as const;
+    for (const [body, field] of cases) {
+      const response = await t.http.post('/api/accounts').set(admin).send(body).expect(400);
+      expect(response.body.details.fields[0].field).toBe(field);
+    }
+    const list = await t.http.get('/api/accounts').set(admin).expect(200);
+    expect(list.body).toHaveLength(1);
+  });
+
+  it('lets only admins manage accounts', async () => {
+    await t.http.get('/api/accounts').expect(401);
+    await t.http.get('/api/accounts').set(bearer(t.token('editor'))).expect(403);
+    await t.http.post('/api/accounts/ann/disable').set(bearer(t.token('auditor'))).expect(403);
+  });
+
+  it('disables, enables and resets, answering 404 for an unknown account', async () => {
+    await addAccount(t, { username: 'cat', displayName: 'Cat Auditor', role: 'auditor' });
+    const disabled = await t.http.post('/api/accounts/cat/disable').set(admin).expect(200);
+    expect(disabled.body.status).toBe('disabled');
+    const enabled = await t.http.post('/api/accounts/cat/enable').set(admin).expect(200);
+    expect(enabled.body.status).toBe('active');
+    await t.http.put('/api/accounts/cat/password').set(admin).send({ password: 'a brand new passphrase' }).expect(200);
+    await t.http.post('/api/accounts/nobody/disable').set(admin).expect(404);
+    await t.http.put('/api/accounts/nobody/password').set(admin).send({ password: 'a brand new passphrase' }).expect(404);
+  });
+
+  it('stores argon2id hashes in the accounts stream, with the admin who acted, and never the password', async () => {
+    const events = await t.store.readStream('accounts');
+    const added = events.find((event) => event.type === 'AccountAdded' && event.data.username === 'ann')!;
+    expect(String(added.data.passwordHash)).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(added.metadata.actor).toEqual({ id: 'root-admin', name: 'Root Admin', role: 'admin' });
+    expect(JSON.stringify(events)).not.toContain(PASSWORD);
+    expect(JSON.stringify(events)).not.toContain('a brand new passphrase');
+  });
+});
