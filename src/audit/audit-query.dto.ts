@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -42,6 +43,14 @@ export class AsOfQueryDto {
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at must be an ISO 8601 instant such as 2010-04-08T17:37:00Z' })
   @Matches(INSTANT_WITH_ZONE, { message: 'at must be an ISO 8601 instant with a time zone, such as 2010-04-08T17:37:00Z' })
   at?: string;
+}
+
+/** The point of an as-of query: a revision, an instant, or neither (the head), but not both. */
+export function historyPointOf(query: AsOfQueryDto): AsOfQueryDto {
+  if (query.revision !== undefined && query.at !== undefined) {
+    throw new BadRequestException({ message: 'give revision or at, not both', details: { field: 'at' } });
+  }
+  return query;
 }
 
 export class DiffQueryDto {

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.js';
 import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
-import { AsOfQueryDto, DiffQueryDto, EventsQueryDto, FiguresQueryDto } from './audit-query.dto.js';
+import { AsOfQueryDto, DiffQueryDto, EventsQueryDto, FiguresQueryDto, historyPointOf } from './audit-query.dto.js';
 import { AuditService } from './audit.service.js';
 import { figuresCsv } from './figures-history.js';
 
@@ -29,10 +29,7 @@ export class AuditController {
   @Get(':id/as-of')
   @ApiOperation({ summary: 'The article as it stood at a revision or an instant, retracted updates included and marked' })
   asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AsOfQueryDto) {
-    if (query.revision !== undefined && query.at !== undefined) {
-      throw new BadRequestException({ message: 'give revision or at, not both', details: { field: 'at' } });
-    }
-    return this.audit.asOf(id, query);
+    return this.audit.asOf(id, historyPointOf(query));
   }
 
   @Get(':id/diff')

@@ -6,5 +6,6 @@ import { AuditService } from './audit.service.js';
 @Module({
   controllers: [AuditController],
   providers: [AuditService],
+  exports: [AuditService],
 })
 export class AuditModule {}

@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store
 import { foldStored, toHistoryEvent, toStoredEvents } from '../live-blog/application/envelope.js';
 import { streamOf } from '../live-blog/application/stream-names.js';
 import { initialState, LiveBlogNotFound, type LiveBlogState, type OpenedBlog } from '../live-blog/domain/index.js';
+import { toArticleView, type ArticleView } from '../live-blog/projections/article.view.js';
 import { RevisionNotFound } from './audit-errors.js';
 import { toAuditorView, type AuditorView } from './auditor-view.js';
 import { diff, type BlogDiff } from './diff.js';
@@ -48,6 +49,15 @@ export class AuditService {
 
   async asOf(id: string, point: HistoryPoint): Promise<AuditorView> {
     return toAuditorView(id, await this.blogAt(id, point));
+  }
+
+  /**
+   * The reader's article as it stood at the point, every update on one page: what the reader page
+   * renders, so the auditor's page shows a past state through the readers' own template.
+   */
+  async readerArticleAt(id: string, point: HistoryPoint): Promise<ArticleView> {
+    const blog = await this.blogAt(id, point);
+    return toArticleView(id, blog, blog.updates.length);
   }
 
   /** Every change after revision `from` up to and including `to`. */

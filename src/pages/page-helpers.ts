@@ -30,4 +30,6 @@ export interface PageHead {
   readonly modifiedTime?: string;
   readonly jsonLd?: string;
   readonly scripts?: readonly string[];
+  /** Stylesheets after the site's own. */
+  readonly stylesheets?: readonly string[];
 }

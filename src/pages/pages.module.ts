@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { LiveBlogModule } from '../live-blog/live-blog.module.js';
+import { AuditPageController } from './audit-page.controller.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { PagesController } from './pages.controller.js';
 
-/** The readers' HTML pages (index and live page); templates in views/, assets in public/. */
+/** The HTML pages (index, live page, auditor's page); templates in views/, assets in public/. */
 @Module({
-  imports: [LiveBlogModule],
-  controllers: [PagesController],
+  imports: [LiveBlogModule, AuditModule],
+  controllers: [PagesController, AuditPageController],
   providers: [LivePagePresenter],
 })
 export class PagesModule {}

@@ -12,6 +12,8 @@ import { projectRoot } from '../shared/paths.js';
  */
 export const VENDOR_ASSETS = [
   { prefix: '/assets/vendor/socket.io/', folder: 'node_modules/socket.io-client/dist', files: ['socket.io.esm.min.js'] },
+  // The UMD build sets globalThis.Chart, also when loaded as a module; it needs no eval and injects no <style>.
+  { prefix: '/assets/vendor/chart.js/', folder: 'node_modules/chart.js/dist', files: ['chart.umd.min.js'] },
 ] as const;
 
 /**

@@ -99,9 +99,23 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(viewport);
+    await afterResize(page);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * Waits until the page has redrawn for a new viewport: a ResizeObserver fires in the next frame, and a
+ * canvas that redraws on resize (the auditor's chart) does so in the frame after. A page with scripts
+ * off runs no frame callbacks, and has nothing that redraws: it waits a second at most.
+ */
+export async function afterResize(page: Page): Promise<void> {
+  const frames = page.evaluate<void>('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))');
+  let timer: NodeJS.Timeout | undefined;
+  const second = new Promise<void>((done) => (timer = setTimeout(done, 1000)));
+  await Promise.race([frames.catch(() => undefined), second]);
+  clearTimeout(timer);
 }
 
 /** The page's widest element overflow at its current width: 0 when nothing scrolls sideways. */

@@ -1,0 +1,71 @@
+// The auditor's token and the calls made with it. The token stays in sessionStorage: it lives as
+// long as this tab, is not sent with other tabs' requests and is never written to a cookie.
+const TOKEN_KEY = 'dateline.auditorToken';
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  keep: (token) => sessionStorage.setItem(TOKEN_KEY, token),
+  forget: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** Who the token names, read from its payload for display only: the server checks the signature. */
+export function bearerOf(token) {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(payload));
+    return { name: String(claims.name ?? '?'), role: String(claims.role ?? '?') };
+  } catch {
+    return null;
+  }
+}
+
+/** A refused call, with a message fit to show the auditor. `status` 0 means the server did not answer. */
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+
+  /** The token itself was refused: signing in again is the way out. */
+  get signInAgain() {
+    return this.status === 401 || this.status === 403;
+  }
+}
+
+const MAKE_TOKEN = 'make one with: npm run token -- --role auditor --name "Your Name"';
+
+/** GET with the bearer token; answers the Response, or throws an ApiError that says what to do. */
+export async function authorisedGet(path, { accept = 'application/json', signal } = {}) {
+  const token = session.token();
+  if (!token) throw new ApiError(401, `Sign in with an auditor token first (${MAKE_TOKEN}).`);
+  let response;
+  try {
+    response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: accept }, signal });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'The server did not answer. Is it still running?');
+  }
+  if (response.ok) return response;
+  throw new ApiError(response.status, await refusal(response));
+}
+
+export async function getJson(path, options) {
+  return (await authorisedGet(path, options)).json();
+}
+
+async function refusal(response) {
+  const said = await response
+    .json()
+    .then((problem) => (Array.isArray(problem.message) ? problem.message.join('; ') : problem.message))
+    .catch(() => null);
+  switch (response.status) {
+    case 401:
+      return `The token was refused (${said ?? 'not valid'}). Paste a current one; ${MAKE_TOKEN}.`;
+    case 403:
+      return `This token cannot audit (${said ?? 'wrong role'}). It needs the role auditor or admin; ${MAKE_TOKEN}.`;
+    case 404:
+      return said ?? 'Not found.';
+    default:
+      return said ?? `The server answered ${response.status}.`;
+  }
+}

@@ -1,0 +1,139 @@
+// The auditor's page: sign in with a token kept for this tab, then the story's integrity, the page
+// as it stood at any revision or instant, the casualty figures over time, and diffs between revisions.
+import { ApiError, authorisedGet, bearerOf, getJson, session } from './api.js';
+import { showDiff } from './diff-list.js';
+import { drawFiguresChart, fillFiguresTable } from './figures-chart.js';
+import { element } from './format.js';
+import { Replay } from './replay.js';
+
+const $ = (id) => document.getElementById(id);
+const root = $('audit');
+const id = root.dataset.liveBlogId;
+const api = (path) => `/api/live-blogs/${encodeURIComponent(id)}${path}`;
+const EVENTS_PAGE = 1000;
+
+function showError(error) {
+  const box = $('audit-error');
+  box.textContent = error instanceof Error ? error.message : String(error);
+  box.hidden = false;
+  if (error instanceof ApiError && error.signInAgain) signOut({ keepError: true });
+}
+
+function clearError() {
+  $('audit-error').hidden = true;
+  $('audit-error').textContent = '';
+}
+
+function signOut({ keepError = false } = {}) {
+  session.forget();
+  $('audit-body').hidden = true;
+  $('sign-in-section').hidden = false;
+  if (!keepError) clearError();
+  $('token').focus();
+}
+
+/** revision → {at, type, author} for every stored event, read a page at a time. */
+async function eventIndex() {
+  const index = [];
+  for (let from = 0; from !== null; ) {
+    const page = await getJson(api(`/events?fromRevision=${from}&limit=${EVENTS_PAGE}`));
+    for (const event of page.events) {
+      index[event.revision] = { at: event.metadata.at, type: event.type, author: event.metadata.author };
+    }
+    from = page.nextFromRevision;
+  }
+  return index;
+}
+
+/** Why a chain breaks, in words (src/audit/hash-chain-verifier.ts). */
+const CHAIN_PROBLEMS = {
+  missing: 'the revision is missing or out of order',
+  content: 'its content no longer matches its stored hash',
+  link: 'its link to the previous event does not hold',
+};
+
+function showIntegrity(report) {
+  const line = $('integrity');
+  line.className = report.ok ? 'integrity-ok' : 'integrity-broken';
+  line.textContent = report.ok
+    ? `Intact: the hash chain of all ${report.checked} stored events checks out.`
+    : `Broken at revision ${report.firstBrokenRevision}: ${CHAIN_PROBLEMS[report.problem] ?? report.problem}. ` +
+      `${report.checked} events read; nothing from that revision on can be trusted.`;
+}
+
+async function showFigures(index) {
+  const { revisions } = await getJson(api('/casualty-figures/history'));
+  const span = { first: index.find(Boolean).at, last: index.at(-1).at };
+  $('figures-count').textContent = `${revisions.length} revision${revisions.length === 1 ? '' : 's'} of the figures`;
+  fillFiguresTable($('figures-table').tBodies[0], revisions);
+  drawFiguresChart($('figures-chart'), revisions, span);
+}
+
+async function showDiffBetween(from, to) {
+  if (!(from <= to)) return showError(new Error('The first revision of a diff must not come after the second.'));
+  clearError();
+  showDiff($('diff-list'), $('diff-summary'), await getJson(api(`/diff?from=${from}&to=${to}`)));
+}
+
+async function downloadCsv(event) {
+  event.preventDefault();
+  try {
+    const response = await authorisedGet(event.currentTarget.href, { accept: 'text/csv' });
+    const url = URL.createObjectURL(await response.blob());
+    const link = element('a');
+    Object.assign(link, { href: url, download: `${id}-casualty-figures.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function open() {
+  clearError();
+  const token = session.token();
+  const bearer = bearerOf(token);
+  $('bearer').textContent = bearer ? `${bearer.name} (${bearer.role})` : 'an unreadable token';
+  const [integrity, index] = await Promise.all([getJson(api('/integrity')), eventIndex()]);
+  $('sign-in-section').hidden = true;
+  $('audit-body').hidden = false;
+  showIntegrity(integrity);
+  const head = index.length - 1;
+  replay.load(index);
+  const asked = Number.parseInt(new URLSearchParams(location.search).get('revision') ?? '', 10);
+  await replay.show({ revision: asked >= 0 && asked <= head ? asked : head });
+  Object.assign($('diff-from'), { max: head, value: Math.max(0, head - 1) });
+  Object.assign($('diff-to'), { max: head, value: head });
+  await Promise.all([showFigures(index), showDiffBetween(Math.max(0, head - 1), head)]);
+}
+
+function replayElements() {
+  const [slider, back, forward, form] = ['revision', 'revision-back', 'revision-forward', 'replay-controls'].map($);
+  return { slider, back, forward, form, instant: $('instant'), label: $('revision-label'), view: $('as-of') };
+}
+
+const replay = new Replay(replayElements(), id, showError);
+
+function start() {
+  open().catch(showError);
+}
+
+$('sign-in').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
+  if (!token) return showError(new Error('Paste an auditor token first.'));
+  session.keep(token);
+  $('token').value = '';
+  start();
+});
+$('sign-out').addEventListener('click', () => signOut());
+$('figures-csv').addEventListener('click', downloadCsv);
+$('diff-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  showDiffBetween(Number($('diff-from').value), Number($('diff-to').value)).catch(showError);
+});
+
+if (session.token()) start();
+else $('sign-in-section').hidden = false;

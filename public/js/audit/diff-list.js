@@ -1,0 +1,52 @@
+// The diff between two revisions, one list item per stored event: when, who, and what it changed
+// (the value it replaced struck through, the new one underlined).
+import { authorWords, clockTime, element, statementWords } from './format.js';
+
+const placeWords = (place) => (place ? place.status : 'not listed');
+
+/** [heading, before, after] for each kind of change the server reports (src/audit/diff.ts). */
+function describe(change) {
+  switch (change.kind) {
+    case 'opened': return ['Story opened', null, change.title];
+    case 'headline': return ['Headline changed', change.before, change.after];
+    case 'summary': return ['Summary revised', change.before, change.after];
+    case 'update-added': return [`Update posted (${change.update.kind})`, null, change.update.body];
+    case 'update-corrected': return [`Update corrected: ${change.reason}`, change.before, change.after];
+    case 'update-retracted': return [`Update retracted: ${change.reason}`, change.body, null];
+    case 'pinned': return ['Update pinned', null, change.updateId];
+    case 'unpinned': return ['Update unpinned', change.updateId, null];
+    case 'figures': return ['Casualty figures revised', statementWords(change.before), statementWords(change.after)];
+    case 'timeline-entry': return [`Timeline entry added (${change.period})`, null, change.text];
+    case 'location': return [`Place: ${change.place}`, placeWords(change.before), placeWords(change.after)];
+    case 'closed': return ['Story closed', null, change.reason];
+    default: return [`Unrecognised event ${change.type ?? change.kind}`, null, null];
+  }
+}
+
+/** Fills the list, and the summary line above it, from a BlogDiff. */
+export function showDiff(list, summary, diff) {
+  const { from, to, changes } = diff;
+  summary.textContent =
+    changes.length === 0
+      ? `No change between revision ${from.revision} and revision ${to.revision}.`
+      : `${changes.length} change${changes.length === 1 ? '' : 's'} after revision ${from.revision} ` +
+        `(${clockTime(from.at)}) up to revision ${to.revision} (${clockTime(to.at)}):`;
+  list.replaceChildren(...changes.map(changeItem));
+}
+
+function changeItem(change) {
+  const [heading, before, after] = describe(change);
+  const item = element('li', undefined, `change change-${change.kind}`);
+  item.dataset.revision = change.revision;
+  const meta = element('p', `Revision ${change.revision} · ${clockTime(change.at)} · ${authorWords(change.author)}`, 'change-meta');
+  item.append(meta, element('p', heading, 'change-heading'));
+  if (before !== null && before !== undefined) item.append(labelled('del', 'Before', before));
+  if (after !== null && after !== undefined) item.append(labelled('ins', 'After', after));
+  return item;
+}
+
+function labelled(tag, label, text) {
+  const block = element('p', undefined, `change-${tag === 'del' ? 'before' : 'after'}`);
+  block.append(element('span', `${label}: `, 'change-label'), element(tag, text));
+  return block;
+}

@@ -1,0 +1,93 @@
+// The revision slider and the instant picker: each asks the server for the reader's page as it stood
+// (rendered by the reader page's own template) and shows it, the newest answer only.
+import { authorisedGet } from './api.js';
+import { authorWords, clockTime, localValueOf, utcInstantOf } from './format.js';
+
+const SLIDER_PAUSE_MS = 120;
+
+export class Replay {
+  /** `onError` shows a refusal; `load` gives the story's events before the first `show`. */
+  constructor(elements, id, onError) {
+    Object.assign(this, { elements, id, onError, index: [] });
+    this.request = null;
+    this.pause = undefined;
+    const { slider, back, forward, form } = elements;
+    slider.addEventListener('input', () => this.soon(Number(slider.value)));
+    back.addEventListener('click', () => this.step(-1));
+    forward.addEventListener('click', () => this.step(1));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.showInstant(elements.instant.value);
+    });
+  }
+
+  /** `index[revision]` = {at, type, author} of every stored event. */
+  load(index) {
+    this.index = index;
+    this.elements.slider.max = String(this.head);
+  }
+
+  get head() {
+    return this.index.length - 1;
+  }
+
+  step(by) {
+    const revision = Math.min(this.head, Math.max(0, Number(this.elements.slider.value) + by));
+    this.show({ revision });
+  }
+
+  /** While the thumb moves, only the revision it rests on is fetched. */
+  soon(revision) {
+    this.label(revision);
+    clearTimeout(this.pause);
+    this.pause = setTimeout(() => this.show({ revision }), SLIDER_PAUSE_MS);
+  }
+
+  showInstant(value) {
+    const at = utcInstantOf(value);
+    if (!at) return this.onError(new Error('Pick a date and a time (UTC) to see the page as it stood then.'));
+    return this.show({ at });
+  }
+
+  /** Fetches and shows the page at {revision} or {at}; a newer request cancels an older one. */
+  async show(point) {
+    this.request?.abort();
+    const request = (this.request = new AbortController());
+    const query = new URLSearchParams(point.revision !== undefined ? { revision: point.revision } : { at: point.at });
+    const { view } = this.elements;
+    view.setAttribute('aria-busy', 'true');
+    try {
+      const response = await authorisedGet(`/audit/${encodeURIComponent(this.id)}/as-of?${query}`, {
+        accept: 'text/html',
+        signal: request.signal,
+      });
+      const html = await response.text();
+      if (request.signal.aborted) return;
+      // The server rendered this with the reader page's template, every field escaped and bodies sanitised.
+      view.innerHTML = html;
+      this.settle(Number(view.firstElementChild?.dataset.revision ?? point.revision));
+    } catch (error) {
+      if (error.name !== 'AbortError') this.onError(error);
+    } finally {
+      if (this.request === request) view.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  /** Slider, label, picker and address all say the revision shown. */
+  settle(revision) {
+    this.elements.slider.value = String(revision);
+    this.label(revision);
+    const at = this.index[revision]?.at;
+    if (at) this.elements.instant.value = localValueOf(at);
+    this.elements.back.disabled = revision <= 0;
+    this.elements.forward.disabled = revision >= this.head;
+    history.replaceState(null, '', `?revision=${revision}`);
+  }
+
+  label(revision) {
+    const event = this.index[revision];
+    const said = event ? ` · ${clockTime(event.at)} · ${event.type} by ${authorWords(event.author)}` : '';
+    this.elements.label.textContent = `${revision} of ${this.head}${said}`;
+    this.elements.slider.setAttribute('aria-valuetext', `revision ${revision}${event ? `, ${clockTime(event.at)}` : ''}`);
+  }
+}

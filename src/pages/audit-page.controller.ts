@@ -1,0 +1,50 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type {} from '@fastify/view';
+import type { FastifyReply } from 'fastify';
+import { AsOfQueryDto, historyPointOf } from '../audit/audit-query.dto.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Roles } from '../auth/roles.js';
+import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
+import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
+import { ArticleViews } from '../live-blog/projections/article-views.js';
+import { pageHelpers, type PageHead } from './page-helpers.js';
+import { notFound } from './pages.controller.js';
+
+/**
+ * The auditor's page. The page itself is public: it holds no story data beyond the headline, and
+ * its script signs every call with the auditor's token. The past state it shows comes from
+ * `as-of`, the reader page's own article partial over the reader's view at that point.
+ */
+@ApiTags('auditors')
+@Controller('audit')
+export class AuditPageController {
+  constructor(
+    private readonly views: ArticleViews,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get(':id')
+  @ApiExcludeEndpoint()
+  page(@Param('id') id: string, @Res() reply: FastifyReply) {
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
+    if (!blog) return notFound(reply, `There is no live page called “${id}” to audit.`);
+    const page: PageHead = {
+      title: `Audit: ${blog.title}`,
+      language: blog.language,
+      stylesheets: ['/assets/css/audit.css'],
+      scripts: ['/assets/vendor/chart.js/chart.umd.min.js', '/assets/js/audit/audit-page.js'],
+    };
+    return reply.header('Cache-Control', 'no-cache').view('audit', { page, id, title: blog.title, fmt: pageHelpers });
+  }
+
+  @Get(':id/as-of')
+  @ApiBearerAuth()
+  @Roles('auditor')
+  @ApiOperation({ summary: 'The reader page as it stood at a revision or an instant, as an HTML fragment' })
+  @ApiProduces('text/html')
+  async asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AsOfQueryDto, @Res() reply: FastifyReply) {
+    const article = await this.audit.readerArticleAt(id, historyPointOf(query));
+    return reply.header('Cache-Control', 'private, no-store').view('audit-as-of', { article, fmt: pageHelpers });
+  }
+}

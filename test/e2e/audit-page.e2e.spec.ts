@@ -1,0 +1,67 @@
+import { bearer, startApp, type TestApp } from '../support/app.js';
+
+const STORY = 'kyrgyzstan-2010-04-08';
+const fragment = (query: string) => `/audit/${STORY}/as-of?${query}`;
+
+describe("auditor page: the shell and the reader's page as it stood", () => {
+  let t: TestApp;
+  let auditor: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startApp({ seed: true });
+    auditor = bearer(t.token('auditor', 'Ann Auditor'));
+  });
+  afterAll(() => t.close());
+
+  it('serves the page to anyone, with no story data beyond the headline, under the CSP', async () => {
+    const response = await t.http.get(`/audit/${STORY}`).expect(200).expect('Content-Type', /text\/html/);
+    expect(response.text).toContain('<label for="token">Auditor token</label>');
+    expect(response.text).toContain('npm run token -- --role auditor');
+    expect(response.text).not.toContain('us-envoy-meets-otunbayeva');
+    expect(response.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+    expect(response.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
+  });
+
+  it('answers an unknown story with a 404 page', async () => {
+    const response = await t.http.get('/audit/no-such-story').expect(404).expect('Content-Type', /text\/html/);
+    expect(response.text).toContain('no-such-story');
+  });
+
+  it('renders the 17:37 revision with the reader page partial, and an earlier revision without what came later', async () => {
+    const at1737 = await t.http.get(fragment('revision=39')).set(auditor).expect(200).expect('Content-Type', /text\/html/);
+    expect(at1737.headers['cache-control']).toBe('private, no-store');
+    expect(at1737.text).toContain('data-revision="39"');
+    expect(at1737.text).toContain('Page last updated at 17:37 GMT, Thursday, 8 April 2010');
+    expect(at1737.text).toContain('data-update-id="us-envoy-meets-otunbayeva"');
+    const earlier = await t.http.get(fragment('revision=32')).set(auditor).expect(200);
+    expect(earlier.text).toContain('Page last updated at 16:00 GMT, Thursday, 8 April 2010');
+    expect(earlier.text).not.toContain('us-envoy-meets-otunbayeva');
+    expect(earlier.text).not.toContain('<html');
+  });
+
+  it('finds the revision standing at an instant', async () => {
+    const response = await t.http.get(fragment('at=2010-04-08T12:10:00Z')).set(auditor).expect(200);
+    expect(response.text).toContain('data-revision="24"');
+  });
+
+  it('never shows an update retracted by then, as readers never saw it', async () => {
+    const editor = bearer(t.token('editor'));
+    const path = `/api/live-blogs/${STORY}/updates/us-envoy-meets-otunbayeva/retraction`;
+    await t.http.post(path).set(editor).send({ reason: 'Not confirmed' }).expect(201);
+    const after = await t.http.get(fragment('revision=40')).set(auditor).expect(200);
+    expect(after.text).not.toContain('us-envoy-meets-otunbayeva');
+    const before = await t.http.get(fragment('revision=39')).set(auditor).expect(200);
+    expect(before.text).toContain('us-envoy-meets-otunbayeva');
+  });
+
+  it('needs an auditor token (401, 403), a known story (404) and a valid point (400, 404)', async () => {
+    await t.http.get(fragment('revision=1')).expect(401);
+    await t.http.get(fragment('revision=1')).set(bearer(t.token('editor'))).expect(403);
+    await t.http.get(fragment('revision=1')).set(bearer(t.token('admin'))).expect(200);
+    await t.http.get('/audit/no-such-story/as-of?revision=1').set(auditor).expect(404);
+    await t.http.get(fragment('revision=999')).set(auditor).expect(404);
+    await t.http.get(fragment('revision=abc')).set(auditor).expect(400);
+    await t.http.get(fragment('at=2010-04-08T17:37:00')).set(auditor).expect(400);
+    await t.http.get(fragment('revision=1&at=2010-04-08T17:37:00Z')).set(auditor).expect(400);
+  });
+});
