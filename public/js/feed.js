@@ -10,24 +10,42 @@ export class Feed {
     this.button = story.querySelector('[data-new-updates]');
     this.pending = [];
     this.button.addEventListener('click', () => this.showPending({ focus: true }));
-    window.addEventListener('scroll', () => this.pending.length && this.atTop() && this.showPending({ focus: false }), { passive: true });
+    window.addEventListener(
+      'scroll',
+      () => this.pending.length && this.atTop() && this.showPending({ focus: false }),
+      { passive: true },
+    );
   }
 
   apply(event) {
     const data = event.data;
     switch (event.type) {
-      case 'UpdatePosted': return data.retracted ? undefined : this.posted({ ...data, revision: event.revision, at: event.at, corrected: null });
-      case 'UpdateCorrected': return this.corrected(data, event.at);
-      case 'UpdateRetracted': return this.retracted(data.updateId);
-      case 'UpdatePinned': return this.pinned(data.updateId);
-      case 'UpdateUnpinned': return this.keyPoint(data.updateId)?.remove(), this.refreshKeyPoints();
-      case 'HeadlineChanged': return this.headline(data.title);
-      case 'SummaryRevised': return this.summary(data.summary);
-      case 'CasualtyFiguresRevised': return this.figures(data, event.at);
-      case 'TimelineEntryAdded': return dom.addTimelineEntry(this.story, data);
-      case 'LocationStatusUpdated': return dom.setPlace(this.story, data);
-      case 'LiveBlogClosed': return dom.setStatus(this.story, 'closed'), this.announce('This live page has ended.');
-      default: return undefined;
+      case 'UpdatePosted':
+        return data.retracted
+          ? undefined
+          : this.posted({ ...data, revision: event.revision, at: event.at, corrected: null });
+      case 'UpdateCorrected':
+        return this.corrected(data, event.at);
+      case 'UpdateRetracted':
+        return this.retracted(data.updateId);
+      case 'UpdatePinned':
+        return this.pinned(data.updateId);
+      case 'UpdateUnpinned':
+        return (this.keyPoint(data.updateId)?.remove(), this.refreshKeyPoints());
+      case 'HeadlineChanged':
+        return this.headline(data.title);
+      case 'SummaryRevised':
+        return this.summary(data.summary);
+      case 'CasualtyFiguresRevised':
+        return this.figures(data, event.at);
+      case 'TimelineEntryAdded':
+        return dom.addTimelineEntry(this.story, data);
+      case 'LocationStatusUpdated':
+        return dom.setPlace(this.story, data);
+      case 'LiveBlogClosed':
+        return (dom.setStatus(this.story, 'closed'), this.announce('This live page has ended.'));
+      default:
+        return undefined;
     }
   }
 
@@ -81,7 +99,9 @@ export class Feed {
     const element = this.update(updateId);
     if (!element || this.keyPoint(updateId)) return;
     const point = dom.keyPoint({ updateId, body: '' });
-    point.querySelector('.key-points__body').append(...element.querySelector('[data-field="body"]').cloneNode(true).childNodes);
+    point
+      .querySelector('.key-points__body')
+      .append(...element.querySelector('[data-field="body"]').cloneNode(true).childNodes);
     this.story.querySelector('[data-key-points-list]').append(point);
     this.refreshKeyPoints();
   }
@@ -103,7 +123,9 @@ export class Feed {
     const previous = dom.currentFigures(this.story);
     const casualties = { ...data, dead: data.dead ?? previous.dead, injured: data.injured ?? previous.injured, at };
     dom.setCasualties(this.story, casualties, this.pageAt());
-    this.announce(`Casualty figures revised: ${this.story.querySelector('[data-casualties] [data-field="words"]').textContent}`);
+    this.announce(
+      `Casualty figures revised: ${this.story.querySelector('[data-casualties] [data-field="words"]').textContent}`,
+    );
   }
 
   /** Replaces everything from an article view (the ack's, when the gap could not be replayed). */
@@ -114,7 +136,9 @@ export class Feed {
     this.headline(article.title);
     this.summary(article.summary);
     this.list.replaceChildren(...article.updates.map((update) => dom.updateElement(update, pageAt)));
-    const pinned = article.pinned.map((id) => article.updates.find((update) => update.updateId === id)).filter(Boolean);
+    const pinned = article.pinned
+      .map((id) => article.updates.find((update) => update.updateId === id))
+      .filter(Boolean);
     dom.setKeyPoints(this.story, pinned);
     dom.setCasualties(this.story, article.casualties, pageAt);
     this.story.querySelector('[data-timeline-list]').replaceChildren();
@@ -129,7 +153,9 @@ export class Feed {
   appendOlder(updates) {
     const known = new Set([...this.list.children].map((element) => element.dataset.updateId));
     const pageAt = this.pageAt();
-    this.list.append(...updates.filter((update) => !known.has(update.updateId)).map((update) => dom.updateElement(update, pageAt)));
+    this.list.append(
+      ...updates.filter((update) => !known.has(update.updateId)).map((update) => dom.updateElement(update, pageAt)),
+    );
   }
 
   /** True while the top of the updates is in view: a new update can go there without moving what is read. */
@@ -146,10 +172,13 @@ export class Feed {
   }
 
   keyPoint(updateId) {
-    return [...this.story.querySelector('[data-key-points-list]').children].find((element) => element.dataset.updateId === updateId);
+    return [...this.story.querySelector('[data-key-points-list]').children].find(
+      (element) => element.dataset.updateId === updateId,
+    );
   }
 
   refreshKeyPoints() {
-    this.story.querySelector('[data-key-points]').hidden = this.story.querySelector('[data-key-points-list]').children.length === 0;
+    this.story.querySelector('[data-key-points]').hidden =
+      this.story.querySelector('[data-key-points-list]').children.length === 0;
   }
 }

@@ -11,8 +11,13 @@ function clock(iso, timeZone) {
 
 /** "Thursday, 8 April 2010" */
 function longDate(iso, timeZone) {
-  const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })
-    .formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).formatToParts(new Date(iso));
   const part = (type) => parts.find((each) => each.type === type)?.value ?? '';
   return `${part('weekday')}, ${part('day')} ${part('month')} ${part('year')}`;
 }
@@ -27,13 +32,15 @@ export function lastUpdatedLine(iso) {
 
 /** "18:37 UK" for a story kept in Europe/London during summer time; null where the zone reads as GMT then. */
 export function localTime(iso, timeZone) {
-  if (!timeZone || clock(iso, timeZone) === clock(iso, GMT) && longDate(iso, timeZone) === longDate(iso, GMT)) return null;
+  if (!timeZone || (clock(iso, timeZone) === clock(iso, GMT) && longDate(iso, timeZone) === longDate(iso, GMT)))
+    return null;
   return `${clock(iso, timeZone)} ${zoneLabel(iso, timeZone)}`;
 }
 
 function zoneLabel(iso, timeZone) {
   if (timeZone === 'Europe/London') return 'UK';
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso))
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(iso))
     .find((part) => part.type === 'timeZoneName');
   return name ? name.value : timeZone;
 }
@@ -41,8 +48,10 @@ function zoneLabel(iso, timeZone) {
 /** An update's time, "16:00 GMT"; with the day ("16:00 GMT, 7 Apr") when it is not the page's day. */
 export function updateTime(iso, pageIso) {
   const time = `${clock(iso, GMT)} GMT`;
-  const day = (value) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: GMT })
-    .format(new Date(value));
+  const day = (value) =>
+    new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: GMT }).format(
+      new Date(value),
+    );
   if (!pageIso || day(iso) === day(pageIso)) return time;
   return `${time}, ${day(iso)}`;
 }

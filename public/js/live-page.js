@@ -18,8 +18,12 @@ function follow(story) {
 
   const socket = io('/live', { transports: ['websocket', 'polling'] });
   socket.on('connect', async () => {
-    const ack = await socket.timeout(10_000).emitWithAck('subscribe', { liveBlogId, afterRevision: revision, epoch }).catch(() => null);
-    if (!ack?.ok) return showConnection(ack ? `Live updates unavailable: ${ack.error.message}` : 'Live updates unavailable');
+    const ack = await socket
+      .timeout(10_000)
+      .emitWithAck('subscribe', { liveBlogId, afterRevision: revision, epoch })
+      .catch(() => null);
+    if (!ack?.ok)
+      return showConnection(ack ? `Live updates unavailable: ${ack.error.message}` : 'Live updates unavailable');
     showConnection('');
     epoch = ack.epoch;
     if (ack.article) {
@@ -81,7 +85,9 @@ function pageOlderUpdates(story, liveBlogId, feed) {
     link.setAttribute('aria-busy', 'true');
     try {
       const before = encodeURIComponent(link.dataset.before);
-      const response = await fetch(`/api/live-blogs/${encodeURIComponent(liveBlogId)}/updates?beforeRevision=${before}&limit=20`);
+      const response = await fetch(
+        `/api/live-blogs/${encodeURIComponent(liveBlogId)}/updates?beforeRevision=${before}&limit=20`,
+      );
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const page = await response.json();
       feed.appendOlder(page.updates);

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { OpenedBlog } from '../live-blog/domain/index.js';
 import { ArticleViews } from '../live-blog/projections/article-views.js';
-import { ARTICLE_UPDATES, toPublicUpdate, updatesPage, type PublicUpdate } from '../live-blog/projections/article.view.js';
+import {
+  ARTICLE_UPDATES,
+  toPublicUpdate,
+  updatesPage,
+  type PublicUpdate,
+} from '../live-blog/projections/article.view.js';
 import { pageHelpers, scriptSafeJson, type PageHead } from './page-helpers.js';
 
 /** The empty update the browser fills for pushed updates (views/partials/update.eta, all fields hidden). */
@@ -28,7 +33,9 @@ export class LivePagePresenter {
   present(id: string, blog: OpenedBlog, options: { beforeRevision?: number; url: string }) {
     const view = this.views.article(id, blog);
     const archive = options.beforeRevision !== undefined;
-    const page = archive ? updatesPage(blog, { beforeRevision: options.beforeRevision, limit: ARTICLE_UPDATES }) : view;
+    const page = archive
+      ? updatesPage(blog, { beforeRevision: options.beforeRevision, limit: ARTICLE_UPDATES })
+      : view;
     const article = { ...view, updates: page.updates, nextBeforeRevision: page.nextBeforeRevision };
     const head: PageHead = {
       title: view.title,

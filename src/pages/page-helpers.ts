@@ -17,7 +17,10 @@ export type PageHelpers = typeof pageHelpers;
  * \u escapes so no field can close the element or open a comment, and U+2028/2029 stay escaped.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** What the layout puts in the head. */

@@ -24,21 +24,36 @@ export class PagesController {
       .list()
       .sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live'))
       .map((item) => ({ ...item, summary: this.views.blog(item.id)?.summary ?? null }));
-    const page = { title: 'Live pages', description: 'Live news pages, kept as a record of events.', url: absoluteUrl(request, '/') };
+    const page = {
+      title: 'Live pages',
+      description: 'Live news pages, kept as a record of events.',
+      url: absoluteUrl(request, '/'),
+    };
     return reply.header('Cache-Control', 'no-cache').view('index', { page, blogs, fmt: pageHelpers });
   }
 
   @Get('live/:id')
-  live(@Param('id') id: string, @Query() query: OlderPageQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  live(
+    @Param('id') id: string,
+    @Query() query: OlderPageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
-    const model = this.livePage.present(id, blog, { beforeRevision: query.before, url: absoluteUrl(request, `/live/${id}`) });
+    const model = this.livePage.present(id, blog, {
+      beforeRevision: query.before,
+      url: absoluteUrl(request, `/live/${id}`),
+    });
     return reply.header('Cache-Control', 'no-cache').view('live', model);
   }
 }
 
 export function notFound(reply: FastifyReply, message: string) {
-  return reply.code(404).header('Cache-Control', 'no-cache').view('not-found', { page: { title: 'Page not found' }, message, fmt: pageHelpers });
+  return reply
+    .code(404)
+    .header('Cache-Control', 'no-cache')
+    .view('not-found', { page: { title: 'Page not found' }, message, fmt: pageHelpers });
 }
 
 /** The page's own address for canonical and Open Graph tags, from the Host the reader used. */

@@ -11,7 +11,11 @@ import { projectRoot } from '../shared/paths.js';
  * a page must work with no internet). Each is one folder and the files a page may ask for.
  */
 export const VENDOR_ASSETS = [
-  { prefix: '/assets/vendor/socket.io/', folder: 'node_modules/socket.io-client/dist', files: ['socket.io.esm.min.js'] },
+  {
+    prefix: '/assets/vendor/socket.io/',
+    folder: 'node_modules/socket.io-client/dist',
+    files: ['socket.io.esm.min.js'],
+  },
   // The UMD build sets globalThis.Chart, also when loaded as a module; it needs no eval and injects no <style>.
   { prefix: '/assets/vendor/chart.js/', folder: 'node_modules/chart.js/dist', files: ['chart.umd.min.js'] },
 ] as const;

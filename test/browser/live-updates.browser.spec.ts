@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { LiveGateway } from '../../src/live-blog/realtime/live.gateway.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, screenshots, type RecordingContext, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  launchBrowser,
+  screenshots,
+  type RecordingContext,
+  type TestBrowser,
+} from '../support/browser.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -47,15 +53,24 @@ describeInBrowser('reader page in chromium: kept live over /live', () => {
     });
     const update = page.locator('#update-envoy-calls-for-calm');
     await update.waitFor();
-    expect(await page.locator('[data-updates] > article').first().getAttribute('id')).toBe('update-envoy-calls-for-calm');
+    expect(await page.locator('[data-updates] > article').first().getAttribute('id')).toBe(
+      'update-envoy-calls-for-calm',
+    );
     expect(await update.locator('[data-field="body"] strong').textContent()).toBe('White House');
     expect(await update.locator('[data-field="kind"]').textContent()).toBe('Breaking');
-    for (const [name, text] of [['byline', 'Rayhan Demytrie'], ['attribution', 'Interior ministry spokesman'], ['location', 'Bishkek'], ['sources', 'Reuters']]) {
+    for (const [name, text] of [
+      ['byline', 'Rayhan Demytrie'],
+      ['attribution', 'Interior ministry spokesman'],
+      ['location', 'Bishkek'],
+      ['sources', 'Reuters'],
+    ]) {
       expect(await update.locator(`[data-field="${name}"]`).textContent()).toBe(text);
       expect(await update.locator(`[data-field="${name}"]`).isVisible()).toBe(true);
     }
     expect(await page.locator('[data-announcer]').textContent()).toContain('Gunfire was heard again');
-    expect(await page.locator('[data-field="last-updated"]').textContent()).toMatch(/^Page last updated at \d\d:\d\d GMT, \w+day, \d+ \w+ \d{4}$/);
+    expect(await page.locator('[data-field="last-updated"]').textContent()).toMatch(
+      /^Page last updated at \d\d:\d\d GMT, \w+day, \d+ \w+ \d{4}$/,
+    );
     await screenshots(page, 'reader-live');
   });
 
@@ -71,32 +86,54 @@ describeInBrowser('reader page in chromium: kept live over /live', () => {
   });
 
   it('corrects an update in place with a visible note and reason, and drops a retracted one', async () => {
-    await write('post', '/updates/gunfire-after-nightfall/corrections', { body: 'Sporadic gunfire was heard after nightfall.', reason: 'Reuters revised its report' });
+    await write('post', '/updates/gunfire-after-nightfall/corrections', {
+      body: 'Sporadic gunfire was heard after nightfall.',
+      reason: 'Reuters revised its report',
+    });
     const corrected = page.locator('#update-gunfire-after-nightfall');
     await corrected.locator('[data-field="correction"]').waitFor({ state: 'visible' });
-    expect(await corrected.locator('[data-field="body"]').textContent()).toBe('Sporadic gunfire was heard after nightfall.');
-    expect(await corrected.locator('[data-field="correction"]').textContent()).toMatch(/Corrected\s+\d\d:\d\d GMT.*:\s+Reuters revised its report/s);
+    expect(await corrected.locator('[data-field="body"]').textContent()).toBe(
+      'Sporadic gunfire was heard after nightfall.',
+    );
+    expect(await corrected.locator('[data-field="correction"]').textContent()).toMatch(
+      /Corrected\s+\d\d:\d\d GMT.*:\s+Reuters revised its report/s,
+    );
     await write('post', '/updates/moscow-denies-role/retraction', { reason: 'Not confirmed' });
     await page.locator('#update-moscow-denies-role').waitFor({ state: 'detached' });
     expect(await page.getByText('Moscow has denied playing any role').count()).toBe(0);
   });
 
-  it('changes headline, summary, figures, key points, timeline and places live, and says when the blog closes', async () => {
+  it('changes headline, summary, figures, key points, timeline and places live; says when it closes', async () => {
     await write('put', '/headline', { title: 'Kyrgyz opposition consolidates power' });
     await write('put', '/summary', { summary: 'The interim government says it controls the country.' });
-    await write('post', '/casualty-figures', { dead: { count: 76, qualifier: 'at-least' }, source: 'Health ministry' });
+    await write('post', '/casualty-figures', {
+      dead: { count: 76, qualifier: 'at-least' },
+      source: 'Health ministry',
+    });
     await write('put', '/updates/osh-scuffles/pin');
-    await write('post', '/timeline', { entryId: '2010-04-08', period: '8 April 2010', text: 'Interim government formed' });
+    await write('post', '/timeline', {
+      entryId: '2010-04-08',
+      period: '8 April 2010',
+      text: 'Interim government formed',
+    });
     await write('put', '/locations/Jalal-Abad', { status: 'Mr Bakiyev is believed to be here.' });
     await write('put', '/locations/Osh', { status: 'Calm returns.' });
     await page.getByText('Calm returns.').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Kyrgyz opposition consolidates power');
     expect(await page.title()).toBe('Kyrgyz opposition consolidates power | Dateline');
-    expect(await page.locator('.story__header [data-field="summary"]').textContent()).toBe('The interim government says it controls the country.');
-    expect(await page.locator('[data-casualties] [data-field="words"]').textContent()).toBe('at least 76 dead, more than 1,000 injured');
+    expect(await page.locator('.story__header [data-field="summary"]').textContent()).toBe(
+      'The interim government says it controls the country.',
+    );
+    expect(await page.locator('[data-casualties] [data-field="words"]').textContent()).toBe(
+      'at least 76 dead, more than 1,000 injured',
+    );
     expect(await page.locator('[data-casualties] [data-field="source"]').textContent()).toBe('Health ministry');
-    expect(await page.locator('[data-key-points-list] li').textContent()).toContain('Reuters reported scuffles in Osh');
-    expect(await page.locator('[data-timeline-list] li').last().textContent()).toBe('8 April 2010 Interim government formed');
+    expect(await page.locator('[data-key-points-list] li').textContent()).toContain(
+      'Reuters reported scuffles in Osh',
+    );
+    expect(await page.locator('[data-timeline-list] li').last().textContent()).toBe(
+      '8 April 2010 Interim government formed',
+    );
     expect(await page.locator('[data-places-list] li').last().textContent()).toContain('Jalal-Abad');
     expect(await page.locator('[data-places-list] li').count()).toBe(7);
     await write('post', '/close', { reason: 'Coverage continues on a new page' });
@@ -111,13 +148,22 @@ describeInBrowser('reader page in chromium: reading down the page, reconnecting,
   let t: TestApp;
   let browser: TestBrowser;
   const post = (id: string, body: string, extra: object = {}) =>
-    t.http.post(`/api/live-blogs/${id}/updates`).set(bearer(t.token('editor'))).send({ kind: 'report', body, ...extra }).expect(201);
+    t.http
+      .post(`/api/live-blogs/${id}/updates`)
+      .set(bearer(t.token('editor')))
+      .send({ kind: 'report', body, ...extra })
+      .expect(201);
 
   beforeAll(async () => {
     t = await startApp();
     browser = await launchBrowser();
-    await t.http.post('/api/live-blogs').set(bearer(t.token('editor'))).send({ id: 'long-story', title: 'A long story', summary: 'Many updates.' }).expect(201);
-    for (let index = 1; index <= 60; index++) await post('long-story', `Development number ${index}.`, { updateId: `dev-${index}` });
+    await t.http
+      .post('/api/live-blogs')
+      .set(bearer(t.token('editor')))
+      .send({ id: 'long-story', title: 'A long story', summary: 'Many updates.' })
+      .expect(201);
+    for (let index = 1; index <= 60; index++)
+      await post('long-story', `Development number ${index}.`, { updateId: `dev-${index}` });
   });
   afterAll(async () => {
     await browser?.close();
@@ -176,7 +222,11 @@ describeInBrowser('reader page in chromium: reading down the page, reconnecting,
     await post('long-story', 'Posted while the reader was away.', { updateId: 'while-away' });
     await page.locator('#update-while-away').waitFor();
     live.disconnectSockets(true);
-    await t.http.post('/api/live-blogs/long-story/updates/dev-60/retraction').set(bearer(t.token('editor'))).send({ reason: 'Wrong' }).expect(201);
+    await t.http
+      .post('/api/live-blogs/long-story/updates/dev-60/retraction')
+      .set(bearer(t.token('editor')))
+      .send({ reason: 'Wrong' })
+      .expect(201);
     await post('long-story', 'Posted after the retraction.', { updateId: 'after-retraction' });
     await page.locator('#update-after-retraction').waitFor();
     expect(await page.locator('#update-dev-60').count()).toBe(0);

@@ -1,5 +1,12 @@
 import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, horizontalOverflow, launchBrowser, PHONE, screenshots, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  screenshots,
+  type TestBrowser,
+} from '../support/browser.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -20,8 +27,12 @@ describeInBrowser('reader page in chromium: the reference story', () => {
     const page = await recording.newPage();
     await page.goto(`${t.url}/live/${STORY}`);
     expect(await page.locator('h1').textContent()).toBe('Kyrgyzstan President Bakiyev refuses to resign');
-    expect(await page.locator('[data-field="last-updated"]').textContent()).toBe('Page last updated at 17:37 GMT, Thursday, 8 April 2010');
-    expect(await page.locator('[data-casualties] [data-field="words"]').textContent()).toBe('75 dead, more than 1,000 injured');
+    expect(await page.locator('[data-field="last-updated"]').textContent()).toBe(
+      'Page last updated at 17:37 GMT, Thursday, 8 April 2010',
+    );
+    expect(await page.locator('[data-casualties] [data-field="words"]').textContent()).toBe(
+      '75 dead, more than 1,000 injured',
+    );
     expect(await page.locator('[data-timeline-list] li').count()).toBe(8);
     expect(await page.locator('[data-places-list] li').count()).toBe(6);
     await screenshots(page, 'reader-no-script');

@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { bearer, startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, horizontalOverflow, launchBrowser, PHONE, screenshots, type RecordingContext, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  screenshots,
+  type RecordingContext,
+  type TestBrowser,
+} from '../support/browser.js';
 import { hostileStory, SCRIPT_PAYLOAD, SHORT_PAYLOAD, writeHostileStory } from '../support/payloads.js';
 
 /** What a payload would leave behind had it run or been parsed as markup. */
@@ -8,7 +16,12 @@ async function traces(page: Page, recording: RecordingContext) {
   return {
     dialogs: recording.dialogs,
     pwned: await page.evaluate('window.__pwned ?? null'),
-    injected: await page.locator('body script, body img[src="x"], body svg, body [onerror], body [onload], body [onclick], a[href^="javascript"]').count(),
+    injected: await page
+      .locator(
+        'body script, body img[src="x"], body svg, body [onerror], body [onload], body [onclick], ' +
+          'a[href^="javascript"]',
+      )
+      .count(),
     requestsForX: recording.requests.filter((url) => /\/x$/.test(new URL(url).pathname)),
     outside: recording.outside,
   };
@@ -53,17 +66,39 @@ describeInBrowser('reader page in chromium: script payloads in every text field 
     const story = hostileStory('hostile-story');
     const auth = bearer(t.token('editor'));
     const base = '/api/live-blogs/hostile-story';
-    await t.http.post(`${base}/updates`).set(auth).send({ ...story.update, updateId: 'pushed' }).expect(201);
+    await t.http
+      .post(`${base}/updates`)
+      .set(auth)
+      .send({ ...story.update, updateId: 'pushed' })
+      .expect(201);
     await t.http.post(`${base}/updates/pushed/corrections`).set(auth).send(story.correction).expect(201);
     await t.http.put(`${base}/updates/pushed/pin`).set(auth).send({}).expect(201);
-    await t.http.put(`${base}/headline`).set(auth).send({ title: `pushed ${SCRIPT_PAYLOAD}` }).expect(201);
-    await t.http.put(`${base}/summary`).set(auth).send({ summary: `pushed ${SCRIPT_PAYLOAD}` }).expect(201);
+    await t.http
+      .put(`${base}/headline`)
+      .set(auth)
+      .send({ title: `pushed ${SCRIPT_PAYLOAD}` })
+      .expect(201);
+    await t.http
+      .put(`${base}/summary`)
+      .set(auth)
+      .send({ summary: `pushed ${SCRIPT_PAYLOAD}` })
+      .expect(201);
     await t.http.post(`${base}/casualty-figures`).set(auth).send(story.figures).expect(201);
-    await t.http.post(`${base}/timeline`).set(auth).send({ ...story.timeline, entryId: 'pushed' }).expect(201);
-    await t.http.put(`${base}/locations/${encodeURIComponent('Naryn <svg onload=alert(1)>')}`).set(auth).send({ status: story.location.status }).expect(201);
+    await t.http
+      .post(`${base}/timeline`)
+      .set(auth)
+      .send({ ...story.timeline, entryId: 'pushed' })
+      .expect(201);
+    await t.http
+      .put(`${base}/locations/${encodeURIComponent('Naryn <svg onload=alert(1)>')}`)
+      .set(auth)
+      .send({ status: story.location.status })
+      .expect(201);
     await page.locator('[data-places-list] li').nth(1).waitFor();
     expect(await page.locator('h1').textContent()).toBe(`pushed ${SCRIPT_PAYLOAD}`);
-    expect(await page.locator('#update-pushed [data-field="correction-reason"]').textContent()).toBe(`reason ${SCRIPT_PAYLOAD}`);
+    expect(await page.locator('#update-pushed [data-field="correction-reason"]').textContent()).toBe(
+      `reason ${SCRIPT_PAYLOAD}`,
+    );
     expect(await page.locator('#update-pushed [data-field="body"]').textContent()).toContain('corrected');
     expect(await page.locator('[data-key-points-list] li').count()).toBe(2);
     expect(await traces(page, recording)).toEqual(CLEAN);

@@ -20,7 +20,9 @@ describe('pages: the index and the reader page, rendered on the server', () => {
   it('lists the live blogs on the index, with a link to each page and to the API docs', async () => {
     const { text, headers } = await t.http.get('/').expect(200);
     expect(headers['content-type']).toMatch(/^text\/html/);
-    expect(text).toContain('<a href="/live/kyrgyzstan-2010-04-08">Kyrgyzstan President Bakiyev refuses to resign</a>');
+    expect(text).toContain(
+      '<a href="/live/kyrgyzstan-2010-04-08">Kyrgyzstan President Bakiyev refuses to resign</a>',
+    );
     expect(text).toContain('Last updated 17:37 GMT, Thursday, 8 April 2010');
     expect(text).toContain('has insisted he will not resign.');
     expect(text).toContain('href="/docs"');
@@ -29,7 +31,9 @@ describe('pages: the index and the reader page, rendered on the server', () => {
 
   it('renders the reference story as the BBC page read: headline, GMT time line, figures in words', async () => {
     const { text } = await t.http.get(`/live/${STORY}`).expect(200);
-    expect(text).toContain('<h1 class="story__headline" data-field="title">Kyrgyzstan President Bakiyev refuses to resign</h1>');
+    expect(text).toContain(
+      '<h1 class="story__headline" data-field="title">Kyrgyzstan President Bakiyev refuses to resign</h1>',
+    );
     expect(text).toContain('Page last updated at 17:37 GMT, Thursday, 8 April 2010');
     expect(text).toContain('18:37 UK');
     expect(text).not.toMatch(/BST/);
@@ -47,7 +51,7 @@ describe('pages: the index and the reader page, rendered on the server', () => {
     expect(text).toContain('<meta property="og:type" content="article">');
   });
 
-  it('sends a Content-Security-Policy without inline scripts, and the usual security headers, on every page', async () => {
+  it('sends a CSP without inline scripts, and the usual security headers, on every page', async () => {
     for (const path of ['/', `/live/${STORY}`, '/live/no-such-story']) {
       const { headers } = await t.http.get(path);
       const csp = headers['content-security-policy'] as string;
@@ -69,7 +73,9 @@ describe('pages: the index and the reader page, rendered on the server', () => {
 
   it('pages through older updates without a script, and refuses a bad cursor', async () => {
     const { text } = await t.http.get(`/live/${STORY}?before=20`).expect(200);
-    const revisions = [...text.matchAll(/class="update [^"]*" id="[^"]+" data-update-id="[^"]+" data-revision="(\d+)"/g)].map((m) => Number(m[1]));
+    const revisions = [
+      ...text.matchAll(/data-update-id="[^"]+" data-revision="(\d+)"/g),
+    ].map((m) => Number(m[1]));
     expect(revisions.length).toBeGreaterThan(3);
     expect(Math.max(...revisions)).toBeLessThan(20);
     expect(text).not.toContain('/assets/js/live-page.js');
@@ -77,9 +83,18 @@ describe('pages: the index and the reader page, rendered on the server', () => {
   });
 
   it('serves its own assets and the Socket.IO browser bundle, and nothing else from node_modules', async () => {
-    await t.http.get('/assets/css/site.css').expect(200).expect('content-type', /text\/css/);
-    await t.http.get('/assets/js/format.js').expect(200).expect('content-type', /javascript/);
-    await t.http.get('/assets/vendor/socket.io/socket.io.esm.min.js').expect(200).expect('content-type', /javascript/);
+    await t.http
+      .get('/assets/css/site.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
+    await t.http
+      .get('/assets/js/format.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
+    await t.http
+      .get('/assets/vendor/socket.io/socket.io.esm.min.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
     await t.http.get('/assets/vendor/socket.io/socket.io.js').expect(404);
     const outside = await t.http.get('/assets/vendor/socket.io/../package.json');
     expect([403, 404]).toContain(outside.status);
@@ -101,7 +116,22 @@ describe('pages: every text field is escaped', () => {
     expect(body).not.toMatch(/<img src=x onerror/i);
     expect(body).not.toMatch(/<svg onload/i);
     expect(body).not.toContain('javascript:');
-    for (const field of ['title', 'summary', 'attribution', 'location', 'sources', 'caption', 'credit', 'reason', 'source', 'scope', 'note', 'period', 'timeline', 'status']) {
+    for (const field of [
+      'title',
+      'summary',
+      'attribution',
+      'location',
+      'sources',
+      'caption',
+      'credit',
+      'reason',
+      'source',
+      'scope',
+      'note',
+      'period',
+      'timeline',
+      'status',
+    ]) {
       expect(body).toContain(`${field} &lt;/script&gt;&lt;script&gt;window.__pwned=1;`);
     }
   });
@@ -116,7 +146,11 @@ describe('pages: every text field is escaped', () => {
 
   it('lists live blogs before closed ones, newest first within each', async () => {
     const auth = { Authorization: `Bearer ${t.token('editor')}` };
-    await t.http.post('/api/live-blogs').set(auth).send({ id: 'older-live', title: 'Older live', at: '2020-01-01T00:00:00Z' }).expect(201);
+    await t.http
+      .post('/api/live-blogs')
+      .set(auth)
+      .send({ id: 'older-live', title: 'Older live', at: '2020-01-01T00:00:00Z' })
+      .expect(201);
     await t.http.post('/api/live-blogs').set(auth).send({ id: 'newest-closed', title: 'Newest closed' }).expect(201);
     await t.http.post('/api/live-blogs/newest-closed/close').set(auth).send({}).expect(201);
     const { text } = await t.http.get('/').expect(200);

@@ -31,7 +31,10 @@ export function describeInBrowser(name: string, body: () => void): void {
 export interface TestBrowser {
   readonly browser: Browser;
   /** A fresh context whose every request is recorded; scripts off when `javaScriptEnabled` is false. */
-  context(options?: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean }): Promise<RecordingContext>;
+  context(options?: {
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+  }): Promise<RecordingContext>;
   close(): Promise<void>;
 }
 
@@ -56,8 +59,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-async function recordingContext(browser: Browser, options: Parameters<TestBrowser['context']>[0] = {}): Promise<RecordingContext> {
-  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, javaScriptEnabled: options.javaScriptEnabled ?? true });
+async function recordingContext(
+  browser: Browser,
+  options: Parameters<TestBrowser['context']>[0] = {},
+): Promise<RecordingContext> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   const requests: string[] = [];
   const outside: string[] = [];
   const dialogs: string[] = [];
@@ -97,7 +106,10 @@ function isLocal(url: string): boolean {
 /** Saves the page at desktop and at phone width to test-results/screenshots/<name>-{desktop,phone}.png. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     await afterResize(page);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });

@@ -4,7 +4,9 @@ import { bearer, type TestApp } from './app.js';
  * Hostile text for every field a page shows. Each payload would run, or inject an element, or
  * close the JSON-LD script element, if a page ever printed it raw.
  */
-export const SCRIPT_PAYLOAD = `</script><script>window.__pwned=1;alert('x')</script><img src=x onerror="window.__pwned=2">"'><svg onload=alert(1)>`;
+export const SCRIPT_PAYLOAD =
+  `</script><script>window.__pwned=1;alert('x')</script>` +
+  `<img src=x onerror="window.__pwned=2">"'><svg onload=alert(1)>`;
 
 /** For fields of at most 100 characters (a timeline period, a place). */
 export const SHORT_PAYLOAD = `</script><script>window.__pwned=1;alert(1)</script><b onclick=alert(1)>`;

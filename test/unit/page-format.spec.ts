@@ -1,4 +1,11 @@
-import { casualtyWords, figureWords, lastUpdatedLine, localTime, readersLine, updateTime } from '../../public/js/format.js';
+import {
+  casualtyWords,
+  figureWords,
+  lastUpdatedLine,
+  localTime,
+  readersLine,
+  updateTime,
+} from '../../public/js/format.js';
 
 describe('page wording (shared by the server and the browser)', () => {
   it('prints the last update as the BBC did, in GMT whatever the season', () => {
@@ -14,9 +21,9 @@ describe('page wording (shared by the server and the browser)', () => {
   });
 
   it('spells every qualifier out and groups thousands', () => {
-    expect(casualtyWords({ dead: { count: 75, qualifier: 'exact' }, injured: { count: 1000, qualifier: 'more-than' } })).toBe(
-      '75 dead, more than 1,000 injured',
-    );
+    expect(
+      casualtyWords({ dead: { count: 75, qualifier: 'exact' }, injured: { count: 1000, qualifier: 'more-than' } }),
+    ).toBe('75 dead, more than 1,000 injured');
     expect(figureWords({ count: 3, qualifier: 'about' })).toBe('about 3');
     expect(figureWords({ count: 12, qualifier: 'at-least' })).toBe('at least 12');
     expect(casualtyWords({ dead: null, injured: { count: 2, qualifier: 'exact' } })).toBe('2 injured');
