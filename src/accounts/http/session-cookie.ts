@@ -39,17 +39,18 @@ export function isHttps(request: FastifyRequest, trustedProxies: number): boolea
 }
 
 /**
- * False when the browser says the request came from another site's page: an Origin naming another
- * host, the opaque Origin "null", or Sec-Fetch-Site cross-site. Clients that send neither pass here.
+ * False when the browser says the request came from another site's page. Sec-Fetch-Site is asked
+ * first: with helmet's `Referrer-Policy: no-referrer`, Chrome sends a form post's Origin as "null"
+ * even from our own page. Without it, an Origin must name this host. Clients that send neither pass.
  */
 export function fromOwnSite(request: { headers: Record<string, string | string[] | undefined> }): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;
-  if (typeof origin === 'string') {
-    try {
-      return new URL(origin).host === request.headers.host;
-    } catch {
-      return false;
-    }
+  if (typeof origin !== 'string') return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
   }
-  return request.headers['sec-fetch-site'] !== 'cross-site';
 }
