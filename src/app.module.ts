@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { LiveBlogModule } from './live-blog/live-blog.module.js';
+import { NewsroomModule } from './newsroom/newsroom.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { ProblemDetailsFilter } from './shared/problem-details.filter.js';
@@ -35,6 +36,7 @@ export class AppModule {
         AuditModule,
         OpsModule,
         PagesModule,
+        NewsroomModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -10,5 +10,6 @@ import { PagesController } from './pages.controller.js';
   imports: [LiveBlogModule, AuditModule],
   controllers: [PagesController, AuditPageController],
   providers: [LivePagePresenter],
+  exports: [LivePagePresenter],
 })
 export class PagesModule {}

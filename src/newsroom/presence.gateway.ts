@@ -1,0 +1,97 @@
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Ack,
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
+import type { Author } from '../live-blog/domain/index.js';
+import { EditorIdentity } from './editor-identity.js';
+
+export const NEWSROOM_NAMESPACE = '/newsroom';
+
+/** One editor in a story's console, as the other consoles show them. */
+export interface PresentEditor {
+  readonly id: string;
+  readonly name: string;
+}
+
+type JoinAck = { ok: true; editors: PresentEditor[] } | { ok: false; error: { code: string; message: string } };
+
+interface EditorSocket extends Socket {
+  data: { editor: Author; liveBlogId?: string };
+}
+
+const roomOf = (liveBlogId: string) => `console:${liveBlogId}`;
+
+/**
+ * Who else has a story's console open (DESIGN §5b). Only signed-in editors may connect; each
+ * console joins its story, and every console of that story hears `editors` whenever one comes or goes.
+ * Presence is kept per node (Socket.IO's in-memory rooms): consoles on another node are not listed.
+ */
+@WebSocketGateway({ namespace: NEWSROOM_NAMESPACE, transports: ['websocket', 'polling'], maxHttpBufferSize: 4096 })
+export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
+  @WebSocketServer() private readonly server!: Namespace;
+  private readonly logger = new Logger(PresenceGateway.name);
+
+  constructor(private readonly identity: EditorIdentity) {}
+
+  afterInit(server: Namespace): void {
+    server.use((socket, next) => {
+      this.identity.ofHandshake(socket.handshake).then(
+        (editor) => {
+          if (!editor) return next(new Error('sign in as an editor to open the console'));
+          (socket as EditorSocket).data.editor = editor;
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error('sign-in check failed')),
+      );
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.server?.disconnectSockets(true);
+  }
+
+  @SubscribeMessage('join')
+  async join(@ConnectedSocket() socket: EditorSocket, @MessageBody() payload: unknown, @Ack() ack?: (reply: JoinAck) => void) {
+    const reply = (value: JoinAck) => (typeof ack === 'function' ? ack(value) : undefined);
+    const liveBlogId = (payload as { liveBlogId?: unknown } | null)?.liveBlogId;
+    if (typeof liveBlogId !== 'string' || !LIVE_BLOG_ID_PATTERN.test(liveBlogId)) {
+      return reply({ ok: false, error: { code: 'invalid', message: 'liveBlogId must be a live blog id' } });
+    }
+    const previous = socket.data.liveBlogId;
+    if (previous && previous !== liveBlogId) {
+      await socket.leave(roomOf(previous));
+      await this.announce(previous);
+    }
+    socket.data.liveBlogId = liveBlogId;
+    await socket.join(roomOf(liveBlogId));
+    reply({ ok: true, editors: await this.announce(liveBlogId) });
+  }
+
+  async handleDisconnect(socket: EditorSocket): Promise<void> {
+    const liveBlogId = socket.data.liveBlogId;
+    if (!liveBlogId) return;
+    await this.announce(liveBlogId).catch((error: unknown) => this.logger.warn({ err: error }, 'presence announce failed'));
+  }
+
+  /** Tells every console of the story who is there now (one entry per editor, however many tabs). */
+  private async announce(liveBlogId: string): Promise<PresentEditor[]> {
+    const sockets = await this.server.in(roomOf(liveBlogId)).fetchSockets();
+    const editors = new Map<string, PresentEditor>();
+    for (const each of sockets) {
+      const { id, name } = (each.data as EditorSocket['data']).editor;
+      editors.set(id, { id, name });
+    }
+    const list = [...editors.values()].sort((a, b) => a.name.localeCompare(b.name));
+    this.server.to(roomOf(liveBlogId)).emit('editors', { liveBlogId, editors: list });
+    return list;
+  }
+}
