@@ -1,0 +1,41 @@
+// Every write of the newsroom: JSON to /api with the editor's credentials, the revision the editor
+// saw (If-Match) and an Idempotency-Key, so a retry after a lost answer never writes twice.
+import { authHeaders } from './console-auth.js';
+
+/**
+ * Answers `{ok, status, body, revision}`; a network failure answers `{ok: false, status: 0}`
+ * rather than throwing, so the caller keeps the draft and says the text was not sent.
+ */
+export async function write(method, path, body, { ifMatch, idempotencyKey } = {}) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() };
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: JSON.stringify(body ?? {}), credentials: 'same-origin' });
+  } catch {
+    return { ok: false, status: 0, body: null };
+  }
+  const answer = await response.json().catch(() => null);
+  return { ok: response.ok, status: response.status, body: answer, revision: answer?.revision };
+}
+
+/** GET JSON (with the editor's credentials, for the newsroom's own routes); null when it fails. */
+export async function read(path) {
+  try {
+    const response = await fetch(path, { headers: { Accept: 'application/json', ...authHeaders() }, credentials: 'same-origin' });
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a failed write means for the editor, in words. */
+export function failureMessage(result) {
+  if (result.status === 0) return 'Not sent: the connection dropped. Your text is kept here; send it again when you are back online.';
+  if (result.status === 401) return 'Not sent: sign in as an editor first. Your text is kept.';
+  if (result.status === 403) return 'Not sent: your account may not edit stories. Your text is kept.';
+  if (result.status === 429) return 'Not sent: too many requests. Wait a moment and send again; your text is kept.';
+  const message = result.body?.message;
+  return message ? `Not sent: ${message}` : `Not sent (HTTP ${result.status}). Your text is kept.`;
+}

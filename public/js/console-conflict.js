@@ -1,0 +1,89 @@
+// A 412 in words: what other editors changed since the revision this editor saw (the public change
+// feed says what, the newsroom's activity route says who), with the choice to apply this editor's
+// change on top or discard it. Their text stays in the form, and in its draft, until they choose.
+import { read } from './console-api.js';
+import { casualtyWords, updateTime } from './format.js';
+
+/** The events after `afterRevision`, each as `{revision, text, who, at}`. */
+export async function changesSince(liveBlogId, afterRevision) {
+  const id = encodeURIComponent(liveBlogId);
+  const query = `afterRevision=${encodeURIComponent(afterRevision)}&limit=50`;
+  const [changes, activity] = await Promise.all([
+    read(`/api/live-blogs/${id}/changes?${query}`),
+    read(`/api/newsroom/live-blogs/${id}/activity?${query}`),
+  ]);
+  const authors = new Map((activity?.events ?? []).map((event) => [event.revision, event.author.name]));
+  return {
+    revision: changes?.revision ?? null,
+    events: (changes?.events ?? []).map((event) => ({
+      revision: event.revision,
+      text: describe(event),
+      who: authors.get(event.revision) ?? null,
+      at: event.at,
+    })),
+  };
+}
+
+/** One public event as a sentence an editor reads at a glance. */
+export function describe({ type, data }) {
+  switch (type) {
+    case 'UpdatePosted': return data.retracted ? 'Posted an update (since retracted)' : `Posted an update: “${excerpt(data.body)}”`;
+    case 'UpdateCorrected': return data.retracted ? 'Corrected an update (since retracted)' : `Corrected an update to “${excerpt(data.body)}” (${data.reason})`;
+    case 'UpdateRetracted': return `Retracted an update: ${data.reason}`;
+    case 'UpdatePinned': return 'Pinned an update as a key point';
+    case 'UpdateUnpinned': return 'Unpinned an update';
+    case 'HeadlineChanged': return `Changed the headline to “${data.title}”`;
+    case 'SummaryRevised': return `Revised the summary: “${excerpt(data.summary)}”`;
+    case 'CasualtyFiguresRevised': return `Revised the casualty figures: ${casualtyWords(data) ?? 'no counts'} (source: ${data.source})`;
+    case 'TimelineEntryAdded': return `Added to the timeline: ${data.period}, “${excerpt(data.text)}”`;
+    case 'LocationStatusUpdated': return `Set the status of ${data.place}: “${excerpt(data.status)}”`;
+    case 'LiveBlogClosed': return data.reason ? `Closed the story: ${data.reason}` : 'Closed the story';
+    default: return type;
+  }
+}
+
+/** The text of a body without its markup, parsed in an inert document (nothing in it runs), shortened. */
+function excerpt(body, length = 120) {
+  const inert = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
+  inert.body.innerHTML = String(body ?? '');
+  const text = inert.body.textContent.replace(/\s+/g, ' ').trim();
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/**
+ * Shows the conflict in the form's status area. `apply(revision)` re-sends on top of `revision`;
+ * `discard()` throws the editor's change away.
+ */
+export function showConflict(status, { events, revision }, { apply, discard }) {
+  const box = document.createElement('div');
+  box.className = 'conflict';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('p');
+  title.className = 'conflict__title';
+  title.textContent = 'Not sent: the story changed while you were writing. Your text is kept below.';
+  const list = document.createElement('ol');
+  list.className = 'conflict__changes';
+  for (const event of events) {
+    const item = document.createElement('li');
+    const who = document.createElement('span');
+    who.className = 'conflict__who';
+    who.textContent = `${event.who ?? 'Another editor'}, ${updateTime(event.at, null)} (revision ${event.revision})`;
+    item.append(who, document.createTextNode(` ${event.text}`));
+    list.append(item);
+  }
+  const actions = document.createElement('div');
+  actions.className = 'form__actions';
+  actions.append(button('Apply my change on top', 'button button--primary', () => apply(revision)), button('Discard my change', 'button', discard));
+  box.append(title, ...(events.length ? [list] : []), actions);
+  status.replaceChildren(box);
+  actions.querySelector('button').focus();
+}
+
+function button(text, className, click) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = className;
+  element.textContent = text;
+  element.addEventListener('click', click);
+  return element;
+}

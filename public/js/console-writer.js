@@ -1,0 +1,82 @@
+// Sends one form's change: with the revision the editor saw (If-Match), shows the API's answer next
+// to the fields, explains a 412 in words and keeps the editor's text until the server has it.
+import { failureMessage, write } from './console-api.js';
+import { changesSince, showConflict } from './console-conflict.js';
+import { clearFieldErrors, setStatus, showFieldErrors } from './console-forms.js';
+
+export class Writer {
+  /** `seenRevision()` is the revision the console shows now. */
+  constructor(liveBlogId, drafts, seenRevision) {
+    this.liveBlogId = liveBlogId;
+    this.drafts = drafts;
+    this.seenRevision = seenRevision;
+    /** The newest revision this console wrote: a push may not have shown it yet. */
+    this.ownRevision = -1;
+    this.attempts = new WeakMap();
+  }
+
+  /**
+   * `request()` builds `{method, path, body}` at send time; `done(result)` runs after a 201 (clear
+   * or keep the fields) and `discarded()` after the editor throws a conflicting change away.
+   */
+  async send(form, request, { doneText, done, discarded }) {
+    const { method, path, body } = request();
+    const base = this.drafts.baseRevision(form) ?? Math.max(this.seenRevision(), this.ownRevision);
+    clearFieldErrors(form);
+    setStatus(form, 'busy', 'Sending…');
+    const submit = form.querySelector('[type="submit"]');
+    if (submit) submit.disabled = true;
+    const result = await write(method, path, body, { ifMatch: base, idempotencyKey: this.keyFor(form, method, path, body) });
+    if (submit) submit.disabled = false;
+    if (result.ok) {
+      this.ownRevision = Math.max(this.ownRevision, result.revision);
+      this.attempts.delete(form);
+      this.drafts.clear(form);
+      setStatus(form, 'done', doneText);
+      done?.(result);
+      return true;
+    }
+    if (result.status === 412) await this.conflict(form, base, { request, doneText, done, discarded });
+    else if (result.status === 400) this.invalid(form, result);
+    else setStatus(form, 'error', failureMessage(result));
+    return false;
+  }
+
+  async conflict(form, base, options) {
+    const changes = await changesSince(this.liveBlogId, base);
+    const status = setStatus(form, 'error', '');
+    showConflict(status, changes, {
+      apply: (revision) => {
+        this.drafts.setBase(form, revision ?? Math.max(this.seenRevision(), base));
+        void this.send(form, options.request, options);
+      },
+      discard: () => {
+        this.drafts.clear(form);
+        this.attempts.delete(form);
+        options.discarded?.();
+        setStatus(form, 'done', 'Your change was discarded.');
+      },
+    });
+  }
+
+  invalid(form, result) {
+    const unplaced = showFieldErrors(form, result.body?.details);
+    const marked = form.querySelector('[aria-invalid="true"]');
+    setStatus(form, 'error', marked && !unplaced.length ? 'Not sent: check the fields marked below.' : failureMessage(result));
+  }
+
+  /** The same request sent again (after a dropped connection) keeps its key, so it is written once. */
+  keyFor(form, method, path, body) {
+    const request = JSON.stringify([method, path, body]);
+    const previous = this.attempts.get(form);
+    if (previous?.request === request) return previous.key;
+    const key = randomKey();
+    this.attempts.set(form, { request, key });
+    return key;
+  }
+}
+
+/** 128 random bits in hex (crypto.randomUUID exists only on https and localhost pages). */
+function randomKey() {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}

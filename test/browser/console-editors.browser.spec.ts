@@ -1,0 +1,94 @@
+import { startApp, type TestApp } from '../support/app.js';
+import { describeInBrowser, launchBrowser, screenshots, type Page, type TestBrowser } from '../support/browser.js';
+import { openConsole, updateWith } from '../support/console.js';
+
+const STORY = 'kyrgyzstan-2010-04-08';
+
+const presence = (page: Page) => page.locator('[data-presence-list]');
+const headlineField = (page: Page) => page.getByLabel('Headline', { exact: true });
+
+describeInBrowser('newsroom console in chromium: two editors, conflicts and drafts', () => {
+  let t: TestApp;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    t = await startApp({ seed: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows each editor the other live, and the second the first one’s change in words; the draft survives a reload', async () => {
+    const first = await (await browser.context()).newPage();
+    const secondContext = await browser.context();
+    const second = await secondContext.newPage();
+    await openConsole(first, t, STORY, 'Ann Editor');
+    await openConsole(second, t, STORY, 'Ben Editor');
+    await presence(first).getByText('Ben Editor').waitFor();
+    expect(await presence(second).textContent()).toContain('Ann Editor');
+
+    await headlineField(second).fill('Bakiyev flees Bishkek as opposition takes over');
+    await headlineField(first).fill('Opposition forms interim government in Kyrgyzstan');
+    await first.getByRole('button', { name: 'Change headline' }).click();
+    await second.locator('[data-article] [data-field="title"]', { hasText: 'Opposition forms interim government' }).waitFor({ timeout: 2000 });
+    expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
+
+    await second.getByRole('button', { name: 'Change headline' }).click();
+    const conflict = second.locator('.conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Ann Editor');
+    expect(await conflict.textContent()).toContain('Changed the headline to “Opposition forms interim government in Kyrgyzstan”');
+    expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
+    await screenshots(second, 'console-conflict');
+
+    await second.reload();
+    expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
+    await second.getByRole('button', { name: 'Change headline' }).click();
+    await conflict.getByRole('button', { name: 'Apply my change on top' }).click();
+    await first.locator('[data-article] [data-field="title"]', { hasText: 'Bakiyev flees Bishkek' }).waitFor({ timeout: 2000 });
+    await second.getByText('Headline changed.').waitFor();
+
+    await secondContext.context.close();
+    await presence(first).getByText('Ben Editor').waitFor({ state: 'detached' });
+    expect(await presence(first).textContent()).toContain('Ann Editor (you)');
+  });
+
+  it('discards a conflicting change when the editor chooses to, showing the other editor’s text', async () => {
+    const first = await (await browser.context()).newPage();
+    const second = await (await browser.context()).newPage();
+    await openConsole(first, t, STORY, 'Ann Editor');
+    await openConsole(second, t, STORY, 'Ben Editor');
+    await second.getByLabel('Summary', { exact: true }).fill('Ben’s summary, never sent.');
+    await first.getByLabel('Summary', { exact: true }).fill('The opposition says it has taken power.');
+    await first.getByRole('button', { name: 'Revise summary' }).click();
+    await first.getByText('Summary revised.').waitFor();
+    await second.getByRole('button', { name: 'Revise summary' }).click();
+    await second.locator('.conflict').getByRole('button', { name: 'Discard my change' }).click();
+    expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe('The opposition says it has taken power.');
+    await second.reload();
+    expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe('The opposition says it has taken power.');
+  });
+
+  it('keeps an update typed while offline, and sends it once when the connection is back', async () => {
+    const editor = await browser.context();
+    const reader = await (await browser.context()).newPage();
+    const console = await editor.newPage();
+    await openConsole(console, t, STORY, 'Ann Editor');
+    await reader.goto(`${t.url}/live/${STORY}`);
+    const text = 'Looting was reported in the centre of Bishkek overnight.';
+    await console.getByLabel('Update', { exact: true }).fill(text);
+    await editor.context.setOffline(true);
+    await console.getByRole('button', { name: 'Publish' }).click();
+    await console.getByText('Not sent: the connection dropped.').waitFor();
+    await console.reload().catch(() => undefined);
+    await editor.context.setOffline(false);
+    await console.goto(`${t.url}/newsroom/${STORY}`);
+    expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe(text);
+    await console.getByRole('button', { name: 'Publish' }).click();
+    await updateWith(reader, text).waitFor({ timeout: 2000 });
+    await console.getByText('Published.').waitFor();
+    expect(await updateWith(reader, text).count()).toBe(1);
+    expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe('');
+  });
+});
