@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {} from '@fastify/view';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SessionAuthenticator } from '../accounts/http/session-authenticator.js';
 import { AsOfQueryDto, historyPointOf } from '../audit/audit-query.dto.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Roles } from '../auth/roles.js';
@@ -13,7 +14,8 @@ import { notFound } from './pages.controller.js';
 
 /**
  * The auditor's page. The page itself is public: it holds no story data beyond the headline, and
- * its script signs every call with the auditor's token. The past state it shows comes from
+ * its script makes every call with the auditor's token, or with the session cookie of an account
+ * signed in at /signin (the API routes check either). The past state it shows comes from
  * `as-of`, the reader page's own article partial over the reader's view at that point.
  */
 @ApiTags('auditors')
@@ -22,11 +24,12 @@ export class AuditPageController {
   constructor(
     private readonly views: ArticleViews,
     private readonly audit: AuditService,
+    private readonly sessions: SessionAuthenticator,
   ) {}
 
   @Get(':id')
   @ApiExcludeEndpoint()
-  page(@Param('id') id: string, @Res() reply: FastifyReply) {
+  page(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}” to audit.`);
     const page: PageHead = {
@@ -35,7 +38,10 @@ export class AuditPageController {
       stylesheets: ['/assets/css/audit.css'],
       scripts: ['/assets/vendor/chart.js/chart.umd.min.js', '/assets/js/audit/audit-page.js'],
     };
-    return reply.header('Cache-Control', 'no-cache').view('audit', { page, id, title: blog.title, fmt: pageHelpers });
+    // A signed-in account's name and role go to the page (and its layout's sign-out form); without one, a token.
+    const session = this.sessions.fromRequest(request, reply) ?? undefined;
+    const model = { page, id, title: blog.title, session, fmt: pageHelpers };
+    return reply.header('Cache-Control', session ? 'private, no-store' : 'no-cache').view('audit', model);
   }
 
   @Get(':id/as-of')

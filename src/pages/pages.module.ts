@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { LiveBlogModule } from '../live-blog/live-blog.module.js';
 import { AuditPageController } from './audit-page.controller.js';
@@ -7,7 +8,7 @@ import { PagesController } from './pages.controller.js';
 
 /** The HTML pages (index, live page, auditor's page); templates in views/, assets in public/. */
 @Module({
-  imports: [LiveBlogModule, AuditModule],
+  imports: [LiveBlogModule, AuditModule, AccountsModule],
   controllers: [PagesController, AuditPageController],
   providers: [LivePagePresenter],
   exports: [LivePagePresenter],

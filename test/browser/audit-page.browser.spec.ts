@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { addAccount, PASSWORD } from '../support/accounts.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import {
   afterResize,
@@ -161,6 +162,33 @@ describeInBrowser('auditor page in chromium: refusals', () => {
     expect(await alert.textContent()).toContain('npm run token -- --role auditor');
     expect(await page.locator('#audit-body').isHidden()).toBe(true);
     expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    await recording.context.close();
+  });
+
+  it.each([
+    ['auditor', 'opens for an auditor account signed in at /signin, with no token', null],
+    ['editor', "refuses an editor's account and offers the token form", /^Your account cannot audit/],
+  ] as const)('%s: %s', async (role, _, refusal) => {
+    await addAccount(t, { username: `${role}-account`, displayName: `Sam ${role}`, role });
+    const recording = await browser.context();
+    const page = await recording.newPage();
+    await page.goto(`${t.url}/audit/${STORY}`);
+    await page.getByRole('link', { name: 'sign in with your account' }).click();
+    await page.getByLabel('User name').fill(`${role}-account`);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`**/audit/${STORY}`);
+    if (refusal) {
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toMatch(refusal);
+      expect(await page.getByLabel('Auditor token').isVisible()).toBe(true);
+    } else {
+      await page.locator('#as-of [data-article][data-revision="39"]').waitFor();
+      expect(await page.locator('#bearer').textContent()).toBe('Sam auditor (auditor)');
+      expect(await page.locator('#sign-out').isHidden()).toBe(true);
+    }
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    expect(recording.outside).toEqual([]);
     await recording.context.close();
   });
 

@@ -1,3 +1,4 @@
+import { addAccount, signIn } from '../support/accounts.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
@@ -20,6 +21,18 @@ describe("auditor page: the shell and the reader's page as it stood", () => {
     expect(response.text).not.toContain('us-envoy-meets-otunbayeva');
     expect(response.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
     expect(response.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
+  });
+
+  it("names a signed-in account on the page, kept out of shared caches, and its cookie reads the fragment", async () => {
+    await addAccount(t, { username: 'ann', displayName: 'Ann Auditor', role: 'auditor' });
+    const { cookie } = await signIn(t, 'ann');
+    const page = await t.http.get(`/audit/${STORY}`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('data-account-name="Ann Auditor" data-account-role="auditor"');
+    expect(page.headers['cache-control']).toBe('private, no-store');
+    const anonymous = await t.http.get(`/audit/${STORY}`).expect(200);
+    expect(anonymous.text).not.toContain('data-account-role');
+    const at1737 = await t.http.get(fragment('revision=39')).set('Cookie', cookie).expect(200);
+    expect(at1737.text).toContain('data-revision="39"');
   });
 
   it('answers an unknown story with a 404 page', async () => {

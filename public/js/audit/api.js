@@ -6,6 +6,8 @@ export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
   keep: (token) => sessionStorage.setItem(TOKEN_KEY, token),
   forget: () => sessionStorage.removeItem(TOKEN_KEY),
+  /** Signed in with an account at /signin: with no token, calls go with the session cookie alone. */
+  account: null,
 };
 
 /** Who the token names, read from its payload for display only: the server checks the signature. */
@@ -37,10 +39,11 @@ const MAKE_TOKEN = 'make one with: npm run token -- --role auditor --name "Your 
 /** GET with the bearer token; answers the Response, or throws an ApiError that says what to do. */
 export async function authorisedGet(path, { accept = 'application/json', signal } = {}) {
   const token = session.token();
-  if (!token) throw new ApiError(401, `Sign in with an auditor token first (${MAKE_TOKEN}).`);
+  if (!token && !session.account) throw new ApiError(401, `Sign in with an auditor token first (${MAKE_TOKEN}).`);
+  const headers = token ? { Authorization: `Bearer ${token}`, Accept: accept } : { Accept: accept };
   let response;
   try {
-    response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: accept }, signal });
+    response = await fetch(path, { headers, signal });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ApiError(0, 'The server did not answer. Is it still running?');
@@ -60,9 +63,12 @@ async function refusal(response) {
     .catch(() => null);
   switch (response.status) {
     case 401:
-      return `The token was refused (${said ?? 'not valid'}). Paste a current one; ${MAKE_TOKEN}.`;
+      return session.token()
+        ? `The token was refused (${said ?? 'not valid'}). Paste a current one; ${MAKE_TOKEN}.`
+        : `Your sign-in has ended (${said ?? 'expired'}). Sign in again, or paste a token; ${MAKE_TOKEN}.`;
     case 403:
-      return `This token cannot audit (${said ?? 'wrong role'}). It needs the role auditor or admin; ${MAKE_TOKEN}.`;
+      return `${session.token() ? 'This token' : 'Your account'} cannot audit (${said ?? 'wrong role'}). ` +
+        `It needs the role auditor or admin; ${MAKE_TOKEN}.`;
     case 404:
       return said ?? 'Not found.';
     default:

@@ -94,8 +94,10 @@ async function downloadCsv(event) {
 async function open() {
   clearError();
   const token = session.token();
-  const bearer = bearerOf(token);
+  const bearer = token ? bearerOf(token) : session.account;
   $('bearer').textContent = bearer ? `${bearer.name} (${bearer.role})` : 'an unreadable token';
+  // An account's session ends with the sign-out at the top of the page; this button forgets a token.
+  $('sign-out').hidden = !token;
   const [integrity, index] = await Promise.all([getJson(api('/integrity')), eventIndex()]);
   $('sign-in-section').hidden = true;
   $('audit-body').hidden = false;
@@ -135,5 +137,7 @@ $('diff-form').addEventListener('submit', (event) => {
   showDiffBetween(Number($('diff-from').value), Number($('diff-to').value)).catch(showError);
 });
 
-if (session.token()) start();
+const { accountName, accountRole } = root.dataset;
+session.account = accountRole ? { name: accountName, role: accountRole } : null;
+if (session.token() || session.account) start();
 else $('sign-in-section').hidden = false;
