@@ -22,8 +22,19 @@ const AT_1600 = 32;
 
 /** Two later revisions of the figures by two editors, so the chart has more than the story's one point. */
 const LATER_FIGURES = [
-  { editor: 'Richard Galpin', body: { dead: { count: 76, qualifier: 'at-least' }, source: 'Health ministry', at: '2010-04-08T18:00:00Z' } },
-  { editor: 'Rayhan Demytrie', body: { dead: { count: 80, qualifier: 'about' }, injured: { count: 1400, qualifier: 'more-than' }, source: 'Interior ministry', at: '2010-04-08T19:00:00Z' } },
+  {
+    editor: 'Richard Galpin',
+    body: { dead: { count: 76, qualifier: 'at-least' }, source: 'Health ministry', at: '2010-04-08T18:00:00Z' },
+  },
+  {
+    editor: 'Rayhan Demytrie',
+    body: {
+      dead: { count: 80, qualifier: 'about' },
+      injured: { count: 1400, qualifier: 'more-than' },
+      source: 'Interior ministry',
+      at: '2010-04-08T19:00:00Z',
+    },
+  },
 ];
 
 describeInBrowser('auditor page in chromium: the reference story replayed', () => {
@@ -36,7 +47,8 @@ describeInBrowser('auditor page in chromium: the reference story replayed', () =
   beforeAll(async () => {
     t = await startApp({ seed: true });
     for (const { editor, body } of LATER_FIGURES) {
-      await t.http.post(`/api/live-blogs/${STORY}/casualty-figures`).set(bearer(t.token('editor', editor))).send(body).expect(201);
+      const token = t.token('editor', editor);
+      await t.http.post(`/api/live-blogs/${STORY}/casualty-figures`).set(bearer(token)).send(body).expect(201);
     }
     browser = await launchBrowser();
     recording = await browser.context();
@@ -65,8 +77,10 @@ describeInBrowser('auditor page in chromium: the reference story replayed', () =
     const view = asOf(AT_1737);
     await view.waitFor();
     expect(await view.locator('h1').textContent()).toBe(HEADLINE);
-    expect(await view.locator('[data-field="last-updated"]').textContent()).toBe('Page last updated at 17:37 GMT, Thursday, 8 April 2010');
-    expect(await view.locator('[data-casualties] [data-field="words"]').textContent()).toBe('75 dead, more than 1,000 injured');
+    const lastUpdated = await view.locator('[data-field="last-updated"]').textContent();
+    expect(lastUpdated).toBe('Page last updated at 17:37 GMT, Thursday, 8 April 2010');
+    const figures = await view.locator('[data-casualties] [data-field="words"]').textContent();
+    expect(figures).toBe('75 dead, more than 1,000 injured');
     expect(await view.locator('[data-update-id="us-envoy-meets-otunbayeva"]').count()).toBeGreaterThan(0);
     expect(await page.locator('#revision-label').textContent()).toMatch(/^39 of 41 · 17:37 UTC/);
     expect(new URL(page.url()).search).toBe(`?revision=${AT_1737}`);
@@ -77,7 +91,8 @@ describeInBrowser('auditor page in chromium: the reference story replayed', () =
     await page.locator('#revision').fill(String(AT_1600));
     const view = asOf(AT_1600);
     await view.waitFor();
-    expect(await view.locator('[data-field="last-updated"]').textContent()).toBe('Page last updated at 16:00 GMT, Thursday, 8 April 2010');
+    const lastUpdated = await view.locator('[data-field="last-updated"]').textContent();
+    expect(lastUpdated).toBe('Page last updated at 16:00 GMT, Thursday, 8 April 2010');
     expect(await view.locator('[data-update-id="us-envoy-meets-otunbayeva"]').count()).toBe(0);
     expect(await view.locator('[data-update-id="gunfire-after-nightfall"]').count()).toBeGreaterThan(0);
     expect(await view.locator('[data-places-list] li').count()).toBe(0);
@@ -88,13 +103,15 @@ describeInBrowser('auditor page in chromium: the reference story replayed', () =
     expect(await page.locator('#revision').inputValue()).toBe('24');
   });
 
-  it('charts one point per revision of the figures, qualifiers marked, with a table of sources and authors', async () => {
-    const history = (await t.http.get(`/api/live-blogs/${STORY}/casualty-figures/history`).set(bearer(t.token('auditor')))).body;
+  it('charts one point per revision of the figures, qualifiers marked, with their sources and authors', async () => {
+    const auditor = bearer(t.token('auditor'));
+    const history = (await t.http.get(`/api/live-blogs/${STORY}/casualty-figures/history`).set(auditor)).body;
     expect(history.revisions).toHaveLength(3);
-    const points = await page.evaluate<number[]>("Chart.getChart(document.getElementById('figures-chart')).data.datasets.map((d) => d.data.length)");
+    const chart = "Chart.getChart(document.getElementById('figures-chart'))";
+    const points = await page.evaluate<number[]>(`${chart}.data.datasets.map((dataset) => dataset.data.length)`);
     expect(points).toEqual([3, 3]);
     const shapes = await page.evaluate<string[]>(
-      "Chart.getChart(document.getElementById('figures-chart')).getDatasetMeta(1).data.map((point) => point.options.pointStyle)",
+      `${chart}.getDatasetMeta(1).data.map((point) => point.options.pointStyle)`,
     );
     expect(shapes).toEqual(['triangle', 'triangle', 'triangle']); // more than 1,000; unchanged; more than 1,400
     const rows = page.locator('#figures-table tbody tr');
@@ -106,7 +123,8 @@ describeInBrowser('auditor page in chromium: the reference story replayed', () =
   });
 
   it('shows the diff between two chosen revisions and the intact chain', async () => {
-    expect(await page.locator('#integrity').textContent()).toBe('Intact: the hash chain of all 42 stored events checks out.');
+    const integrity = await page.locator('#integrity').textContent();
+    expect(integrity).toBe('Intact: the hash chain of all 42 stored events checks out.');
     await page.getByLabel('After revision').fill(String(AT_1600));
     await page.getByLabel('up to revision').fill(String(AT_1737));
     await page.getByRole('button', { name: 'Compare' }).click();
@@ -115,11 +133,13 @@ describeInBrowser('auditor page in chromium: the reference story replayed', () =
     expect(await items.count()).toBe(AT_1737 - AT_1600);
     expect(await items.first().textContent()).toContain('Place: Bishkek');
     expect(await items.last().textContent()).toContain('Update posted (statement)');
-    expect(await page.locator('#diff-summary').textContent()).toMatch(/^7 changes after revision 32 \(16:00 UTC\) up to revision 39 \(17:37 UTC\)/);
+    const summary = await page.locator('#diff-summary').textContent();
+    expect(summary).toMatch(/^7 changes after revision 32 \(16:00 UTC\) up to revision 39 \(17:37 UTC\)/);
   });
 
   it('downloads the CSV history with the token', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /figures history \(CSV\)/ }).click()]);
+    const link = page.getByRole('link', { name: /figures history \(CSV\)/ });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(`${STORY}-casualty-figures.csv`);
     const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
     expect(lines[0]).toMatch(/^revision,at,author_id,/);

@@ -123,7 +123,9 @@ export async function screenshots(page: Page, name: string): Promise<void> {
  * off runs no frame callbacks, and has nothing that redraws: it waits a second at most.
  */
 export async function afterResize(page: Page): Promise<void> {
-  const frames = page.evaluate<void>('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))');
+  const frames = page.evaluate<void>(
+    'new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))',
+  );
   let timer: NodeJS.Timeout | undefined;
   const second = new Promise<void>((done) => (timer = setTimeout(done, 1000)));
   await Promise.race([frames.catch(() => undefined), second]);

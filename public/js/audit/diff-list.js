@@ -38,7 +38,8 @@ function changeItem(change) {
   const [heading, before, after] = describe(change);
   const item = element('li', undefined, `change change-${change.kind}`);
   item.dataset.revision = change.revision;
-  const meta = element('p', `Revision ${change.revision} · ${clockTime(change.at)} · ${authorWords(change.author)}`, 'change-meta');
+  const said = `Revision ${change.revision} · ${clockTime(change.at)} · ${authorWords(change.author)}`;
+  const meta = element('p', said, 'change-meta');
   item.append(meta, element('p', heading, 'change-heading'));
   if (before !== null && before !== undefined) item.append(labelled('del', 'Before', before));
   if (after !== null && after !== undefined) item.append(labelled('ins', 'After', after));

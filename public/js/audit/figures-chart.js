@@ -35,7 +35,11 @@ function datasetOf(series, revisions) {
     label: series.label,
     yAxisID: series.axis,
     // Each point keeps its revision, so the tooltip can name the source and author.
-    data: revisions.map((figures) => ({ x: Date.parse(figures.at), y: figures[series.field]?.count ?? null, figures })),
+    data: revisions.map((figures) => ({
+      x: Date.parse(figures.at),
+      y: figures[series.field]?.count ?? null,
+      figures,
+    })),
     borderColor: series.color,
     backgroundColor: series.color,
     borderDash: series.dash,
@@ -51,7 +55,8 @@ function datasetOf(series, revisions) {
 /** Whole-hour ticks, few enough to read on a phone: 1, 2, 3, 6, 12 or 24 hours apart, or whole days. */
 function timeAxis(instants) {
   const [first, last] = [Math.min(...instants), Math.max(...instants)];
-  const step = [1, 2, 3, 6, 12, 24].map((hours) => hours * HOUR).find((each) => (last - first) / each <= 6) ?? DAY * Math.ceil((last - first) / DAY / 6);
+  const steps = [1, 2, 3, 6, 12, 24].map((hours) => hours * HOUR);
+  const step = steps.find((each) => (last - first) / each <= 6) ?? DAY * Math.ceil((last - first) / DAY / 6);
   // A point never sits on the frame: the axis starts before the first instant and ends after the last.
   const min = Math.floor((first - 1) / step) * step;
   const max = Math.ceil((last + 1) / step) * step;
@@ -83,7 +88,8 @@ const tooltipLines = {
   afterBody: (items) => {
     const figures = items[0]?.raw.figures;
     if (!figures) return [];
-    return [`Source: ${figures.source}`, ...(figures.scope ? [`Scope: ${figures.scope}`] : []), `By ${authorWords(figures.author)}`];
+    const scope = figures.scope ? [`Scope: ${figures.scope}`] : [];
+    return [`Source: ${figures.source}`, ...scope, `By ${authorWords(figures.author)}`];
   },
 };
 

@@ -88,6 +88,7 @@ export class Replay {
     const event = this.index[revision];
     const said = event ? ` · ${clockTime(event.at)} · ${event.type} by ${authorWords(event.author)}` : '';
     this.elements.label.textContent = `${revision} of ${this.head}${said}`;
-    this.elements.slider.setAttribute('aria-valuetext', `revision ${revision}${event ? `, ${clockTime(event.at)}` : ''}`);
+    const spoken = `revision ${revision}${event ? `, ${clockTime(event.at)}` : ''}`;
+    this.elements.slider.setAttribute('aria-valuetext', spoken);
   }
 }
