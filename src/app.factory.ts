@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configurePages } from './pages/pages.setup.js';
 import type { AppConfig } from './config/config.js';
+import type { Clock } from './shared/clock.js';
 import { validationPipe } from './shared/validation.js';
 
 export type HttpPlatform = 'express' | 'fastify';
@@ -15,10 +16,15 @@ export type HttpPlatform = 'express' | 'fastify';
 /**
  * The whole app, configured the same way for `npm start`, the e2e tests and the benchmarks.
  * Fastify serves by default: it answered the article GET about 2.7 times as fast as Express
- * (bench/http-platforms.ts); Express stays selectable for that comparison.
+ * (bench/http-platforms.ts); Express stays selectable for that comparison. `clock` replaces the
+ * system clock (tests pin "now" with it).
  */
-export async function createApp(config: AppConfig, platform: HttpPlatform = 'fastify'): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), httpAdapter(platform, config), {
+export async function createApp(
+  config: AppConfig,
+  platform: HttpPlatform = 'fastify',
+  clock?: Clock,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config, clock), httpAdapter(platform, config), {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: platform === 'fastify',

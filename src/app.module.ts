@@ -11,12 +11,13 @@ import { LiveBlogModule } from './live-blog/live-blog.module.js';
 import { NewsroomModule } from './newsroom/newsroom.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PagesModule } from './pages/pages.module.js';
+import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem-details.filter.js';
 import { SharedModule } from './shared/shared.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -28,7 +29,7 @@ export class AppModule {
             redact: ['req.headers.authorization'],
           },
         }),
-        SharedModule,
+        SharedModule.forRoot(clock),
         EventStoreModule,
         ClusterModule,
         AuthModule,

@@ -1,14 +1,15 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { CLOCK, systemClock, type Clock } from '../shared/clock.js';
 import { EVENT_STORE, type EventStore } from './event-store.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
 
 /** Picks the adapter named by EVENT_STORE; nothing above this module knows which one runs. */
-export async function openEventStore(config: AppConfig): Promise<EventStore> {
+export async function openEventStore(config: AppConfig, clock: Clock = systemClock): Promise<EventStore> {
   switch (config.eventStore.kind) {
     case 'sqlite':
-      return openSqliteEventStore(config.eventStore.path);
+      return openSqliteEventStore(config.eventStore.path, clock);
     case 'kurrentdb':
       return openKurrentDbEventStore(config.eventStore.connectionString);
   }
@@ -16,7 +17,7 @@ export async function openEventStore(config: AppConfig): Promise<EventStore> {
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: openEventStore }],
+  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: openEventStore }],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {

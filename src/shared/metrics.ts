@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Clock } from './clock.js';
+
+/** Seconds from an ISO instant to the clock's now, for lag histograms (never negative: clocks of two hosts differ). */
+export function secondsSince(instant: string, clock: Clock): number {
+  return Math.max(0, clock.now().getTime() - Date.parse(instant)) / 1000;
+}
 
 /** Prometheus metrics of one app instance (a registry per instance keeps tests independent). */
 @Injectable()

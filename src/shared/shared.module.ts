@@ -1,6 +1,16 @@
-import { Global, Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CLOCK, systemClock, type Clock } from './clock.js';
 import { Metrics } from './metrics.js';
 
-@Global()
-@Module({ providers: [Metrics], exports: [Metrics] })
-export class SharedModule {}
+@Module({})
+export class SharedModule {
+  /** Metrics and the clock, for every module; `clock` replaces the system's (tests pin "now" with it). */
+  static forRoot(clock: Clock = systemClock): DynamicModule {
+    return {
+      module: SharedModule,
+      global: true,
+      providers: [Metrics, { provide: CLOCK, useValue: clock }],
+      exports: [Metrics, CLOCK],
+    };
+  }
+}

@@ -8,6 +8,7 @@ import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { seedIfEmpty } from '../../src/live-blog/import/seed.js';
+import type { Clock } from '../../src/shared/clock.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   /** An SQLite file shared with another app; `:memory:` by default. */
   readonly storePath?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Where the app reads "now" (the system clock unless given). */
+  readonly clock?: Clock;
 }
 
 /** The real app on 127.0.0.1 port 0 over a real SQLite store (`:memory:` unless a file is given). */
@@ -40,7 +43,7 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, 'fastify', options.clock);
   app.useLogger(false);
   await app.init();
   if (options.seed) await seedIfEmpty(app);

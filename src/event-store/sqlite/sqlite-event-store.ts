@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Observable, Subject, type Subscriber } from 'rxjs';
+import { systemClock, type Clock } from '../../shared/clock.js';
 import { DuplicateEventId, InvalidCheckpoint, WrongExpectedRevision } from '../errors.js';
 import type {
   AppendOptions,
@@ -79,10 +80,13 @@ export interface SqliteSettings {
   readonly busyTimeoutMs: number;
 }
 
-/** Opens (and on first use creates) the store; `:memory:` gives a private store that lives as long as it is open. */
-export async function openSqliteEventStore(path: string): Promise<SqliteEventStore> {
+/**
+ * Opens (and on first use creates) the store; `:memory:` gives a private store that lives as long as it is open.
+ * `clock` dates each commit's `recordedAt`.
+ */
+export async function openSqliteEventStore(path: string, clock: Clock = systemClock): Promise<SqliteEventStore> {
   if (path !== ':memory:' && path !== '') await mkdir(dirname(path), { recursive: true });
-  return new SqliteEventStore(retain(new Database(path)));
+  return new SqliteEventStore(retain(new Database(path)), clock);
 }
 
 /**
@@ -112,7 +116,10 @@ export class SqliteEventStore implements EventStore {
   private readonly subscribers = new Set<Subscriber<RecordedEvent>>();
   private closed = false;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock = systemClock,
+  ) {
     configure(db);
     this.epoch = initialise(db);
     this.statements = prepareStatements(db);
@@ -237,7 +244,7 @@ export class SqliteEventStore implements EventStore {
     const current = head?.revision ?? -1;
     if (!matchesExpected(expected, current)) throw new WrongExpectedRevision(stream, expected, current);
     if (events.length === 0) return { result: resultAt(current + 1, head?.position ?? 0), written: false };
-    const recordedAt = new Date().toISOString();
+    const recordedAt = this.clock.now().toISOString();
     let position = 0;
     events.forEach((event, index) => {
       position = this.insert(stream, current + 1 + index, event, recordedAt);

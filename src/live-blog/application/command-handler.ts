@@ -3,6 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '../../event-store/event-store.js';
 import { WrongExpectedRevision } from '../../event-store/errors.js';
 import { normalizeInstant } from '../../shared/instant.js';
+import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics } from '../../shared/metrics.js';
 import { decide, type Author, type LiveBlogCommand } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
@@ -46,6 +47,7 @@ export class CommandHandler {
     private readonly writeStates: WriteStates,
     @Inject(VIEW_PROGRESS) private readonly views: ViewProgress,
     private readonly metrics: Metrics,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(liveBlogId: string, request: CommandRequest, context: CommandContext): Promise<CommandResult> {
@@ -60,7 +62,7 @@ export class CommandHandler {
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
         throw new StaleRevision(context.expectedRevision, revision);
       }
-      const now = normalizeInstant(new Date());
+      const now = normalizeInstant(this.clock.now());
       const command = { ...request, at: request.at ? normalizeInstant(request.at) : now, now } as LiveBlogCommand;
       const events = decide(command, current.state);
       if (events.length === 0) return { liveBlogId, revision, position: current.position, appended: false };

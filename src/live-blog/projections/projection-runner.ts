@@ -7,7 +7,8 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '../../event-store/event-store.js';
-import { Metrics } from '../../shared/metrics.js';
+import { CLOCK, type Clock } from '../../shared/clock.js';
+import { Metrics, secondsSince } from '../../shared/metrics.js';
 import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 import type { ViewProgress } from '../application/view-progress.js';
@@ -49,6 +50,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly metrics: Metrics,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Folds everything already stored before the app answers its first request, then follows the feed. */
@@ -134,7 +136,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
       this.blogs.set(liveBlogId, foldStored(this.blogs.get(liveBlogId) ?? initialState, [stored]));
     }
     this.advance(event);
-    this.metrics.projectionLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
+    this.metrics.projectionLag.observe(secondsSince(event.recordedAt, this.clock));
     // Writers waiting for their event are let go before any listener hears of it.
     this.wakeWaiters();
     if (liveBlogId !== null && stored) this.folded$.next({ liveBlogId, event: stored });

@@ -1,7 +1,8 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { asapScheduler, observeOn, type Subscription } from 'rxjs';
-import { Metrics } from '../../shared/metrics.js';
+import { CLOCK, type Clock } from '../../shared/clock.js';
+import { Metrics, secondsSince } from '../../shared/metrics.js';
 import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
 import type { ClientToServerEvents, PublicEvent, ServerToClientEvents } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
@@ -41,6 +42,7 @@ export class LiveFanout implements OnModuleDestroy {
   constructor(
     projections: ProjectionRunner,
     private readonly metrics: Metrics,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     const folded = projections.folded.pipe(observeOn(asapScheduler));
     this.subscription = folded.subscribe((event) => this.pushSafely(event));
@@ -115,7 +117,7 @@ export class LiveFanout implements OnModuleDestroy {
     if (inRoom > 0) {
       this.server!.to(room).emit('event', publicEvent);
       this.metrics.pushes.inc(inRoom);
-      this.metrics.pushLag.observe(Math.max(0, Date.now() - Date.parse(event.recordedAt)) / 1000);
+      this.metrics.pushLag.observe(secondsSince(event.recordedAt, this.clock));
     }
     for (const joining of this.joining.get(liveBlogId)?.values() ?? []) {
       if (joining.buffer) joining.buffer.push(publicEvent);

@@ -13,6 +13,7 @@ import {
 import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/cluster-state.js';
 import { memoryRateLimit } from '../../cluster/local-cluster-state.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics } from '../../shared/metrics.js';
 import { CatchUp } from './catch-up.js';
 import { clientAddress } from './client-address.js';
@@ -43,6 +44,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly metrics: Metrics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLUSTER_STATE) private readonly cluster: ClusterState,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.perSocket = memoryRateLimit('live-socket', { points: 20, durationSeconds: 10 });
     const points = config.liveRequestsPerAddress;
@@ -51,7 +53,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   afterInit(server: LiveNamespace): void {
     this.fanout.attach(server);
-    const counts = new ReaderCounts(server, this.fanout, this.cluster.presence);
+    const counts = new ReaderCounts(server, this.fanout, this.cluster.presence, this.clock);
     this.counts = counts;
     this.fanout.onAudienceChange = (liveBlogId) => counts.changed(liveBlogId);
     this.sweep = setInterval(() => this.cutOffSlowReaders(), SLOW_READER_SWEEP_MS);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Presence } from '../../cluster/cluster-state.js';
+import type { Clock } from '../../shared/clock.js';
 import type { LiveFanout, LiveNamespace } from './live-fanout.js';
 import { roomOf } from './live-fanout.js';
 
@@ -27,6 +28,7 @@ export class ReaderCounts {
     private readonly server: LiveNamespace,
     private readonly fanout: LiveFanout,
     private readonly presence: Presence,
+    private readonly clock: Clock,
   ) {}
 
   changed(liveBlogId: string): void {
@@ -35,7 +37,7 @@ export class ReaderCounts {
     this.changes.set(liveBlogId, rose ? 'rose' : 'changed');
     if (count > 0) this.local.set(liveBlogId, count);
     else this.local.delete(liveBlogId);
-    this.schedule(Math.max(0, this.lastReportAt + INTERVAL_MS - Date.now()));
+    this.schedule(Math.max(0, this.lastReportAt + INTERVAL_MS - this.clock.now().getTime()));
   }
 
   stop(): void {
@@ -52,7 +54,7 @@ export class ReaderCounts {
   private async report(): Promise<void> {
     this.timer = undefined;
     this.reporting = true;
-    this.lastReportAt = Date.now();
+    this.lastReportAt = this.clock.now().getTime();
     const changes = new Map(this.changes);
     this.changes.clear();
     try {

@@ -1,0 +1,42 @@
+import { bearer, startApp, type TestApp } from '../support/app.js';
+import { PinnedClock } from '../support/clock.js';
+
+const BLOG = 'bishkek-evening';
+/** "Page last updated at 17:37 GMT" on the reference story's day. */
+const NOW = '2010-04-08T17:37:00Z';
+
+describe('the server clock, pinned', () => {
+  let t: TestApp;
+  let editor: Record<string, string>;
+  const clock = new PinnedClock(NOW);
+  const post = (fields: object) =>
+    t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'Gunfire after nightfall.', ...fields });
+
+  beforeAll(async () => {
+    t = await startApp({ clock });
+    editor = bearer(t.token('editor'));
+    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Bishkek: the evening' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('dates an update sent without `at` at the pinned now, in the story and in the store', async () => {
+    // when
+    await post({}).expect(201);
+    // then
+    const [, posted] = await t.store.readStream(`liveblog-${BLOG}`);
+    expect(posted!.metadata.at).toBe(NOW);
+    expect(posted!.recordedAt).toBe(new Date(NOW).toISOString());
+    const article = (await t.http.get(`/api/live-blogs/${BLOG}`).expect(200)).body;
+    expect(article.lastUpdatedAt).toBe(NOW);
+  });
+
+  it('takes a story date up to five minutes ahead of the pinned now, and refuses one further ahead', async () => {
+    // when
+    const soon = await post({ at: '2010-04-08T17:41:00Z' });
+    const later = await post({ at: '2010-04-08T17:43:00Z' });
+    // then
+    expect(soon.status).toBe(201);
+    expect(later.status).toBe(400);
+    expect(later.body.details).toMatchObject({ field: 'at' });
+  });
+});
