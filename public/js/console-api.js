@@ -33,8 +33,8 @@ export async function read(path) {
 /** What a failed write means for the editor, in words. */
 export function failureMessage(result) {
   if (result.status === 0) return 'Not sent: the connection dropped. Your text is kept here; send it again when you are back online.';
-  if (result.status === 401) return 'Not sent: sign in as an editor first. Your text is kept.';
-  if (result.status === 403) return 'Not sent: your account may not edit stories. Your text is kept.';
+  if (result.status === 401) return 'Not sent: your session has ended. Your text is kept on this device; sign in again to send it.';
+  if (result.status === 403) return `Not sent: ${result.body?.message ?? 'your account may not edit stories'}. Your text is kept.`;
   if (result.status === 429) return 'Not sent: too many requests. Wait a moment and send again; your text is kept.';
   const message = result.body?.message;
   return message ? `Not sent: ${message}` : `Not sent (HTTP ${result.status}). Your text is kept.`;

@@ -1,7 +1,7 @@
 // Who else has this story's console open, live, over the /newsroom socket (only signed-in editors
-// may connect). Names are drawn with textContent.
+// may connect: the handshake carries the session cookie). Names are drawn with textContent.
 import { io } from '../vendor/socket.io/socket.io.esm.min.js';
-import { currentEditor, socketAuth } from './console-auth.js';
+import { currentEditor } from './console-auth.js';
 
 export class Presence {
   constructor(root, liveBlogId) {
@@ -10,11 +10,8 @@ export class Presence {
     this.socket = null;
   }
 
-  /** (Re)connects with the current credentials; call again after signing in or out. */
   connect() {
-    this.socket?.disconnect();
-    if (!currentEditor()) return this.say('sign in to see who else is editing');
-    const socket = io('/newsroom', { auth: socketAuth(), transports: ['websocket', 'polling'] });
+    const socket = io('/newsroom', { transports: ['websocket', 'polling'] });
     this.socket = socket;
     socket.on('connect', async () => {
       const ack = await socket.timeout(10_000).emitWithAck('join', { liveBlogId: this.liveBlogId }).catch(() => null);
@@ -24,6 +21,7 @@ export class Presence {
     socket.on('editors', ({ liveBlogId, editors }) => liveBlogId === this.liveBlogId && this.show(editors));
     socket.on('connect_error', (error) => this.say(/sign in/.test(error.message) ? 'sign in as an editor' : 'reconnecting…'));
     socket.on('disconnect', () => this.say('reconnecting…'));
+    socket.on('signed-out', () => this.say('your session has ended: sign in again'));
   }
 
   show(editors) {

@@ -1,6 +1,7 @@
 // Sends one form's change: with the revision the editor saw (If-Match), shows the API's answer next
 // to the fields, explains a 412 in words and keeps the editor's text until the server has it.
 import { failureMessage, write } from './console-api.js';
+import { signInAgain } from './console-auth.js';
 import { changesSince, showConflict } from './console-conflict.js';
 import { clearFieldErrors, setStatus, showFieldErrors } from './console-forms.js';
 
@@ -38,8 +39,20 @@ export class Writer {
     }
     if (result.status === 412) await this.conflict(form, base, { request, doneText, done, discarded });
     else if (result.status === 400) this.invalid(form, result);
+    else if (result.status === 401) this.signedOut(form, result);
     else setStatus(form, 'error', failureMessage(result));
     return false;
+  }
+
+  /** The session ended: say so, and offer the way back (the draft is in this browser's storage). */
+  signedOut(form, result) {
+    const status = setStatus(form, 'error', failureMessage(result));
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.className = 'button';
+    again.textContent = 'Sign in again';
+    again.addEventListener('click', signInAgain);
+    status.append(again);
   }
 
   async conflict(form, base, options) {

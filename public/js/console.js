@@ -1,6 +1,5 @@
 // The newsroom console (GET /newsroom/:id): the story as readers see it, kept live by the reader's
 // own script (live-page.js, the same push), beside the tools that write to it through /api.
-import { wireAuth } from './console-auth.js';
 import { Drafts } from './console-drafts.js';
 import { clearFieldErrors, formBody, setStatus, showFieldErrors, submitOnCtrlEnter } from './console-forms.js';
 import { watchStory } from './console-story.js';
@@ -17,9 +16,7 @@ function start(root) {
   const drafts = new Drafts(liveBlogId);
   const writer = new Writer(liveBlogId, drafts, seenRevision);
   const confirm = confirmer(root.querySelector('[data-confirm]'));
-  const presence = new Presence(root, liveBlogId);
-  wireAuth(root, () => presence.connect());
-  presence.connect();
+  new Presence(root, liveBlogId).connect();
 
   for (const form of root.querySelectorAll('form[data-write]')) {
     form.dataset.draftForm = form.dataset.write;

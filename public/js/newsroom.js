@@ -1,7 +1,6 @@
 // The newsroom index (GET /newsroom): open a new live blog, then go to its console. The form's
 // text is kept as a draft until the story is opened.
 import { failureMessage, write } from './console-api.js';
-import { wireAuth } from './console-auth.js';
 import { Drafts } from './console-drafts.js';
 import { clearFieldErrors, formBody, setStatus, showFieldErrors, submitOnCtrlEnter } from './console-forms.js';
 
@@ -9,7 +8,6 @@ const root = document.querySelector('[data-newsroom]');
 if (root) start(root);
 
 function start(root) {
-  wireAuth(root, () => {});
   const form = root.querySelector('[data-open-form]');
   const drafts = new Drafts('newsroom');
   drafts.bind(form, () => -1);

@@ -21,6 +21,5 @@ export function jwtOptions(config: AppConfig): JwtModuleOptions {
 @Module({
   imports: [JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions }), AccountsModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule],
 })
 export class AuthModule {}

@@ -1,26 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { ROLES, type Role } from '../auth/roles.js';
+import { AccountDirectory } from '../accounts/application/account-directory.js';
+import { SessionAuthenticator } from '../accounts/http/session-authenticator.js';
 import type { Author } from '../live-blog/domain/index.js';
 
 interface Handshake {
-  readonly auth: Record<string, unknown>;
+  readonly headers: { readonly cookie?: string };
 }
 
-/** Who opened a newsroom socket: an editor (or admin) proven by the bearer token sent in the handshake. */
+/** An editor's sign-in as a socket holds it: who, and which session to re-check. */
+export interface SocketEditor {
+  readonly author: Author;
+  readonly sessionId: string;
+}
+
+/**
+ * Who opened a newsroom socket: an editor (or admin) signed in on this site, proven by the session
+ * cookie the same-origin handshake carries (SameSite=Strict: another site's page cannot send it).
+ */
 @Injectable()
 export class EditorIdentity {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly sessions: SessionAuthenticator,
+    private readonly directory: AccountDirectory,
+  ) {}
 
-  async ofHandshake(handshake: Handshake): Promise<Author | null> {
-    const token = handshake.auth.token;
-    if (typeof token !== 'string' || !token) return null;
-    try {
-      const { sub, name, role } = await this.jwt.verifyAsync<{ sub?: unknown; name?: unknown; role?: unknown }>(token);
-      if (typeof sub !== 'string' || typeof name !== 'string' || !ROLES.includes(role as Role)) return null;
-      return role === 'editor' || role === 'admin' ? { id: sub, name, role } : null;
-    } catch {
-      return null;
-    }
+  ofHandshake(handshake: Handshake): SocketEditor | null {
+    const user = this.sessions.fromCookieHeader(handshake.headers.cookie);
+    if (!user || (user.author.role !== 'editor' && user.author.role !== 'admin')) return null;
+    return { author: user.author, sessionId: user.claims.sessionId };
+  }
+
+  /**
+   * Whether the session is still open. The socket keeps the cookie of its handshake, whose token
+   * expires while the page renews its own, so the session itself is checked, not that token.
+   */
+  stillSignedIn(editor: SocketEditor): boolean {
+    return this.directory.session(editor.author.id, editor.sessionId) !== null;
   }
 }

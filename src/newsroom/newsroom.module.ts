@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AccountsModule } from '../accounts/accounts.module.js';
 import { LiveBlogModule } from '../live-blog/live-blog.module.js';
 import { PagesModule } from '../pages/pages.module.js';
 import { NewsroomPresenter } from './console.presenter.js';
@@ -10,7 +10,7 @@ import { PresenceGateway } from './presence.gateway.js';
 
 /** The editors' side in the browser: the newsroom index, the console, who wrote what, and who is here. */
 @Module({
-  imports: [AuthModule, LiveBlogModule, PagesModule],
+  imports: [AccountsModule, LiveBlogModule, PagesModule],
   controllers: [NewsroomController, NewsroomActivityController],
   providers: [NewsroomPresenter, EditorIdentity, PresenceGateway],
 })

@@ -11,8 +11,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
-import type { Author } from '../live-blog/domain/index.js';
-import { EditorIdentity } from './editor-identity.js';
+import { EditorIdentity, type SocketEditor } from './editor-identity.js';
 
 export const NEWSROOM_NAMESPACE = '/newsroom';
 
@@ -25,10 +24,13 @@ export interface PresentEditor {
 type JoinAck = { ok: true; editors: PresentEditor[] } | { ok: false; error: { code: string; message: string } };
 
 interface EditorSocket extends Socket {
-  data: { editor: Author; liveBlogId?: string };
+  data: { editor: SocketEditor; liveBlogId?: string };
 }
 
 const roomOf = (liveBlogId: string) => `console:${liveBlogId}`;
+
+/** How often open sockets are checked against their sessions: a signed-out editor leaves within this. */
+const SESSION_SWEEP_MS = 5000;
 
 /**
  * Who else has a story's console open (DESIGN §5b). Only signed-in editors may connect; each
@@ -39,29 +41,30 @@ const roomOf = (liveBlogId: string) => `console:${liveBlogId}`;
 export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly server!: Namespace;
   private readonly logger = new Logger(PresenceGateway.name);
+  private sweep?: NodeJS.Timeout;
 
   constructor(private readonly identity: EditorIdentity) {}
 
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
-      this.identity.ofHandshake(socket.handshake).then(
-        (editor) => {
-          if (!editor) return next(new Error('sign in as an editor to open the console'));
-          (socket as EditorSocket).data.editor = editor;
-          next();
-        },
-        (error: unknown) => next(error instanceof Error ? error : new Error('sign-in check failed')),
-      );
+      const editor = this.identity.ofHandshake(socket.handshake);
+      if (!editor) return next(new Error('sign in as an editor to open the console'));
+      (socket as EditorSocket).data.editor = editor;
+      next();
     });
+    this.sweep = setInterval(() => this.disconnectSignedOut(), SESSION_SWEEP_MS);
+    this.sweep.unref();
   }
 
   onModuleDestroy(): void {
+    clearInterval(this.sweep);
     this.server?.disconnectSockets(true);
   }
 
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: EditorSocket, @MessageBody() payload: unknown, @Ack() ack?: (reply: JoinAck) => void) {
     const reply = (value: JoinAck) => (typeof ack === 'function' ? ack(value) : undefined);
+    if (!this.identity.stillSignedIn(socket.data.editor)) return this.signedOut(socket);
     const liveBlogId = (payload as { liveBlogId?: unknown } | null)?.liveBlogId;
     if (typeof liveBlogId !== 'string' || !LIVE_BLOG_ID_PATTERN.test(liveBlogId)) {
       return reply({ ok: false, error: { code: 'invalid', message: 'liveBlogId must be a live blog id' } });
@@ -87,11 +90,23 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
     const sockets = await this.server.in(roomOf(liveBlogId)).fetchSockets();
     const editors = new Map<string, PresentEditor>();
     for (const each of sockets) {
-      const { id, name } = (each.data as EditorSocket['data']).editor;
+      const { id, name } = (each.data as EditorSocket['data']).editor.author;
       editors.set(id, { id, name });
     }
     const list = [...editors.values()].sort((a, b) => a.name.localeCompare(b.name));
     this.server.to(roomOf(liveBlogId)).emit('editors', { liveBlogId, editors: list });
     return list;
+  }
+
+  /** Signing out, a disabled account or a reset password ends the session: its consoles leave at once. */
+  private disconnectSignedOut(): void {
+    for (const socket of this.server.sockets.values() as IterableIterator<EditorSocket>) {
+      if (!this.identity.stillSignedIn(socket.data.editor)) this.signedOut(socket);
+    }
+  }
+
+  private signedOut(socket: EditorSocket): void {
+    socket.emit('signed-out', { message: 'your session has ended; sign in again' });
+    socket.disconnect(true);
   }
 }

@@ -1,6 +1,7 @@
 import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, screenshots, type Page, type TestBrowser } from '../support/browser.js';
-import { openConsole, updateWith } from '../support/console.js';
+import { describeInBrowser, launchBrowser, screenshots, type Page, type RecordingContext, type TestBrowser } from '../support/browser.js';
+import { PASSWORD } from '../support/accounts.js';
+import { addEditors, openConsole, updateWith } from '../support/console.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -12,19 +13,31 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
   let browser: TestBrowser;
   beforeAll(async () => {
     t = await startApp({ seed: true });
+    await addEditors(t);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
+  /** Each test's browser contexts, closed after it: an editor left open would stay present in the next test. */
+  let opened: RecordingContext[] = [];
+  const context = async () => {
+    const recording = await browser.context();
+    opened.push(recording);
+    return recording;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.map((recording) => recording.context.close().catch(() => undefined)));
+    opened = [];
+  });
 
   it('shows each editor the other live, and the second the first one’s change in words; the draft survives a reload', async () => {
-    const first = await (await browser.context()).newPage();
-    const secondContext = await browser.context();
+    const first = await (await context()).newPage();
+    const secondContext = await context();
     const second = await secondContext.newPage();
-    await openConsole(first, t, STORY, 'Ann Editor');
-    await openConsole(second, t, STORY, 'Ben Editor');
+    await openConsole(first, t, STORY, 'ann');
+    await openConsole(second, t, STORY, 'ben');
     await presence(first).getByText('Ben Editor').waitFor();
     expect(await presence(second).textContent()).toContain('Ann Editor');
 
@@ -40,6 +53,7 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     expect(await conflict.textContent()).toContain('Ann Editor');
     expect(await conflict.textContent()).toContain('Changed the headline to “Opposition forms interim government in Kyrgyzstan”');
     expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
+    await second.evaluate('window.scrollTo(0, 0)');
     await screenshots(second, 'console-conflict');
 
     await second.reload();
@@ -55,10 +69,10 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
   });
 
   it('discards a conflicting change when the editor chooses to, showing the other editor’s text', async () => {
-    const first = await (await browser.context()).newPage();
-    const second = await (await browser.context()).newPage();
-    await openConsole(first, t, STORY, 'Ann Editor');
-    await openConsole(second, t, STORY, 'Ben Editor');
+    const first = await (await context()).newPage();
+    const second = await (await context()).newPage();
+    await openConsole(first, t, STORY, 'ann');
+    await openConsole(second, t, STORY, 'ben');
     await second.getByLabel('Summary', { exact: true }).fill('Ben’s summary, never sent.');
     await first.getByLabel('Summary', { exact: true }).fill('The opposition says it has taken power.');
     await first.getByRole('button', { name: 'Revise summary' }).click();
@@ -71,10 +85,10 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
   });
 
   it('keeps an update typed while offline, and sends it once when the connection is back', async () => {
-    const editor = await browser.context();
-    const reader = await (await browser.context()).newPage();
+    const editor = await context();
+    const reader = await (await context()).newPage();
     const console = await editor.newPage();
-    await openConsole(console, t, STORY, 'Ann Editor');
+    await openConsole(console, t, STORY, 'ann');
     await reader.goto(`${t.url}/live/${STORY}`);
     const text = 'Looting was reported in the centre of Bishkek overnight.';
     await console.getByLabel('Update', { exact: true }).fill(text);
@@ -91,4 +105,32 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     expect(await updateWith(reader, text).count()).toBe(1);
     expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe('');
   });
+
+  it('keeps the draft when the session ends, drops the editor from the others’ presence, and sends after signing in again', async () => {
+    const first = await (await context()).newPage();
+    const secondContext = await context();
+    const second = await secondContext.newPage();
+    await openConsole(first, t, STORY, 'ann');
+    await openConsole(second, t, STORY, 'ben');
+    await presence(first).getByText('Ben Editor').waitFor();
+    const text = 'Parliament was dissolved, the interim government said.';
+    await second.getByLabel('Update', { exact: true }).fill(text);
+
+    const elsewhere = await secondContext.newPage();
+    await elsewhere.goto(`${t.url}/newsroom`);
+    await elsewhere.getByRole('button', { name: 'Sign out' }).click();
+    await presence(first).getByText('Ben Editor').waitFor({ state: 'detached', timeout: 8000 });
+
+    await second.getByRole('button', { name: 'Publish' }).click();
+    await second.getByText('Not sent: your session has ended.').waitFor();
+    expect(await second.getByLabel('Update', { exact: true }).inputValue()).toBe(text);
+    await second.getByRole('button', { name: 'Sign in again' }).click();
+    await second.getByLabel('User name').fill('ben');
+    await second.getByLabel('Password').fill(PASSWORD);
+    await second.getByRole('button', { name: 'Sign in' }).click();
+    await second.waitForURL(`**/newsroom/${STORY}`);
+    expect(await second.getByLabel('Update', { exact: true }).inputValue()).toBe(text);
+    await second.getByRole('button', { name: 'Publish' }).click();
+    await updateWith(first, text).waitFor({ timeout: 2000 });
+  }, 45_000);
 });

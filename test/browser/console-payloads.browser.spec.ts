@@ -1,6 +1,6 @@
 import { startApp, type TestApp } from '../support/app.js';
 import { describeInBrowser, launchBrowser, type Page, type TestBrowser } from '../support/browser.js';
-import { signInToConsole, updateWith } from '../support/console.js';
+import { addEditors, signInThroughForm, updateWith } from '../support/console.js';
 import { SCRIPT_PAYLOAD, SHORT_PAYLOAD } from '../support/payloads.js';
 
 const STORY = 'hostile-console';
@@ -18,6 +18,7 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
   let browser: TestBrowser;
   beforeAll(async () => {
     t = await startApp();
+    await addEditors(t, { hostile: `Editor ${SHORT_PAYLOAD}` });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -32,8 +33,7 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
     const page = await reader.newPage();
     const text = (field: string) => `${field} ${SCRIPT_PAYLOAD}`;
 
-    await console.goto(`${t.url}/newsroom`);
-    await signInToConsole(console, t, `Editor ${SHORT_PAYLOAD}`);
+    await signInThroughForm(console, t, 'hostile', '/newsroom');
     await console.getByLabel('Headline').fill(text('title'));
     await console.getByLabel('Summary').fill(text('summary'));
     await console.getByLabel('Address (slug)').fill(STORY);

@@ -1,6 +1,6 @@
 import { startApp, type TestApp } from '../support/app.js';
 import { describeInBrowser, horizontalOverflow, launchBrowser, PHONE, screenshots, type TestBrowser } from '../support/browser.js';
-import { openConsole, updateWith } from '../support/console.js';
+import { addEditors, openConsole, updateWith } from '../support/console.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -9,6 +9,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
   let browser: TestBrowser;
   beforeAll(async () => {
     t = await startApp({ seed: true });
+    await addEditors(t);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -21,7 +22,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     const reader = await browser.context();
     const console = await editor.newPage();
     const page = await reader.newPage();
-    await openConsole(console, t, STORY, 'Rayhan Demytrie');
+    await openConsole(console, t, STORY, 'ann');
     await page.goto(`${t.url}/live/${STORY}`);
     await page.locator('[data-readers]:not([hidden])').waitFor();
 
@@ -36,6 +37,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     expect(await updateWith(page, 'withdrawn').locator('[data-field="byline"]').textContent()).toBe('Rayhan Demytrie, Bishkek');
     await console.getByText('Published.').waitFor();
     expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe('');
+    await console.evaluate('window.scrollTo(0, 0)');
     await screenshots(console, 'console');
     expect([...editor.outside, ...reader.outside]).toEqual([]);
     await editor.context.close();
@@ -47,7 +49,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     const reader = await browser.context();
     const console = await editor.newPage();
     const page = await reader.newPage();
-    await openConsole(console, t, STORY, 'Rayhan Demytrie');
+    await openConsole(console, t, STORY, 'ann');
     await page.goto(`${t.url}/live/${STORY}`);
     await page.locator('[data-readers]:not([hidden])').waitFor();
 
@@ -86,7 +88,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
   it('pins and unpins an update as a key point', async () => {
     const editor = await browser.context();
     const console = await editor.newPage();
-    await openConsole(console, t, STORY, 'Rayhan Demytrie');
+    await openConsole(console, t, STORY, 'ann');
     await console.getByLabel('Update', { exact: true }).fill('The interim government held its first meeting.');
     await console.getByRole('button', { name: 'Publish' }).click();
     const update = updateWith(console, 'The interim government held its first meeting.');
@@ -101,7 +103,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
   it('has no horizontal scroll on a 375 px phone, and every control has a visible label', async () => {
     const editor = await browser.context({ viewport: PHONE });
     const console = await editor.newPage();
-    await openConsole(console, t, STORY, 'Rayhan Demytrie');
+    await openConsole(console, t, STORY, 'ann');
     expect(await horizontalOverflow(console)).toBe(0);
     const unlabelled = await console.evaluate<string[]>(`[...document.querySelectorAll('input, select, textarea')]
       .filter((control) => control.type !== 'hidden' && !(control.labels && [...control.labels].some((label) => label.offsetParent && label.textContent.trim())))
@@ -110,6 +112,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     expect(unlabelled).toEqual([]);
     await console.goto(`${t.url}/newsroom`);
     expect(await horizontalOverflow(console)).toBe(0);
+    await console.evaluate('window.scrollTo(0, 0)');
     await screenshots(console, 'newsroom');
     await editor.context.close();
   });

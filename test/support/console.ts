@@ -1,17 +1,27 @@
+import { addAccount, PASSWORD } from './accounts.js';
 import type { TestApp } from './app.js';
 import type { Page } from './browser.js';
 
-/** Signs the page's console in as an editor, as an editor would: through the console's own form. */
-export async function signInToConsole(page: Page, t: TestApp, name: string): Promise<void> {
-  await page.getByLabel('Editor token').fill(t.token('editor', name));
-  await page.getByRole('button', { name: 'Use token' }).click();
-  await page.getByText(`Editing as ${name}`).waitFor();
+/** The editors the console tests sign in as (user name → display name). */
+export const EDITORS = { ann: 'Ann Editor', ben: 'Ben Editor' } as const;
+
+/** Adds the console tests' editor accounts, as `npm run user -- add` does. */
+export async function addEditors(t: TestApp, editors: Record<string, string> = EDITORS): Promise<void> {
+  for (const [username, displayName] of Object.entries(editors)) await addAccount(t, { username, displayName, role: 'editor' });
 }
 
-/** Opens a story's console signed in as `name`, ready to write (its live view subscribed). */
-export async function openConsole(page: Page, t: TestApp, id: string, name: string): Promise<void> {
-  await page.goto(`${t.url}/newsroom/${id}`);
-  await signInToConsole(page, t, name);
+/** Signs in through the sign-in form, as an editor would, and lands on `next`. */
+export async function signInThroughForm(page: Page, t: TestApp, username: string, next: string): Promise<void> {
+  await page.goto(`${t.url}/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`**${next}`);
+}
+
+/** Opens a story's console signed in as `username`, ready to write (its presence joined). */
+export async function openConsole(page: Page, t: TestApp, id: string, username: string): Promise<void> {
+  await signInThroughForm(page, t, username, `/newsroom/${id}`);
   await page.locator('[data-presence-list] [data-editor-id]').first().waitFor();
 }
 
