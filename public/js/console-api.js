@@ -23,7 +23,10 @@ export async function write(method, path, body, { ifMatch, idempotencyKey } = {}
 /** GET JSON (with the editor's credentials, for the newsroom's own routes); null when it fails. */
 export async function read(path) {
   try {
-    const response = await fetch(path, { headers: { Accept: 'application/json', ...authHeaders() }, credentials: 'same-origin' });
+    const response = await fetch(path, {
+      headers: { Accept: 'application/json', ...authHeaders() },
+      credentials: 'same-origin',
+    });
     return response.ok ? await response.json() : null;
   } catch {
     return null;
@@ -32,9 +35,12 @@ export async function read(path) {
 
 /** What a failed write means for the editor, in words. */
 export function failureMessage(result) {
-  if (result.status === 0) return 'Not sent: the connection dropped. Your text is kept here; send it again when you are back online.';
-  if (result.status === 401) return 'Not sent: your session has ended. Your text is kept on this device; sign in again to send it.';
-  if (result.status === 403) return `Not sent: ${result.body?.message ?? 'your account may not edit stories'}. Your text is kept.`;
+  if (result.status === 0)
+    return 'Not sent: the connection dropped. Your text is kept here; send it again when you are back online.';
+  if (result.status === 401)
+    return 'Not sent: your session has ended. Your text is kept on this device; sign in again to send it.';
+  if (result.status === 403)
+    return `Not sent: ${result.body?.message ?? 'your account may not edit stories'}. Your text is kept.`;
   if (result.status === 429) return 'Not sent: too many requests. Wait a moment and send again; your text is kept.';
   const message = result.body?.message;
   return message ? `Not sent: ${message}` : `Not sent (HTTP ${result.status}). Your text is kept.`;

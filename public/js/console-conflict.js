@@ -27,18 +27,32 @@ export async function changesSince(liveBlogId, afterRevision) {
 /** One public event as a sentence an editor reads at a glance. */
 export function describe({ type, data }) {
   switch (type) {
-    case 'UpdatePosted': return data.retracted ? 'Posted an update (since retracted)' : `Posted an update: “${excerpt(data.body)}”`;
-    case 'UpdateCorrected': return data.retracted ? 'Corrected an update (since retracted)' : `Corrected an update to “${excerpt(data.body)}” (${data.reason})`;
-    case 'UpdateRetracted': return `Retracted an update: ${data.reason}`;
-    case 'UpdatePinned': return 'Pinned an update as a key point';
-    case 'UpdateUnpinned': return 'Unpinned an update';
-    case 'HeadlineChanged': return `Changed the headline to “${data.title}”`;
-    case 'SummaryRevised': return `Revised the summary: “${excerpt(data.summary)}”`;
-    case 'CasualtyFiguresRevised': return `Revised the casualty figures: ${casualtyWords(data) ?? 'no counts'} (source: ${data.source})`;
-    case 'TimelineEntryAdded': return `Added to the timeline: ${data.period}, “${excerpt(data.text)}”`;
-    case 'LocationStatusUpdated': return `Set the status of ${data.place}: “${excerpt(data.status)}”`;
-    case 'LiveBlogClosed': return data.reason ? `Closed the story: ${data.reason}` : 'Closed the story';
-    default: return type;
+    case 'UpdatePosted':
+      return data.retracted ? 'Posted an update (since retracted)' : `Posted an update: “${excerpt(data.body)}”`;
+    case 'UpdateCorrected':
+      return data.retracted
+        ? 'Corrected an update (since retracted)'
+        : `Corrected an update to “${excerpt(data.body)}” (${data.reason})`;
+    case 'UpdateRetracted':
+      return `Retracted an update: ${data.reason}`;
+    case 'UpdatePinned':
+      return 'Pinned an update as a key point';
+    case 'UpdateUnpinned':
+      return 'Unpinned an update';
+    case 'HeadlineChanged':
+      return `Changed the headline to “${data.title}”`;
+    case 'SummaryRevised':
+      return `Revised the summary: “${excerpt(data.summary)}”`;
+    case 'CasualtyFiguresRevised':
+      return `Revised the casualty figures: ${casualtyWords(data) ?? 'no counts'} (source: ${data.source})`;
+    case 'TimelineEntryAdded':
+      return `Added to the timeline: ${data.period}, “${excerpt(data.text)}”`;
+    case 'LocationStatusUpdated':
+      return `Set the status of ${data.place}: “${excerpt(data.status)}”`;
+    case 'LiveBlogClosed':
+      return data.reason ? `Closed the story: ${data.reason}` : 'Closed the story';
+    default:
+      return type;
   }
 }
 
@@ -73,7 +87,10 @@ export function showConflict(status, { events, revision }, { apply, discard }) {
   }
   const actions = document.createElement('div');
   actions.className = 'form__actions';
-  actions.append(button('Apply my change on top', 'button button--primary', () => apply(revision)), button('Discard my change', 'button', discard));
+  actions.append(
+    button('Apply my change on top', 'button button--primary', () => apply(revision)),
+    button('Discard my change', 'button', discard),
+  );
   box.append(title, ...(events.length ? [list] : []), actions);
   status.replaceChildren(box);
   actions.querySelector('button').focus();

@@ -15,7 +15,10 @@ export function formBody(form) {
   return body;
 }
 
-/** Marks the fields a 400 names (`details.fields[]`, or the domain's `details.field`); answers the problems no field took. */
+/**
+ * Marks the fields a 400 names (`details.fields[]`, or the domain's `details.field`); answers the
+ * problems no field took.
+ */
 export function showFieldErrors(form, details) {
   const problems = details?.fields ?? (details?.field ? [{ field: details.field, problems: [] }] : []);
   const unplaced = [];
@@ -37,7 +40,10 @@ function markInvalid(element, message) {
   error.id = `${element.id}-error`;
   error.textContent = message;
   element.setAttribute('aria-invalid', 'true');
-  element.setAttribute('aria-describedby', [element.getAttribute('aria-describedby'), error.id].filter(Boolean).join(' '));
+  element.setAttribute(
+    'aria-describedby',
+    [element.getAttribute('aria-describedby'), error.id].filter(Boolean).join(' '),
+  );
   element.after(error);
 }
 
@@ -46,7 +52,10 @@ export function clearFieldErrors(form) {
     const element = form.querySelector(`[aria-describedby~="${CSS.escape(error.id)}"]`);
     if (element) {
       element.removeAttribute('aria-invalid');
-      const rest = element.getAttribute('aria-describedby').split(' ').filter((id) => id !== error.id);
+      const rest = element
+        .getAttribute('aria-describedby')
+        .split(' ')
+        .filter((id) => id !== error.id);
       if (rest.length) element.setAttribute('aria-describedby', rest.join(' '));
       else element.removeAttribute('aria-describedby');
     }

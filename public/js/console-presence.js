@@ -14,12 +14,17 @@ export class Presence {
     const socket = io('/newsroom', { transports: ['websocket', 'polling'] });
     this.socket = socket;
     socket.on('connect', async () => {
-      const ack = await socket.timeout(10_000).emitWithAck('join', { liveBlogId: this.liveBlogId }).catch(() => null);
+      const ack = await socket
+        .timeout(10_000)
+        .emitWithAck('join', { liveBlogId: this.liveBlogId })
+        .catch(() => null);
       if (ack?.ok) this.show(ack.editors);
       else this.say('presence unavailable');
     });
     socket.on('editors', ({ liveBlogId, editors }) => liveBlogId === this.liveBlogId && this.show(editors));
-    socket.on('connect_error', (error) => this.say(/sign in/.test(error.message) ? 'sign in as an editor' : 'reconnecting…'));
+    socket.on('connect_error', (error) =>
+      this.say(/sign in/.test(error.message) ? 'sign in as an editor' : 'reconnecting…'),
+    );
     socket.on('disconnect', () => this.say('reconnecting…'));
     socket.on('signed-out', () => this.say('your session has ended: sign in again'));
   }

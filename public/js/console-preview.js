@@ -17,7 +17,10 @@ export function wirePreview(form, story) {
     drawn = key;
     if (!update.body && !update.media) return slot.replaceChildren(empty);
     const pageAt = story.querySelector('[data-field="last-updated"]').dateTime;
-    const preview = updateElement({ ...nulls(), ...update, updateId: 'preview', revision: 0, at: new Date().toISOString() }, pageAt);
+    const preview = updateElement(
+      { ...nulls(), ...update, updateId: 'preview', revision: 0, at: new Date().toISOString() },
+      pageAt,
+    );
     preview.removeAttribute('id');
     preview.removeAttribute('tabindex');
     slot.replaceChildren(preview);
@@ -29,7 +32,16 @@ export function wirePreview(form, story) {
 }
 
 function nulls() {
-  return { kind: 'report', body: '', byline: null, attribution: null, location: null, sources: null, media: null, corrected: null };
+  return {
+    kind: 'report',
+    body: '',
+    byline: null,
+    attribution: null,
+    location: null,
+    sources: null,
+    media: null,
+    corrected: null,
+  };
 }
 
 const SHORTCUTS = { b: 'b', i: 'i' };

@@ -15,9 +15,15 @@ export function watchStory(root, story, { liveBlogId, drafts }) {
     knownPlaces(root, story);
     closed(root, story.dataset.status === 'closed');
   };
-  new MutationObserver(refresh).observe(story, { attributes: true, attributeFilter: ['data-revision', 'data-status'] });
+  new MutationObserver(refresh).observe(story, {
+    attributes: true,
+    attributeFilter: ['data-revision', 'data-status'],
+  });
   const box = story.querySelector('[data-casualties]');
-  new MutationObserver(() => figures(root, story, liveBlogId)).observe(box, { attributes: true, attributeFilter: ['data-figures'] });
+  new MutationObserver(() => figures(root, story, liveBlogId)).observe(box, {
+    attributes: true,
+    attributeFilter: ['data-figures'],
+  });
   closed(root, story.dataset.status === 'closed');
 }
 
@@ -40,7 +46,9 @@ function knownPlaces(root, story) {
 
 function closed(root, isClosed) {
   root.querySelector('[data-console-closed]').hidden = !isClosed;
-  for (const control of root.querySelectorAll('.console__tools button, .console__tools input, .console__tools select, .console__tools textarea')) {
+  for (const control of root.querySelectorAll(
+    '.console__tools button, .console__tools input, .console__tools select, .console__tools textarea',
+  )) {
     control.disabled = isClosed;
   }
   root.classList.toggle('console--closed', isClosed);
@@ -54,7 +62,9 @@ async function figures(root, story, liveBlogId) {
   root.querySelector('[data-figures-by]').hidden = false;
   if (!currentEditor()) return;
   const after = Math.max(-1, Number(story.dataset.revision) - 50);
-  const activity = await read(`/api/newsroom/live-blogs/${encodeURIComponent(liveBlogId)}/activity?afterRevision=${after}`);
+  const activity = await read(
+    `/api/newsroom/live-blogs/${encodeURIComponent(liveBlogId)}/activity?afterRevision=${after}`,
+  );
   const last = activity?.events.filter((event) => event.type === 'CasualtyFiguresRevised').at(-1);
   if (!last) return;
   root.querySelector('[data-figures-setter]').textContent = last.author.name;

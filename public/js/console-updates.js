@@ -35,7 +35,8 @@ export class UpdateTools {
     buttons.lastElementChild.dataset.pin = '';
     tools.append(buttons, statusArea());
     element.append(tools);
-    for (const kind of ['correct', 'retract']) if (this.context.drafts.names(`${kind}.${updateId}.`).length) this.open(element, kind);
+    for (const kind of ['correct', 'retract'])
+      if (this.context.drafts.names(`${kind}.${updateId}.`).length) this.open(element, kind);
   }
 
   isPinned(updateId) {
@@ -71,9 +72,19 @@ export class UpdateTools {
 
   correctionForm(element, updateId) {
     const editor = form(`correct.${updateId}`, 'form update-form');
-    const body = textField(editor, 'textarea', { id: `correct-${updateId}-body`, name: 'body', label: 'Corrected text', draft: `correct.${updateId}.body` });
+    const body = textField(editor, 'textarea', {
+      id: `correct-${updateId}-body`,
+      name: 'body',
+      label: 'Corrected text',
+      draft: `correct.${updateId}.body`,
+    });
     body.value = field(element, 'body').innerHTML.trim();
-    textField(editor, 'input', { id: `correct-${updateId}-reason`, name: 'reason', label: 'Reason for the correction (readers see it)', draft: `correct.${updateId}.reason` });
+    textField(editor, 'input', {
+      id: `correct-${updateId}-reason`,
+      name: 'reason',
+      label: 'Reason for the correction (readers see it)',
+      draft: `correct.${updateId}.reason`,
+    });
     editor.append(statusArea(), actions(editor, 'Save correction', 'button button--primary', this.cancel(editor)));
     editor.addEventListener('submit', (submit) => {
       submit.preventDefault();
@@ -82,7 +93,11 @@ export class UpdateTools {
         doneText: 'Corrected.',
         done: () => {
           editor.remove();
-          setStatus(element.querySelector('[data-update-tools]'), 'done', 'Corrected: readers see the new text with your reason.');
+          setStatus(
+            element.querySelector('[data-update-tools]'),
+            'done',
+            'Corrected: readers see the new text with your reason.',
+          );
         },
         discarded: () => editor.remove(),
       });
@@ -92,12 +107,18 @@ export class UpdateTools {
 
   retractionForm(updateId) {
     const editor = form(`retract.${updateId}`, 'form update-form update-form--retract');
-    textField(editor, 'input', { id: `retract-${updateId}-reason`, name: 'reason', label: 'Reason for retraction (required, readers see it)', draft: `retract.${updateId}.reason` });
+    textField(editor, 'input', {
+      id: `retract-${updateId}-reason`,
+      name: 'reason',
+      label: 'Reason for retraction (required, readers see it)',
+      draft: `retract.${updateId}.reason`,
+    });
     editor.append(statusArea(), actions(editor, 'Retract update', 'button button--danger', this.cancel(editor)));
     editor.addEventListener('submit', async (submit) => {
       submit.preventDefault();
       const reason = editor.elements.reason.value.trim();
-      if (!reason) return setStatus(editor, 'error', 'Give a reason for the retraction: readers see it in place of the update.');
+      if (!reason)
+        return setStatus(editor, 'error', 'Give a reason for the retraction: readers see it in place of the update.');
       const sure = await this.context.confirm({
         heading: 'Retract this update?',
         text: `Readers will no longer see it. The reason shown: “${reason}”.`,
@@ -105,7 +126,9 @@ export class UpdateTools {
       });
       if (!sure) return setStatus(editor, 'done', 'Not retracted.');
       const path = `${this.context.base}/updates/${encodeURIComponent(updateId)}/retraction`;
-      await this.context.writer.send(editor, () => ({ method: 'POST', path, body: { reason } }), { doneText: 'Retracted.' });
+      await this.context.writer.send(editor, () => ({ method: 'POST', path, body: { reason } }), {
+        doneText: 'Retracted.',
+      });
     });
     return editor;
   }

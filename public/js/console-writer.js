@@ -27,7 +27,10 @@ export class Writer {
     setStatus(form, 'busy', 'Sending…');
     const submit = form.querySelector('[type="submit"]');
     if (submit) submit.disabled = true;
-    const result = await write(method, path, body, { ifMatch: base, idempotencyKey: this.keyFor(form, method, path, body) });
+    const result = await write(method, path, body, {
+      ifMatch: base,
+      idempotencyKey: this.keyFor(form, method, path, body),
+    });
     if (submit) submit.disabled = false;
     if (result.ok) {
       this.ownRevision = Math.max(this.ownRevision, result.revision);
@@ -75,7 +78,11 @@ export class Writer {
   invalid(form, result) {
     const unplaced = showFieldErrors(form, result.body?.details);
     const marked = form.querySelector('[aria-invalid="true"]');
-    setStatus(form, 'error', marked && !unplaced.length ? 'Not sent: check the fields marked below.' : failureMessage(result));
+    setStatus(
+      form,
+      'error',
+      marked && !unplaced.length ? 'Not sent: check the fields marked below.' : failureMessage(result),
+    );
   }
 
   /** The same request sent again (after a dropped connection) keeps its key, so it is written once. */

@@ -27,7 +27,10 @@ function start(root) {
       submit.preventDefault();
       clearFieldErrors(form);
       const missing = write.check?.(form);
-      if (missing) return showFieldErrors(form, missing), setStatus(form, 'error', 'Not sent: check the fields marked below.');
+      if (missing) {
+        showFieldErrors(form, missing);
+        return setStatus(form, 'error', 'Not sent: check the fields marked below.');
+      }
       if (write.confirm && !(await confirm(write.confirm(form)))) return;
       await writer.send(form, () => write.request(form, base), {
         doneText: write.doneText,
@@ -44,7 +47,11 @@ function start(root) {
 
 /** Each story-wide form: its request, what to say after, whether the fields empty, what to confirm first. */
 const WRITES = {
-  post: { request: (form, base) => ({ method: 'POST', path: `${base}/updates`, body: formBody(form) }), doneText: 'Published.', clear: true },
+  post: {
+    request: (form, base) => ({ method: 'POST', path: `${base}/updates`, body: formBody(form) }),
+    doneText: 'Published.',
+    clear: true,
+  },
   headline: {
     request: (form, base) => ({ method: 'PUT', path: `${base}/headline`, body: formBody(form) }),
     doneText: 'Headline changed.',
@@ -55,18 +62,30 @@ const WRITES = {
     doneText: 'Summary revised.',
     current: (story) => story.querySelector('[data-field="summary"]').textContent,
   },
-  figures: { request: (form, base) => ({ method: 'POST', path: `${base}/casualty-figures`, body: figuresBody(form) }), doneText: 'Figures revised.' },
-  timeline: { request: (form, base) => ({ method: 'POST', path: `${base}/timeline`, body: formBody(form) }), doneText: 'Added to the timeline.', clear: true },
+  figures: {
+    request: (form, base) => ({ method: 'POST', path: `${base}/casualty-figures`, body: figuresBody(form) }),
+    doneText: 'Figures revised.',
+  },
+  timeline: {
+    request: (form, base) => ({ method: 'POST', path: `${base}/timeline`, body: formBody(form) }),
+    doneText: 'Added to the timeline.',
+    clear: true,
+  },
   place: {
     request: placeRequest,
     doneText: 'Status set.',
     clear: true,
-    check: (form) => (form.elements.place.value.trim() ? null : { fields: [{ field: 'place', problems: ['Name the place.'] }] }),
+    check: (form) =>
+      form.elements.place.value.trim() ? null : { fields: [{ field: 'place', problems: ['Name the place.'] }] },
   },
   close: {
     request: (form, base) => ({ method: 'POST', path: `${base}/close`, body: formBody(form) }),
     doneText: 'The story is closed.',
-    confirm: () => ({ heading: 'Close this story?', text: 'Readers will see that the page has ended. It cannot be reopened or changed afterwards.', ok: 'Close the story' }),
+    confirm: () => ({
+      heading: 'Close this story?',
+      text: 'Readers will see that the page has ended. It cannot be reopened or changed afterwards.',
+      ok: 'Close the story',
+    }),
   },
 };
 

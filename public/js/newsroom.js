@@ -23,10 +23,16 @@ function start(root) {
       window.location.assign(`/newsroom/${encodeURIComponent(result.body.liveBlogId)}`);
       return;
     }
-    const taken = { fields: [{ field: 'id', problems: ['A story with this address exists already: choose another address.'] }] };
+    const taken = {
+      fields: [{ field: 'id', problems: ['A story with this address exists already: choose another address.'] }],
+    };
     const details = result.status === 409 ? taken : result.body?.details;
     const unplaced = result.status === 400 || result.status === 409 ? showFieldErrors(form, details) : [];
     const marked = form.querySelector('[aria-invalid="true"]');
-    setStatus(form, 'error', marked && !unplaced.length ? 'Not opened: check the fields marked below.' : failureMessage(result));
+    setStatus(
+      form,
+      'error',
+      marked && !unplaced.length ? 'Not opened: check the fields marked below.' : failureMessage(result),
+    );
   });
 }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { FIGURE_QUALIFIERS, UPDATE_KINDS, type OpenedBlog } from '../live-blog/domain/index.js';
 import { ArticleViews } from '../live-blog/projections/article-views.js';
 import { LivePagePresenter } from '../pages/live-page.presenter.js';
 import { pageHelpers, type PageHead } from '../pages/page-helpers.js';
+import { CLOCK, type Clock } from '../shared/clock.js';
 
 /** Zones offered when opening a story; any other IANA name may be typed. */
 export const COMMON_TIME_ZONES = [
@@ -34,25 +35,35 @@ export class NewsroomPresenter {
   constructor(
     private readonly views: ArticleViews,
     private readonly livePage: LivePagePresenter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   index() {
     const blogs = this.views.list().sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live'));
-    const page: PageHead = { title: 'Newsroom', description: 'Open and edit live pages.', stylesheets: NEWSROOM_STYLES, scripts: ['/assets/js/newsroom.js'] };
-    return { page, blogs, timeZones: COMMON_TIME_ZONES, now: new Date().toISOString(), fmt: pageHelpers };
+    const page: PageHead = {
+      title: 'Newsroom',
+      description: 'Open and edit live pages.',
+      stylesheets: NEWSROOM_STYLES,
+      scripts: ['/assets/js/newsroom.js'],
+    };
+    return { page, blogs, timeZones: COMMON_TIME_ZONES, now: this.clock.now().toISOString(), fmt: pageHelpers };
   }
 
   /** The reader's page model (the same article partial and live script) with the editing tools' data. */
   console(id: string, blog: OpenedBlog, url: string) {
     const reader = this.livePage.present(id, blog, { url });
-    const page: PageHead = { title: `Console: ${blog.title}`, stylesheets: NEWSROOM_STYLES, scripts: CONSOLE_SCRIPTS };
+    const page: PageHead = {
+      title: `Console: ${blog.title}`,
+      stylesheets: NEWSROOM_STYLES,
+      scripts: CONSOLE_SCRIPTS,
+    };
     return {
       ...reader,
       page,
       figures: currentFigures(blog),
       kinds: UPDATE_KINDS,
       qualifiers: FIGURE_QUALIFIERS,
-      now: new Date().toISOString(),
+      now: this.clock.now().toISOString(),
     };
   }
 }

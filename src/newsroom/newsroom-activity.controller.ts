@@ -35,7 +35,10 @@ export class NewsroomActivityController {
   async activity(@Param('id', LiveBlogIdPipe) id: string, @Query() query: ChangesQueryDto) {
     if (!this.views.blog(id)) throw new NotFoundException(`no live blog "${id}"`);
     const afterRevision = query.afterRevision ?? -1;
-    const read = await this.store.readStream(streamOf(id), { fromRevision: afterRevision + 1, maxCount: query.limit ?? 100 });
+    const read = await this.store.readStream(streamOf(id), {
+      fromRevision: afterRevision + 1,
+      maxCount: query.limit ?? 100,
+    });
     const events: ActivityItem[] = toStoredEvents(read).map(({ revision, type, metadata }) => ({
       revision,
       type,

@@ -24,7 +24,11 @@ export class NewsroomController {
   ) {}
 
   @Get()
-  index(@CurrentAuthor() editor: Author, @CurrentSession() session: SessionUser | undefined, @Res() reply: FastifyReply) {
+  index(
+    @CurrentAuthor() editor: Author,
+    @CurrentSession() session: SessionUser | undefined,
+    @Res() reply: FastifyReply,
+  ) {
     return reply.header('Cache-Control', 'no-store').view('newsroom', { ...this.presenter.index(), editor, session });
   }
 

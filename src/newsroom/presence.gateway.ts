@@ -62,7 +62,11 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
   }
 
   @SubscribeMessage('join')
-  async join(@ConnectedSocket() socket: EditorSocket, @MessageBody() payload: unknown, @Ack() ack?: (reply: JoinAck) => void) {
+  async join(
+    @ConnectedSocket() socket: EditorSocket,
+    @MessageBody() payload: unknown,
+    @Ack() ack?: (reply: JoinAck) => void,
+  ) {
     const reply = (value: JoinAck) => (typeof ack === 'function' ? ack(value) : undefined);
     if (!this.identity.stillSignedIn(socket.data.editor)) return this.signedOut(socket);
     const liveBlogId = (payload as { liveBlogId?: unknown } | null)?.liveBlogId;
@@ -82,7 +86,9 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
   async handleDisconnect(socket: EditorSocket): Promise<void> {
     const liveBlogId = socket.data.liveBlogId;
     if (!liveBlogId) return;
-    await this.announce(liveBlogId).catch((error: unknown) => this.logger.warn({ err: error }, 'presence announce failed'));
+    await this.announce(liveBlogId).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'presence announce failed'),
+    );
   }
 
   /** Tells every console of the story who is there now (one entry per editor, however many tabs). */

@@ -1,5 +1,12 @@
 import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, screenshots, type Page, type RecordingContext, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  launchBrowser,
+  screenshots,
+  type Page,
+  type RecordingContext,
+  type TestBrowser,
+} from '../support/browser.js';
 import { PASSWORD } from '../support/accounts.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
 
@@ -32,7 +39,7 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     opened = [];
   });
 
-  it('shows each editor the other live, and the second the first one’s change in words; the draft survives a reload', async () => {
+  it('shows editors to each other and the other’s change in words; the draft survives a reload', async () => {
     const first = await (await context()).newPage();
     const secondContext = await context();
     const second = await secondContext.newPage();
@@ -44,14 +51,18 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     await headlineField(second).fill('Bakiyev flees Bishkek as opposition takes over');
     await headlineField(first).fill('Opposition forms interim government in Kyrgyzstan');
     await first.getByRole('button', { name: 'Change headline' }).click();
-    await second.locator('[data-article] [data-field="title"]', { hasText: 'Opposition forms interim government' }).waitFor({ timeout: 2000 });
+    await second
+      .locator('[data-article] [data-field="title"]', { hasText: 'Opposition forms interim government' })
+      .waitFor({ timeout: 2000 });
     expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
 
     await second.getByRole('button', { name: 'Change headline' }).click();
     const conflict = second.locator('.conflict');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Ann Editor');
-    expect(await conflict.textContent()).toContain('Changed the headline to “Opposition forms interim government in Kyrgyzstan”');
+    expect(await conflict.textContent()).toContain(
+      'Changed the headline to “Opposition forms interim government in Kyrgyzstan”',
+    );
     expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
     await second.evaluate('window.scrollTo(0, 0)');
     await screenshots(second, 'console-conflict');
@@ -60,7 +71,9 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
     await second.getByRole('button', { name: 'Change headline' }).click();
     await conflict.getByRole('button', { name: 'Apply my change on top' }).click();
-    await first.locator('[data-article] [data-field="title"]', { hasText: 'Bakiyev flees Bishkek' }).waitFor({ timeout: 2000 });
+    await first
+      .locator('[data-article] [data-field="title"]', { hasText: 'Bakiyev flees Bishkek' })
+      .waitFor({ timeout: 2000 });
     await second.getByText('Headline changed.').waitFor();
 
     await secondContext.context.close();
@@ -79,9 +92,13 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     await first.getByText('Summary revised.').waitFor();
     await second.getByRole('button', { name: 'Revise summary' }).click();
     await second.locator('.conflict').getByRole('button', { name: 'Discard my change' }).click();
-    expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe('The opposition says it has taken power.');
+    expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe(
+      'The opposition says it has taken power.',
+    );
     await second.reload();
-    expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe('The opposition says it has taken power.');
+    expect(await second.getByLabel('Summary', { exact: true }).inputValue()).toBe(
+      'The opposition says it has taken power.',
+    );
   });
 
   it('keeps an update typed while offline, and sends it once when the connection is back', async () => {
@@ -106,7 +123,7 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe('');
   });
 
-  it('keeps the draft when the session ends, drops the editor from the others’ presence, and sends after signing in again', async () => {
+  it('keeps the draft when the session ends, drops the editor from presence, sends after a new sign-in', async () => {
     const first = await (await context()).newPage();
     const secondContext = await context();
     const second = await secondContext.newPage();

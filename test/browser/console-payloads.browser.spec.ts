@@ -9,7 +9,9 @@ const STORY = 'hostile-console';
 async function injected(page: Page) {
   return page.evaluate<{ pwned: unknown; elements: number }>(`({
     pwned: window.__pwned ?? null,
-    elements: document.querySelectorAll('img[src="x"], svg, [onerror], [onload], [onclick], script:not([src]):not([type="application/ld+json"])').length,
+    elements: document.querySelectorAll(
+      'img[src="x"], svg, [onerror], [onload], [onclick], script:not([src]):not([type="application/ld+json"])',
+    ).length,
   })`);
 }
 
@@ -26,7 +28,7 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
     await t?.close();
   });
 
-  it('opens, writes, corrects, revises and closes a story with hostile text; neither the console nor the reader page runs it', async () => {
+  it('opens, writes, corrects, revises and closes a story with hostile text; neither page runs it', async () => {
     const editor = await browser.context();
     const reader = await browser.context();
     const console = await editor.newPage();
@@ -43,8 +45,11 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
     await page.goto(`${t.url}/live/${STORY}`);
     await page.locator('[data-readers]:not([hidden])').waitFor();
 
-    await console.getByLabel('Update', { exact: true }).fill(`<p>body</p>${SCRIPT_PAYLOAD}<a href="javascript:alert(1)">link</a>`);
-    for (const label of ['Byline', 'Attribution', 'Location', 'Sources', 'Caption', 'Credit']) await console.getByLabel(label).fill(text(label));
+    await console
+      .getByLabel('Update', { exact: true })
+      .fill(`<p>body</p>${SCRIPT_PAYLOAD}<a href="javascript:alert(1)">link</a>`);
+    for (const label of ['Byline', 'Attribution', 'Location', 'Sources', 'Caption', 'Credit'])
+      await console.getByLabel(label).fill(text(label));
     await console.getByLabel('Image URL').fill('https://127.0.0.1:9/hostile.png');
     await console.getByRole('button', { name: 'Publish' }).click();
     await updateWith(page, 'body').waitFor({ timeout: 2000 });
@@ -62,7 +67,8 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
     await console.getByRole('button', { name: 'Change headline' }).click();
     await console.getByText('Headline changed.').waitFor();
     await console.getByLabel('Dead: count').fill('3');
-    for (const label of ['Source', 'Scope', 'Note']) await console.getByLabel(label, { exact: true }).fill(text(label));
+    for (const label of ['Source', 'Scope', 'Note'])
+      await console.getByLabel(label, { exact: true }).fill(text(label));
     await console.getByRole('button', { name: 'Revise figures' }).click();
     await console.getByText('Figures revised.').waitFor();
     await console.getByLabel('Period', { exact: true }).fill(`period ${SHORT_PAYLOAD}`);

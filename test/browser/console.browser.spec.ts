@@ -1,5 +1,12 @@
 import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, horizontalOverflow, launchBrowser, PHONE, screenshots, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  screenshots,
+  type TestBrowser,
+} from '../support/browser.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
@@ -34,7 +41,9 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await console.getByRole('button', { name: 'Publish' }).click();
     await updateWith(page, 'Troops have withdrawn from the central square.').waitFor({ timeout: 2000 });
     expect(Date.now() - published).toBeLessThan(2000);
-    expect(await updateWith(page, 'withdrawn').locator('[data-field="byline"]').textContent()).toBe('Rayhan Demytrie, Bishkek');
+    expect(await updateWith(page, 'withdrawn').locator('[data-field="byline"]').textContent()).toBe(
+      'Rayhan Demytrie, Bishkek',
+    );
     await console.getByText('Published.').waitFor();
     expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe('');
     await console.evaluate('window.scrollTo(0, 0)');
@@ -44,7 +53,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await reader.context.close();
   });
 
-  it('publishes with Ctrl+Enter, corrects with a reason and retracts after a confirmation; the reader page follows', async () => {
+  it('publishes with Ctrl+Enter, corrects with a reason, retracts after a confirmation; readers follow', async () => {
     const editor = await browser.context();
     const reader = await browser.context();
     const console = await editor.newPage();
@@ -63,13 +72,17 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await update.getByLabel('Reason for the correction (readers see it)').fill('The town was Talas, not Naryn');
     await update.getByRole('button', { name: 'Save correction' }).click();
     const corrected = updateWith(page, 'Gunfire was heard near Talas.');
-    await corrected.locator('[data-field="correction-reason"]', { hasText: 'The town was Talas, not Naryn' }).waitFor({ timeout: 2000 });
+    await corrected
+      .locator('[data-field="correction-reason"]', { hasText: 'The town was Talas, not Naryn' })
+      .waitFor({ timeout: 2000 });
 
     const correctedInConsole = updateWith(console, 'Gunfire was heard near Talas.');
     await correctedInConsole.getByRole('button', { name: 'Retract' }).click();
     await correctedInConsole.getByRole('button', { name: 'Retract update' }).click();
     await correctedInConsole.getByText('Give a reason for the retraction').waitFor();
-    await correctedInConsole.getByLabel('Reason for retraction (required, readers see it)').fill('Unconfirmed report');
+    await correctedInConsole
+      .getByLabel('Reason for retraction (required, readers see it)')
+      .fill('Unconfirmed report');
     await correctedInConsole.getByRole('button', { name: 'Retract update' }).click();
     const dialog = console.getByRole('dialog', { name: 'Retract this update?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -93,9 +106,13 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await console.getByRole('button', { name: 'Publish' }).click();
     const update = updateWith(console, 'The interim government held its first meeting.');
     await update.getByRole('button', { name: 'Pin' }).click();
-    await console.locator('[data-key-points-list] li', { hasText: 'The interim government held its first meeting.' }).waitFor();
+    await console
+      .locator('[data-key-points-list] li', { hasText: 'The interim government held its first meeting.' })
+      .waitFor();
     await update.getByRole('button', { name: 'Unpin' }).click();
-    await console.locator('[data-key-points-list] li', { hasText: 'The interim government' }).waitFor({ state: 'detached' });
+    await console
+      .locator('[data-key-points-list] li', { hasText: 'The interim government' })
+      .waitFor({ state: 'detached' });
     await update.getByRole('button', { name: 'Pin' }).waitFor();
     await editor.context.close();
   });
@@ -106,7 +123,8 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await openConsole(console, t, STORY, 'ann');
     expect(await horizontalOverflow(console)).toBe(0);
     const unlabelled = await console.evaluate<string[]>(`[...document.querySelectorAll('input, select, textarea')]
-      .filter((control) => control.type !== 'hidden' && !(control.labels && [...control.labels].some((label) => label.offsetParent && label.textContent.trim())))
+      .filter((control) => control.type !== 'hidden')
+      .filter((control) => ![...(control.labels ?? [])].some((label) => label.offsetParent && label.textContent.trim()))
       .filter((control) => control.offsetParent)
       .map((control) => control.name || control.id)`);
     expect(unlabelled).toEqual([]);

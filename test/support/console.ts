@@ -7,7 +7,8 @@ export const EDITORS = { ann: 'Ann Editor', ben: 'Ben Editor' } as const;
 
 /** Adds the console tests' editor accounts, as `npm run user -- add` does. */
 export async function addEditors(t: TestApp, editors: Record<string, string> = EDITORS): Promise<void> {
-  for (const [username, displayName] of Object.entries(editors)) await addAccount(t, { username, displayName, role: 'editor' });
+  for (const [username, displayName] of Object.entries(editors))
+    await addAccount(t, { username, displayName, role: 'editor' });
 }
 
 /** Signs in through the sign-in form, as an editor would, and lands on `next`. */
