@@ -82,7 +82,7 @@ export function currentFigures(story) {
 }
 
 /** Adds or changes one place's status, keeping the order in which places first appeared. */
-export function setPlace(story, { place, status }) {
+export function setPlace(story, { place, status, at }, pageAt) {
   const list = story.querySelector('[data-places-list]');
   let item = [...list.children].find((each) => each.dataset.place === place);
   if (!item) {
@@ -95,10 +95,15 @@ export function setPlace(story, { place, status }) {
     const text = document.createElement('p');
     text.className = 'places__status';
     text.dataset.field = 'status';
-    item.append(name, text);
+    const time = document.createElement('p');
+    time.className = 'places__time';
+    time.append('Updated ', Object.assign(document.createElement('time'), { className: 'places__at' }));
+    time.lastChild.dataset.field = 'at';
+    item.append(name, text, time);
     list.append(item);
   }
   field(item, 'status').textContent = status;
+  setTime(field(item, 'at'), at, pageAt);
   story.querySelector('[data-places]').hidden = false;
 }
 

@@ -41,7 +41,7 @@ export class Feed {
       case 'TimelineEntryAdded':
         return dom.addTimelineEntry(this.story, data);
       case 'LocationStatusUpdated':
-        return dom.setPlace(this.story, data);
+        return dom.setPlace(this.story, { ...data, at: event.at }, this.pageAt());
       case 'LiveBlogClosed':
         return (dom.setStatus(this.story, 'closed'), this.announce('This live page has ended.'));
       default:
@@ -145,7 +145,7 @@ export class Feed {
     article.timeline.forEach((entry) => dom.addTimelineEntry(this.story, entry));
     this.story.querySelector('[data-timeline]').hidden = article.timeline.length === 0;
     this.story.querySelector('[data-places-list]').replaceChildren();
-    article.locations.forEach((place) => dom.setPlace(this.story, place));
+    article.locations.forEach((place) => dom.setPlace(this.story, place, pageAt));
     this.story.querySelector('[data-places]').hidden = article.locations.length === 0;
     dom.setStatus(this.story, article.status);
   }

@@ -6,7 +6,6 @@ import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
 import { ArticleViews } from '../live-blog/projections/article-views.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { pageHelpers } from './page-helpers.js';
-import { OlderPageQueryDto } from './pages.dto.js';
 
 /** The readers' pages, rendered on the server so a story reads before any script runs. */
 @ApiExcludeController()
@@ -35,14 +34,17 @@ export class PagesController {
   @Get('live/:id')
   live(
     @Param('id') id: string,
-    @Query() query: OlderPageQueryDto,
+    @Query('before') before: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
+    const beforeRevision = before === undefined ? undefined : wholeNumber(before);
+    if (beforeRevision === null)
+      return badRequest(reply, '“before” must be a whole number of 1 or more, such as 20.');
     const model = this.livePage.present(id, blog, {
-      beforeRevision: query.before,
+      beforeRevision,
       url: absoluteUrl(request, `/live/${id}`),
     });
     return reply.header('Cache-Control', 'no-cache').view('live', model);
@@ -50,10 +52,24 @@ export class PagesController {
 }
 
 export function notFound(reply: FastifyReply, message: string) {
+  return problemPage(reply, 404, 'Page not found', message);
+}
+
+function badRequest(reply: FastifyReply, message: string) {
+  return problemPage(reply, 400, 'This address is not quite right', message);
+}
+
+/** An error a reader sees as a page, not as the API's JSON. */
+function problemPage(reply: FastifyReply, status: number, title: string, message: string) {
   return reply
-    .code(404)
+    .code(status)
     .header('Cache-Control', 'no-cache')
-    .view('not-found', { page: { title: 'Page not found' }, message, fmt: pageHelpers });
+    .view('not-found', { page: { title }, message, fmt: pageHelpers });
+}
+
+/** Digits only, 1 or more; anything else (empty, "1.5", "-1", "abc") is null. */
+function wholeNumber(text: string): number | null {
+  return /^\d{1,15}$/.test(text) && Number(text) >= 1 ? Number(text) : null;
 }
 
 /** The page's own address for canonical and Open Graph tags, from the Host the reader used. */

@@ -135,6 +135,9 @@ describeInBrowser('reader page in chromium: kept live over /live', () => {
       '8 April 2010 Interim government formed',
     );
     expect(await page.locator('[data-places-list] li').last().textContent()).toContain('Jalal-Abad');
+    const oshUpdated = await page.locator('[data-place="Osh"] [data-field="at"]').textContent();
+    expect(oshUpdated).toMatch(/^\d\d:\d\d GMT$/);
+    expect(oshUpdated).not.toBe('16:31 GMT');
     expect(await page.locator('[data-places-list] li').count()).toBe(7);
     await write('post', '/close', { reason: 'Coverage continues on a new page' });
     await page.locator('[data-closed]').waitFor({ state: 'visible' });

@@ -35,6 +35,7 @@ describeInBrowser('reader page in chromium: the reference story', () => {
     );
     expect(await page.locator('[data-timeline-list] li').count()).toBe(8);
     expect(await page.locator('[data-places-list] li').count()).toBe(6);
+    expect(await page.locator('[data-place="Osh"] [data-field="at"]').textContent()).toBe('16:31 GMT');
     await screenshots(page, 'reader-no-script');
     expect(recording.outside).toEqual([]);
     await recording.context.close();

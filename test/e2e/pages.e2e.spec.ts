@@ -79,7 +79,11 @@ describe('pages: the index and the reader page, rendered on the server', () => {
     expect(revisions.length).toBeGreaterThan(3);
     expect(Math.max(...revisions)).toBeLessThan(20);
     expect(text).not.toContain('/assets/js/live-page.js');
-    await t.http.get(`/live/${STORY}?before=abc`).expect(400);
+    for (const before of ['abc', '0', '1.5', '']) {
+      const refused = await t.http.get(`/live/${STORY}?before=${before}`).expect(400);
+      expect(refused.headers['content-type']).toMatch(/^text\/html/);
+      expect(refused.text).toContain('“before” must be a whole number of 1 or more');
+    }
   });
 
   it('serves its own assets and the Socket.IO browser bundle, and nothing else from node_modules', async () => {
