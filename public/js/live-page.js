@@ -17,19 +17,20 @@ function follow(story) {
   let epoch;
 
   const socket = io('/live', { transports: ['websocket', 'polling'] });
-  socket.on('connect', async () => {
-    const ack = await socket
-      .timeout(10_000)
-      .emitWithAck('subscribe', { liveBlogId, afterRevision: revision, epoch })
-      .catch(() => null);
-    if (!ack?.ok)
-      return showConnection(ack ? `Live updates unavailable: ${ack.error.message}` : 'Live updates unavailable');
-    showConnection('');
-    epoch = ack.epoch;
-    if (ack.article) {
-      redraw(ack.article);
-      revision = ack.revision;
-    } else ack.events.forEach(apply);
+  // The ack is handled in its callback, not after an await: the next pushed event can arrive in the
+  // same read (long-polling batches packets), and must not be applied before the ack's events.
+  socket.on('connect', () => {
+    socket.timeout(10_000).emit('subscribe', { liveBlogId, afterRevision: revision, epoch }, (error, ack) => {
+      if (error || !ack.ok) {
+        return showConnection(ack ? `Live updates unavailable: ${ack.error.message}` : 'Live updates unavailable');
+      }
+      showConnection('');
+      epoch = ack.epoch;
+      if (ack.article) {
+        redraw(ack.article);
+        revision = ack.revision;
+      } else ack.events.forEach(apply);
+    });
   });
   socket.on('disconnect', (reason) => {
     showConnection('Reconnecting…');

@@ -47,18 +47,31 @@ export class LiveBlogFollower {
       this.revision = event.revision;
       handlers.onEvent?.(event);
     });
-    socket.on('connect', () => void this.resubscribe());
-    if (socket.connected) void this.resubscribe();
+    // A subscribe cut off by a disconnect fails here and is sent again on the next connect.
+    const resubscribe = () => void this.resubscribe().catch(() => undefined);
+    socket.on('connect', resubscribe);
+    if (socket.connected) resubscribe();
   }
 
-  async resubscribe(): Promise<SubscribeAck> {
-    const ack = await subscribe(this.socket, { liveBlogId: this.liveBlogId, afterRevision: this.revision, epoch: this.epoch });
-    if (ack.ok) {
-      this.epoch = ack.epoch;
-      this.revision = ack.revision;
-      if ('events' in ack) ack.events.forEach((event) => this.handlers.onEvent?.(event));
-    }
-    this.handlers.onAck?.(ack);
-    return ack;
+  /**
+   * Applies the ack inside Socket.IO's ack callback, not after an await: the server sends the
+   * events that follow the catch-up right behind the ack, often in the same read, and their
+   * handlers run before a promise's continuation would, which would apply them ahead of the
+   * catch-up's events.
+   */
+  resubscribe(timeoutMs = 5000): Promise<SubscribeAck> {
+    const request = { liveBlogId: this.liveBlogId, afterRevision: this.revision, epoch: this.epoch };
+    return new Promise((resolve, reject) => {
+      this.socket.timeout(timeoutMs).emit('subscribe', request, (error: Error | null, ack: SubscribeAck) => {
+        if (error) return reject(error);
+        if (ack.ok) {
+          this.epoch = ack.epoch;
+          this.revision = ack.revision;
+          if ('events' in ack) ack.events.forEach((event) => this.handlers.onEvent?.(event));
+        }
+        this.handlers.onAck?.(ack);
+        resolve(ack);
+      });
+    });
   }
 }
