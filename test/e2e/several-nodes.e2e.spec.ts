@@ -13,6 +13,9 @@ import {
 import { connectReader, range, revisionsOf, type Reader } from '../support/live.js';
 
 const BLOG = 'several-nodes';
+/** Real processes: starting two, or waiting on them, takes seconds on a busy machine. */
+const NODES_START_MS = 90_000;
+const NODES_TEST_MS = 60_000;
 const auditor = new JwtService({ secret: CLUSTER_SECRET }).sign({
   sub: 'auditor',
   name: 'Ann Auditor',
@@ -28,12 +31,12 @@ describe('several app processes on one store', () => {
     cluster = await startCluster(store, 2);
     const opened = await write(cluster.nodes[0]!, cluster.editorToken, '', { id: BLOG, title: 'Several nodes' });
     expect(opened.status).toBe(201);
-  });
+  }, NODES_START_MS);
   afterEach(async () => {
     readers.splice(0).forEach((reader) => reader.close());
     await cluster.close();
     await store.drop();
-  });
+  }, NODES_START_MS);
   const reader = async (node: number) => {
     const connected = await connectReader(cluster.nodes[node]!.url);
     readers.push(connected);
@@ -59,7 +62,7 @@ describe('several app processes on one store', () => {
       ...range(1, 12).map((index) => `a-${index}`),
       'barrier',
     ]);
-  });
+  }, NODES_TEST_MS);
 
   it('resumes a reader that moves from node A to node B with exactly the events it missed', async () => {
     const before = await reader(0);
@@ -78,7 +81,7 @@ describe('several app processes on one store', () => {
     await after.waitForRevision(8);
     expect(revisionsOf(after.events)).toEqual([8]);
     expect(revisionsOf(before.events)).toEqual(range(1, 3));
-  });
+  }, NODES_TEST_MS);
 
   it('loses and repeats nothing when editors write on both nodes at once', async () => {
     const watchers = [await reader(0), await reader(1)];
@@ -107,5 +110,5 @@ describe('several app processes on one store', () => {
       expect(revisionsOf(watcher.events)).toEqual(range(1, 41));
       expect(watcher.events.slice(0, 40).map((event) => event.data.updateId)).toEqual(posted);
     }
-  });
+  }, NODES_TEST_MS);
 });

@@ -65,7 +65,7 @@ async function spawnNode(port: number, options: NodeOptions): Promise<NodeProces
     kill: () => signal(child, 'SIGKILL', exited),
     stop: () => signal(child, 'SIGTERM', exited),
   };
-  const ready = await readiness(url, exited, options.readyTimeoutMs ?? 20_000);
+  const ready = await readiness(url, exited, options.readyTimeoutMs ?? 60_000);
   if (ready === 'ready') return node;
   await node.kill();
   const output = stderr.join('').trim();
