@@ -15,6 +15,10 @@ export async function openClusterState(config: AppConfig): Promise<ClusterState>
     // counts its own readers and keeps its own budgets (README, "Several nodes").
     case 'kurrentdb':
       return localClusterState();
+    // Per node until PostgreSQL-backed cluster state lands; the seed stays single because an import's
+    // event ids come from its lines, so a second node's appends answer the first node's results.
+    case 'postgres':
+      return localClusterState();
   }
 }
 

@@ -22,10 +22,15 @@ export interface AppConfig {
 export type EventStoreSetting =
   | { readonly kind: 'sqlite'; readonly path: string }
   /** The client's own connection string, passed through unchanged (the client parses it). */
-  | { readonly kind: 'kurrentdb'; readonly connectionString: string };
+  | { readonly kind: 'kurrentdb'; readonly connectionString: string }
+  /** `schema` comes from `?schema=` (default `dateline`) and is taken off the URL handed to the driver. */
+  | { readonly kind: 'postgres'; readonly connectionString: string; readonly schema: string };
 
 /** KurrentDB's schemes, and those of EventStoreDB it still accepts. */
 const KURRENTDB_SCHEME = /^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/./;
+
+/** Quoted into SQL and into a LISTEN channel name (63 bytes at most), so kept to plain lower-case words. */
+const POSTGRES_SCHEMA = /^[a-z_][a-z0-9_]{0,39}$/;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -74,10 +79,23 @@ function parseEventStore(raw: string): EventStoreSetting {
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
   if (KURRENTDB_SCHEME.test(raw)) return { kind: 'kurrentdb', connectionString: raw };
-  if (/^(postgres|postgresql):\/\//.test(raw)) {
-    throw new ConfigError(`EVENT_STORE "${raw.split(':')[0]}" is not available in this version; use sqlite:<path>`);
-  }
+  if (/^postgres(ql)?:\/\//.test(raw)) return parsePostgres(raw);
   throw new ConfigError(`EVENT_STORE must be sqlite:<path>, postgres://… or kurrentdb://…, got "${raw}"`);
+}
+
+function parsePostgres(raw: string): EventStoreSetting {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('EVENT_STORE is not a valid postgres:// URL (postgres://user:password@host:5432/database)');
+  }
+  const schema = url.searchParams.get('schema') ?? 'dateline';
+  if (!POSTGRES_SCHEMA.test(schema)) {
+    throw new ConfigError(`EVENT_STORE ?schema= must be lower-case letters, digits and _ (at most 40), got "${schema}"`);
+  }
+  url.searchParams.delete('schema');
+  return { kind: 'postgres', connectionString: url.toString(), schema };
 }
 
 function parseAuth(env: NodeJS.ProcessEnv): AppConfig['auth'] {

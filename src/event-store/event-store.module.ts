@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CLOCK, systemClock, type Clock } from '../shared/clock.js';
 import { EVENT_STORE, type EventStore } from './event-store.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
+import { openPostgresEventStore } from './postgres/postgres-event-store.js';
 import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
 
 /** Picks the adapter named by EVENT_STORE; nothing above this module knows which one runs. */
@@ -12,6 +13,8 @@ export async function openEventStore(config: AppConfig, clock: Clock = systemClo
       return openSqliteEventStore(config.eventStore.path, clock);
     case 'kurrentdb':
       return openKurrentDbEventStore(config.eventStore.connectionString);
+    case 'postgres':
+      return openPostgresEventStore(config.eventStore);
   }
 }
 

@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import pg from 'pg';
+import type { Observable, Subscriber } from 'rxjs';
+import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.js';
+import { decodeCheckpoint, encodeCheckpoint, FEED_START, type FeedPlace } from './postgres-checkpoint.js';
+import { followFeed, type FeedEntry } from './postgres-feed.js';
+import { PostgresNotifications } from './postgres-notifications.js';
+import { queriesFor, type EventRow, type PlaceRow, type Queries } from './postgres-queries.js';
+import { migrate, schemaNames, type SchemaNames } from './postgres-schema.js';
+
+export interface PostgresSettings {
+  readonly connectionString: string;
+  /** Where the store's tables live; created on first start. */
+  readonly schema: string;
+  readonly poolSize?: number;
+}
+
+/**
+ * How long readAll waits for appends committed before it was called to become safe to read. Appends
+ * take milliseconds; a longer wait means a long transaction elsewhere, and then readAll answers what is safe.
+ */
+const READ_ALL_WAIT_MS = 2000;
+/** A concurrent batch may take an event id between our check and our insert: check again, this often. */
+const MAX_APPEND_ATTEMPTS = 3;
+const UNIQUE_VIOLATION = '23505';
+
+/** Connects, creates or migrates the schema (safe when several nodes start at once) and opens the store. */
+export async function openPostgresEventStore(settings: PostgresSettings): Promise<PostgresEventStore> {
+  const names = schemaNames(settings.schema);
+  const pool = new pg.Pool({ connectionString: settings.connectionString, max: settings.poolSize ?? 10 });
+  const logger = new Logger('PostgresEventStore');
+  // An idle connection that breaks emits on the pool; unheard, that would end the process.
+  pool.on('error', (error) => logger.warn(`idle connection failed: ${error.message}`));
+  try {
+    const epoch = await migrate(pool, names);
+    return new PostgresEventStore(pool, names, epoch, settings.connectionString, logger);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly queries: Queries;
+  private readonly notifications: PostgresNotifications;
+  private readonly subscribers = new Set<Subscriber<RecordedEvent>>();
+  private closed = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly names: SchemaNames,
+    readonly epoch: string,
+    connectionString: string,
+    private readonly logger: Logger,
+  ) {
+    this.queries = queriesFor(names);
+    this.notifications = new PostgresNotifications({ connectionString }, names.channel, (error) =>
+      logger.warn(`feed listener lost its connection (${error.message}); polling until it is back`),
+    );
+  }
+
+  /** An empty batch writes nothing: it checks expectedRevision and answers with the stream as it is. */
+  async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.inTransaction((client) => this.appendBatch(client, stream, events, options.expectedRevision));
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { direction = 'forwards', maxCount = null } = options;
+    const rows =
+      direction === 'forwards'
+        ? await this.rows(this.queries.readStreamForwards, [stream, options.fromRevision ?? 0, maxCount])
+        : await this.rows(this.queries.readStreamBackwards, [stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount]);
+    return rows.map((row) => toEntry(row).event);
+  }
+
+  /** Waits (briefly) until every append committed before the call is safe to read, so a reader sees its own writes. */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after === undefined ? FEED_START : decodeCheckpoint(options.after);
+    await this.settled();
+    const page = await this.readPage(after, options.maxCount ?? null);
+    return page.map((entry) => entry.event);
+  }
+
+  async readEvent(eventId: string): Promise<RecordedEvent | null> {
+    const [row] = await this.rows(this.queries.readEvent, [eventId]);
+    return row ? toEntry(row).event : null;
+  }
+
+  async streamRevision(stream: string): Promise<number> {
+    const { rows } = await this.pool.query<{ revision: number }>(this.queries.streamHead, [stream]);
+    return rows[0]?.revision ?? -1;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
+    const start = options.after === undefined ? FEED_START : decodeCheckpoint(options.after);
+    const source = {
+      readPage: (after: FeedPlace, maxCount: number) => this.readPage(after, maxCount),
+      hasRowsAfter: (after: FeedPlace) => this.hasRowsAfter(after),
+      wakeUps: this.notifications.wakeUps,
+    };
+    return followFeed(source, start, {
+      onOpen: (subscriber) => (this.closed ? subscriber.complete() : this.subscribers.add(subscriber)),
+      onReadError: (error) => this.logger.warn(`feed read failed (${(error as Error).message}); retrying`),
+      onClose: (subscriber) => this.subscribers.delete(subscriber),
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  /** Completes live subscriptions, stops listening, then closes the pool; later calls do nothing. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscriber of [...this.subscribers]) subscriber.complete();
+    await this.notifications.stop();
+    await this.pool.end();
+  }
+
+  /**
+   * Under a per-stream advisory lock, so that concurrent appends to one stream take turns and each
+   * check below reads the state its insert commits on (READ COMMITTED: each statement sees the
+   * commits made before it began, including those of the writer that held the lock).
+   */
+  private async appendBatch(
+    client: pg.PoolClient,
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    await client.query(`SELECT pg_advisory_xact_lock(${streamLockKey(this.names.schema, stream)})`);
+    const places = await client.query<PlaceRow>(this.queries.places, [events.map((e) => e.eventId), stream]);
+    const stored = new Map(places.rows.filter((row) => row.kind === 'stored').map((row) => [row.eventId, row]));
+    const original = originalResult(stream, events, stored);
+    if (original) return original;
+    const head = places.rows.find((row) => row.kind === 'head');
+    const current = head?.revision ?? -1;
+    if (!matchesExpected(expected, current)) throw new WrongExpectedRevision(stream, expected, current);
+    if (events.length === 0) return resultAt(current, head ?? FEED_START);
+    const { rows } = await client.query<FeedPlace>(this.queries.insert, [
+      events.map((e) => e.eventId),
+      stream,
+      current + 1,
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => JSON.stringify(e.metadata)),
+      this.names.channel,
+    ]);
+    return resultAt(current + events.length, rows[0]);
+  }
+
+  private async readPage(after: FeedPlace, maxCount: number | null): Promise<FeedEntry[]> {
+    const rows = await this.rows(this.queries.feedPage, [after.transactionId, after.position, maxCount]);
+    return rows.map(toEntry);
+  }
+
+  private async hasRowsAfter(after: FeedPlace): Promise<boolean> {
+    const { rows } = await this.pool.query<{ found: boolean }>(this.queries.anyAfter, [after.transactionId, after.position]);
+    return rows[0].found;
+  }
+
+  /** Until no transaction older than the newest committed row still runs (bounded: it returns what is safe). */
+  private async settled(): Promise<void> {
+    const deadline = Date.now() + READ_ALL_WAIT_MS;
+    let latest: bigint | null = null;
+    for (let waitMs = 1; Date.now() < deadline; waitMs = Math.min(waitMs * 2, 50)) {
+      const { rows } = await this.pool.query<{ latest: string | null; horizon: string }>(this.queries.horizon);
+      latest ??= rows[0].latest === null ? -1n : BigInt(rows[0].latest);
+      if (BigInt(rows[0].horizon) > latest) return;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+
+  private async rows(sql: string, values: unknown[]): Promise<EventRow[]> {
+    return (await this.pool.query<EventRow>(sql, values)).rows;
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** A retried batch answers what the first attempt answered; a batch that only partly matches one is refused. */
+function originalResult(stream: string, events: readonly EventToAppend[], stored: Map<string, PlaceRow>): AppendResult | null {
+  const first = events[0] && stored.get(events[0].eventId);
+  const seen = new Set<string>();
+  events.forEach((event, index) => {
+    const place = stored.get(event.eventId);
+    const matches = first && place?.stream === stream && first.stream === stream && place.revision === first.revision + index;
+    if (seen.has(event.eventId) || (first ? !matches : place)) throw new DuplicateEventId(event.eventId);
+    seen.add(event.eventId);
+  });
+  if (!first) return null;
+  return resultAt(first.revision + events.length - 1, stored.get(events.at(-1)!.eventId)!);
+}
+
+function resultAt(lastRevision: number, place: FeedPlace): AppendResult {
+  return { nextRevision: lastRevision + 1, position: Number(place.position), checkpoint: encodeCheckpoint(place) };
+}
+
+/** 64 bits of a digest: advisory locks are database-wide, so the schema is part of the key. */
+function streamLockKey(schema: string, stream: string): string {
+  return createHash('sha256').update(`${schema}\u0000${stream}`).digest().readBigInt64BE().toString();
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
+
+function matchesExpected(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === -1;
+    case 'stream_exists':
+      return current >= 0;
+    default:
+      return expected === current;
+  }
+}
+
+function toEntry(row: EventRow): FeedEntry {
+  const place = { transactionId: row.transactionId, position: row.position };
+  const event: RecordedEvent = {
+    eventId: row.eventId,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    stream: row.stream,
+    revision: row.revision,
+    position: Number(row.position),
+    checkpoint: encodeCheckpoint(place),
+    recordedAt: row.recordedAt.toISOString(),
+  };
+  return { event, place };
+}
