@@ -64,7 +64,8 @@ export class CommandHandler {
       }
       const now = normalizeInstant(this.clock.now());
       const command = { ...request, at: request.at ? normalizeInstant(request.at) : now, now } as LiveBlogCommand;
-      const events = decide(command, current.state);
+      const events = await this.decideOrFindRetry(command, current.state, liveBlogId, context, eventIdAt);
+      if (!Array.isArray(events)) return events;
       if (events.length === 0) return { liveBlogId, revision, position: current.position, appended: false };
 
       const envelopes = envelope(events, { prevHash: current.lastHash, at: command.at }, context, eventIdAt);
@@ -79,6 +80,27 @@ export class CommandHandler {
         this.metrics.commandConflicts.inc();
         if (attempt >= MAX_ATTEMPTS) throw new ConcurrentWriteConflict(attempt);
       }
+    }
+  }
+
+  /**
+   * The same request running concurrently (a retry, or two nodes importing one story) may commit
+   * between the first look for it and the load; then the domain refuses what is already there,
+   * and the answer is that attempt's result.
+   */
+  private async decideOrFindRetry(
+    command: LiveBlogCommand,
+    state: Parameters<typeof decide>[1],
+    liveBlogId: string,
+    context: CommandContext,
+    eventIdAt?: (index: number) => string,
+  ): Promise<ReturnType<typeof decide> | CommandResult> {
+    try {
+      return decide(command, state);
+    } catch (error) {
+      const concurrent = await this.previousResult(liveBlogId, context, eventIdAt);
+      if (concurrent) return concurrent;
+      throw error;
     }
   }
 
