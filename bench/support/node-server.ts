@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/shared/paths.js';
+
+/** A Dateline node as `npm start` runs it (dist/main.js), in a process of its own. */
+export interface NodeServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built server on `port` with these settings and waits until /health answers. */
+export async function startNode(port: number, env: NodeJS.ProcessEnv): Promise<NodeServer> {
+  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'dist/main.js')], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the node on port ${port} exited with ${child.exitCode}`);
+    const healthy = await fetch(`${url}/health`).then((response) => response.ok, () => false);
+    if (healthy) {
+      return {
+        url,
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited;
+        },
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the node on port ${port} did not become healthy`);
+}
