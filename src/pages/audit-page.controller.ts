@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiTags }
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAuthenticator } from '../accounts/http/session-authenticator.js';
-import { AsOfQueryDto, historyPointOf } from '../audit/audit-query.dto.js';
+import { historyPointOf } from '../audit/audit-query.dto.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Roles } from '../auth/roles.js';
 import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
@@ -11,6 +11,7 @@ import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
 import { ArticleViews } from '../live-blog/projections/article-views.js';
 import { pageHelpers, type PageHead } from './page-helpers.js';
 import { notFound } from './pages.controller.js';
+import { AuditAsOfQueryDto } from './audit-page.dto.js';
 
 /**
  * The auditor's page. The page itself is public: it holds no story data beyond the headline, and
@@ -49,8 +50,12 @@ export class AuditPageController {
   @Roles('auditor')
   @ApiOperation({ summary: 'The reader page as it stood at a revision or an instant, as an HTML fragment' })
   @ApiProduces('text/html')
-  async asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AsOfQueryDto, @Res() reply: FastifyReply) {
-    const article = await this.audit.readerArticleAt(id, historyPointOf(query));
+  async asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AuditAsOfQueryDto, @Res() reply: FastifyReply) {
+    const point = historyPointOf(query);
+    // The record is the auditor's view (src/audit/auditor-view.ts): the same partial marks its retractions.
+    const article = query.view === 'record'
+      ? await this.audit.asOf(id, point)
+      : await this.audit.readerArticleAt(id, point);
     return reply.header('Cache-Control', 'private, no-store').view('audit-as-of', { article, fmt: pageHelpers });
   }
 }

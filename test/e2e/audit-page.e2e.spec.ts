@@ -66,6 +66,17 @@ describe("auditor page: the shell and the reader's page as it stood", () => {
     expect(after.text).not.toContain('us-envoy-meets-otunbayeva');
     const before = await t.http.get(fragment('revision=39')).set(auditor).expect(200);
     expect(before.text).toContain('us-envoy-meets-otunbayeva');
+    expect(before.text).not.toContain('update--retracted');
+  });
+
+  it('shows the record on request: an update retracted by then, struck through with its reason', async () => {
+    const record = await t.http.get(fragment('revision=40&view=record')).set(auditor).expect(200);
+    const retracted = /<article class="update[^"]* update--retracted"[^>]*data-update-id="([^"]+)"/.exec(record.text);
+    expect(retracted?.[1]).toBe('us-envoy-meets-otunbayeva');
+    expect(record.text).toMatch(/<strong>Retracted<\/strong>[\s\S]*?Not confirmed/);
+    const before = await t.http.get(fragment('revision=39&view=record')).set(auditor).expect(200);
+    expect(before.text).not.toContain('update--retracted');
+    await t.http.get(fragment('revision=40&view=everything')).set(auditor).expect(400);
   });
 
   it('needs an auditor token (401, 403), a known story (404) and a valid point (400, 404)', async () => {

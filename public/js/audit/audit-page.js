@@ -63,10 +63,11 @@ function showIntegrity(report) {
 
 async function showFigures(index) {
   const { revisions } = await getJson(api('/casualty-figures/history'));
-  const span = { first: index.find(Boolean).at, last: index.at(-1).at };
+  // From the opening to the last revision of the figures: an edit made years later must not squash the day.
+  const opened = index.find(Boolean).at;
   $('figures-count').textContent = `${revisions.length} revision${revisions.length === 1 ? '' : 's'} of the figures`;
   fillFiguresTable($('figures-table').tBodies[0], revisions);
-  drawFiguresChart($('figures-chart'), revisions, span);
+  drawFiguresChart($('figures-chart'), revisions, opened);
 }
 
 async function showDiffBetween(from, to) {
@@ -113,7 +114,8 @@ async function open() {
 
 function replayElements() {
   const [slider, back, forward, form] = ['revision', 'revision-back', 'revision-forward', 'replay-controls'].map($);
-  return { slider, back, forward, form, instant: $('instant'), label: $('revision-label'), view: $('as-of') };
+  const [instant, label, view, record] = ['instant', 'revision-label', 'as-of', 'show-retracted'].map($);
+  return { slider, back, forward, form, instant, label, view, record };
 }
 
 const replay = new Replay(replayElements(), id, showError);

@@ -13,8 +13,8 @@ const SERIES = [
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Draws (or redraws) the chart on the canvas; `span` is the story's first and last instant, for the time axis. */
-export function drawFiguresChart(canvas, revisions, span) {
+/** Draws (or redraws) the chart on the canvas; the time axis runs from `opened` to the last revision. */
+export function drawFiguresChart(canvas, revisions, opened) {
   window.Chart.getChart(canvas)?.destroy();
   return new window.Chart(canvas, {
     type: 'line',
@@ -24,7 +24,7 @@ export function drawFiguresChart(canvas, revisions, span) {
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
-      scales: scalesOf(revisions, span),
+      scales: scalesOf(revisions, opened),
       plugins: { legend: { position: 'top' }, tooltip: { callbacks: tooltipLines } },
     },
   });
@@ -69,8 +69,8 @@ function timeAxis(instants) {
   };
 }
 
-function scalesOf(revisions, span) {
-  const instants = [span.first, span.last, ...revisions.map((figures) => figures.at)].map(Date.parse);
+function scalesOf(revisions, opened) {
+  const instants = [opened, ...revisions.map((figures) => figures.at)].map(Date.parse);
   const countAxis = (text, position) => ({ position, beginAtZero: true, title: { display: true, text } });
   return {
     x: timeAxis(instants),

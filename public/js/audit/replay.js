@@ -11,8 +11,9 @@ export class Replay {
     Object.assign(this, { elements, id, onError, index: [] });
     this.request = null;
     this.pause = undefined;
-    const { slider, back, forward, form } = elements;
+    const { slider, back, forward, form, record } = elements;
     slider.addEventListener('input', () => this.soon(Number(slider.value)));
+    record.addEventListener('change', () => this.step(0));
     back.addEventListener('click', () => this.step(-1));
     forward.addEventListener('click', () => this.step(1));
     form.addEventListener('submit', (event) => {
@@ -54,6 +55,7 @@ export class Replay {
     this.request?.abort();
     const request = (this.request = new AbortController());
     const query = new URLSearchParams(point.revision !== undefined ? { revision: point.revision } : { at: point.at });
+    if (this.elements.record.checked) query.set('view', 'record');
     const { view } = this.elements;
     view.setAttribute('aria-busy', 'true');
     try {
