@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { CLUSTER_STATE, type ClusterState } from './cluster-state.js';
 import { localClusterState } from './local-cluster-state.js';
+import { openPostgresClusterState } from './postgres/postgres-cluster-state.js';
 
 /**
  * The one place that decides where nodes share their reader counts, rate limits and locks,
@@ -15,10 +16,9 @@ export async function openClusterState(config: AppConfig): Promise<ClusterState>
     // counts its own readers and keeps its own budgets (README, "Several nodes").
     case 'kurrentdb':
       return localClusterState();
-    // Per node until PostgreSQL-backed cluster state lands; the seed stays single because an import's
-    // event ids come from its lines, so a second node's appends answer the first node's results.
+    // The database the events are in: the one component every node already shares.
     case 'postgres':
-      return localClusterState();
+      return openPostgresClusterState(config.eventStore);
   }
 }
 

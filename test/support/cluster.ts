@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
+import pg from 'pg';
 import { startNode, type NodeProcess } from './node-process.js';
+import { TEST_POSTGRES_URL } from './postgres.js';
 
 export const CLUSTER_SECRET = 'cluster-test-secret-that-is-long-enough-0123456789';
 
@@ -32,7 +35,28 @@ export function sharedSqliteFile(): SharedStore {
   };
 }
 
-export async function startCluster(store: SharedStore, size: number, env: NodeJS.ProcessEnv = {}): Promise<Cluster> {
+/** A fresh schema on the test PostgreSQL server, dropped afterwards: what several nodes are for. */
+export function sharedPostgresSchema(): SharedStore {
+  const schema = `test_nodes_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const separator = TEST_POSTGRES_URL.includes('?') ? '&' : '?';
+  return {
+    eventStore: `${TEST_POSTGRES_URL}${separator}schema=${schema}`,
+    describe: 'one PostgreSQL database',
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => client.end());
+    },
+  };
+}
+
+export interface ClusterOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Start every node at the same moment (a fleet coming up together) rather than one by one. */
+  readonly together?: boolean;
+}
+
+export async function startCluster(store: SharedStore, size: number, options: ClusterOptions = {}): Promise<Cluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-cluster-data-'));
   const nodes: NodeProcess[] = [];
   const add = async (extra: NodeJS.ProcessEnv = {}) => {
@@ -42,7 +66,7 @@ export async function startCluster(store: SharedStore, size: number, env: NodeJS
         DATA_DIR: dataDir,
         AUTH_SECRET: CLUSTER_SECRET,
         SEED: 'false',
-        ...env,
+        ...options.env,
         ...extra,
       },
     });
@@ -50,8 +74,8 @@ export async function startCluster(store: SharedStore, size: number, env: NodeJS
     return node;
   };
   try {
-    // One after the other: the first start creates the schema, as an operator's first node would.
-    for (let index = 0; index < size; index++) await add();
+    if (options.together) await Promise.all(Array.from({ length: size }, () => add()));
+    else for (let index = 0; index < size; index++) await add();
   } catch (error) {
     await Promise.all(nodes.map((node) => node.kill()));
     throw error;

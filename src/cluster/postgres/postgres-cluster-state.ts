@@ -1,0 +1,79 @@
+import pg from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { ClusterState, RateBudget, RateLimit } from '../cluster-state.js';
+import { limiterRateLimit } from '../local-cluster-state.js';
+import { clusterTables, createClusterTables, type ClusterTables } from './postgres-cluster-schema.js';
+import { PostgresPresence, type PresenceTiming } from './postgres-presence.js';
+
+export interface PostgresClusterSettings {
+  readonly connectionString: string;
+  readonly schema: string;
+  readonly timing?: PresenceTiming;
+}
+
+/**
+ * Cluster state in the PostgreSQL database the events are in: the one component every node of
+ * a PostgreSQL deployment already shares. A small pool of its own keeps presence reports and
+ * rate-limit checks from queueing behind appends.
+ */
+export async function openPostgresClusterState(settings: PostgresClusterSettings): Promise<ClusterState> {
+  const pool = new pg.Pool({
+    connectionString: settings.connectionString,
+    max: 4,
+    application_name: 'dateline-cluster',
+  });
+  // An idle client that loses its connection must not bring the process down; the next query reconnects.
+  pool.on('error', () => undefined);
+  const tables = clusterTables(settings.schema);
+  try {
+    await createClusterTables(pool, tables);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const presence = new PostgresPresence(pool, tables, settings.timing);
+  return {
+    scope: 'cluster',
+    presence,
+    rateLimit: (name, budget) => postgresRateLimit(pool, tables, name, budget),
+    exclusive: (name, work) => exclusive(pool, `${settings.schema}:${name}`, work),
+    close: async () => {
+      await presence.leave().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * RateLimiterPostgres keeps the budget in one row per key, updated atomically. Should the
+ * database not answer, a budget in this node's memory stands in (the library's insurance).
+ */
+function postgresRateLimit(pool: pg.Pool, tables: ClusterTables, name: string, budget: RateBudget): RateLimit {
+  const options = { keyPrefix: name, points: budget.points, duration: budget.durationSeconds };
+  const limiter = new RateLimiterPostgres({
+    ...options,
+    storeClient: pool,
+    storeType: 'pool',
+    schemaName: tables.schema,
+    tableName: tables.rateLimitsName,
+    tableCreated: true,
+    clearExpiredByTimeout: true,
+    insuranceLimiter: new RateLimiterMemory(options),
+  });
+  return limiterRateLimit(limiter);
+}
+
+/** A session-level advisory lock, held on one pooled connection for as long as the work runs. */
+async function exclusive<T>(pool: pg.Pool, key: string, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+    }
+  } finally {
+    client.release();
+  }
+}
