@@ -26,7 +26,8 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
-            redact: ['req.headers.authorization'],
+            // Credentials never reach the logs: bearer tokens, the session cookie, and a renewed one.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           },
         }),
         SharedModule.forRoot(clock),

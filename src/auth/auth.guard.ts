@@ -1,4 +1,10 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -54,12 +60,17 @@ export class AuthGuard implements CanActivate {
       return session.author;
     }
     if (isPage) throw new SignInRequired('sign in first');
-    throw new UnauthorizedException('sign in, or send Authorization: Bearer <token> (npm run token -- --role editor --name "…")');
+    throw new UnauthorizedException(
+      'sign in, or send Authorization: Bearer <token> (npm run token -- --role editor --name "…")',
+    );
   }
 
   private async fromBearer(header: string): Promise<Author> {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('send Authorization: Bearer <token> (npm run token -- --role editor --name "…")');
+    if (!match)
+      throw new UnauthorizedException(
+        'send Authorization: Bearer <token> (npm run token -- --role editor --name "…")',
+      );
     const token = match[1]!;
     if (this.sessions.isSessionToken(token)) {
       const session = this.sessions.fromToken(token);
@@ -74,7 +85,9 @@ export class AuthGuard implements CanActivate {
     }
     const { sub, name, role } = claims;
     if (typeof sub !== 'string' || !sub || typeof name !== 'string' || !name || !ROLES.includes(role as Role)) {
-      throw new UnauthorizedException('the bearer token needs the claims sub, name and role (editor, auditor or admin)');
+      throw new UnauthorizedException(
+        'the bearer token needs the claims sub, name and role (editor, auditor or admin)',
+      );
     }
     return { id: sub, name, role: role as Role };
   }

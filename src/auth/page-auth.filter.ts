@@ -1,4 +1,10 @@
-import { Catch, ForbiddenException, UnauthorizedException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  ForbiddenException,
+  UnauthorizedException,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../accounts/http/session-authenticator.js';
@@ -16,6 +22,8 @@ export class PageAuthFilter implements ExceptionFilter {
       return;
     }
     const page = { title: 'Not allowed' };
-    void reply.code(403).view('forbidden', { page, message: exception.message, session: request.session, fmt: pageHelpers });
+    void reply
+      .code(403)
+      .view('forbidden', { page, message: exception.message, session: request.session, fmt: pageHelpers });
   }
 }

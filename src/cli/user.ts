@@ -14,7 +14,8 @@ const USAGE = `usage: npm run user -- <command>
   disable <username>
   enable <username>
   reset <username>                                  (new password on standard input)
-The password is read from standard input: typed at a prompt, or piped (printf '%s' "$PASSWORD" | npm run user -- add …).`;
+The password is read from standard input: typed at a prompt, or piped
+(printf '%s' "$PASSWORD" | npm run user -- add …).`;
 
 /** A mistake in how the command was called: printed with the usage. */
 class UsageError extends Error {}
@@ -51,14 +52,22 @@ interface Flags {
   readonly json?: boolean;
 }
 
-async function run(accounts: AccountCommands, command: string, username: string | undefined, flags: Flags): Promise<void> {
+async function run(
+  accounts: AccountCommands,
+  command: string,
+  username: string | undefined,
+  flags: Flags,
+): Promise<void> {
   switch (command) {
     case 'add': {
       if (!username) throw new UsageError('add needs --username');
       if (!flags.name?.trim()) throw new UsageError('add needs --name "Display Name"');
       if (!flags.role) throw new UsageError(`add needs --role ${ACCOUNT_ROLES.join('|')}`);
       const password = await readPassword('Password for the new account: ');
-      return report('added', await accounts.add({ username, displayName: flags.name, role: flags.role, password }, COMMAND_LINE_ACTOR));
+      return report(
+        'added',
+        await accounts.add({ username, displayName: flags.name, role: flags.role, password }, COMMAND_LINE_ACTOR),
+      );
     }
     case 'list':
       return printList(await accounts.list(), flags.json === true);
@@ -83,15 +92,24 @@ function required(username: string | undefined, command: string): string {
 
 function report(done: string, account: AccountSummary): void {
   const sessions = done === 'added' || done === 'enabled' ? '' : ' (its sessions are ended)';
-  process.stdout.write(`${done} ${account.username} (${account.displayName}, ${account.role}, ${account.status})${sessions}\n`);
+  process.stdout.write(
+    `${done} ${account.username} (${account.displayName}, ${account.role}, ${account.status})${sessions}\n`,
+  );
 }
 
 function printList(accounts: AccountSummary[], json: boolean): void {
   if (json) return void process.stdout.write(JSON.stringify(accounts, null, 2) + '\n');
-  if (accounts.length === 0) return void process.stdout.write('no accounts yet: npm run user -- add --username … --name … --role …\n');
+  if (accounts.length === 0)
+    return void process.stdout.write('no accounts yet: npm run user -- add --username … --name … --role …\n');
   const rows = accounts.map((a) => [a.username, a.displayName, a.role, a.status, a.addedAt]);
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) process.stdout.write(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd() + '\n');
+  for (const row of rows)
+    process.stdout.write(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd() + '\n',
+    );
 }
 
 /** Piped: all of standard input but its final line break. At a terminal: a prompt that does not echo. */

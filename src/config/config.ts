@@ -104,7 +104,9 @@ function parseAuth(env: NodeJS.ProcessEnv): AppConfig['auth'] {
   const sessionSecret = env.SESSION_SECRET?.trim();
   if (secret && publicKey) throw new ConfigError('set AUTH_SECRET or AUTH_PUBLIC_KEY, not both');
   for (const [name, value] of [['AUTH_SECRET', secret], ['SESSION_SECRET', sessionSecret]] as const) {
-    if (value !== undefined && value !== '' && value.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
+    if (value !== undefined && value !== '' && value.length < 32) {
+      throw new ConfigError(`${name} must be at least 32 characters`);
+    }
   }
   if (publicKey && !publicKey.includes('BEGIN PUBLIC KEY')) {
     throw new ConfigError('AUTH_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)');

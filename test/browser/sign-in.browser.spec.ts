@@ -1,6 +1,13 @@
 import { startApp, type TestApp } from '../support/app.js';
 import { addAccount, PASSWORD } from '../support/accounts.js';
-import { describeInBrowser, horizontalOverflow, launchBrowser, PHONE, screenshots, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  horizontalOverflow,
+  launchBrowser,
+  PHONE,
+  screenshots,
+  type TestBrowser,
+} from '../support/browser.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -17,7 +24,7 @@ describeInBrowser('signing in and out in chromium', () => {
     await t?.close();
   });
 
-  it('signs in through the form by keyboard, with an HttpOnly, SameSite=Strict cookie no script can read', async () => {
+  it('signs in through the form by keyboard, with an HttpOnly, SameSite=Strict cookie no script reads', async () => {
     const recording = await browser.context();
     const page = await recording.newPage();
     await page.goto(`${t.url}/signin?next=/signin`);
@@ -73,12 +80,17 @@ describeInBrowser('signing in and out in chromium', () => {
     expect(await post('Posted with the old cookie.')).toBe(401);
     await page.goto(`${t.url}/signin`);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
-    const bearer = await t.http.post(`/api/live-blogs/${STORY}/updates`).set('Authorization', `Bearer ${old!.value}`).send({ kind: 'report', body: 'x' });
+    const bearer = await t.http
+      .post(`/api/live-blogs/${STORY}/updates`)
+      .set('Authorization', `Bearer ${old!.value}`)
+      .send({ kind: 'report', body: 'x' });
     expect(bearer.status).toBe(401);
     const article = await t.http.get(`/api/live-blogs/${STORY}`).expect(200);
     const bodies = article.body.updates.map((update: { body: string }) => update.body);
     expect(bodies).toContain('Posted from the signed-in page.');
-    expect(bodies.filter((body: string) => body.startsWith('Posted after') || body.startsWith('Posted with'))).toEqual([]);
+    expect(bodies.filter((body: string) => body.startsWith('Posted after') || body.startsWith('Posted with'))).toEqual(
+      [],
+    );
     expect(recording.outside).toEqual([]);
     await recording.context.close();
   });

@@ -22,10 +22,26 @@ describe('account events stay out of every public and audit view', () => {
     // Account events land between the story's own: an add, a sign-in, a write by cookie, a sign-out, a disable.
     await addAccount(t);
     const session = await signIn(t);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(session.writeHeaders).send({ kind: 'report', body: 'One.' }).expect(201);
-    await t.http.post('/signout').set('Cookie', session.cookie).type('form').send({ _csrf: session.csrfToken }).expect(303);
-    await t.http.post('/api/accounts/ann/disable').set(bearer(t.token('admin'))).expect(200);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'Two.' }).expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(session.writeHeaders)
+      .send({ kind: 'report', body: 'One.' })
+      .expect(201);
+    await t.http
+      .post('/signout')
+      .set('Cookie', session.cookie)
+      .type('form')
+      .send({ _csrf: session.csrfToken })
+      .expect(303);
+    await t.http
+      .post('/api/accounts/ann/disable')
+      .set(bearer(t.token('admin')))
+      .expect(200);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .send({ kind: 'report', body: 'Two.' })
+      .expect(201);
     await reader.waitForRevision(2);
   });
   afterAll(async () => {
@@ -50,7 +66,10 @@ describe('account events stay out of every public and audit view', () => {
   it('keeps them out of the change feed, the audit and the story list', async () => {
     const changes = await t.http.get(`/api/live-blogs/${BLOG}/changes?afterRevision=-1`).expect(200);
     expect(types(changes.body.events)).toEqual(['LiveBlogOpened', 'UpdatePosted', 'UpdatePosted']);
-    const audit = await t.http.get(`/api/live-blogs/${BLOG}/events`).set(bearer(t.token('auditor'))).expect(200);
+    const audit = await t.http
+      .get(`/api/live-blogs/${BLOG}/events`)
+      .set(bearer(t.token('auditor')))
+      .expect(200);
     const audited = JSON.stringify(audit.body);
     for (const type of ACCOUNT_EVENT_TYPES) expect(audited).not.toContain(type);
     expect(audited).not.toContain('argon2');

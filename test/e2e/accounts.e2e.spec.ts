@@ -12,9 +12,17 @@ describe('accounts through the admin API', () => {
   afterAll(() => t.close());
 
   it('adds an account, refuses a taken user name, and never shows a password or its hash', async () => {
-    const added = await t.http.post('/api/accounts').set(admin).send({ username: 'ann', displayName: 'Ann Editor', role: 'editor', password: PASSWORD }).expect(201);
+    const added = await t.http
+      .post('/api/accounts')
+      .set(admin)
+      .send({ username: 'ann', displayName: 'Ann Editor', role: 'editor', password: PASSWORD })
+      .expect(201);
     expect(added.body).toMatchObject({ username: 'ann', displayName: 'Ann Editor', role: 'editor', status: 'active' });
-    const again = await t.http.post('/api/accounts').set(admin).send({ username: 'ann', displayName: 'Another Ann', role: 'auditor', password: PASSWORD }).expect(409);
+    const again = await t.http
+      .post('/api/accounts')
+      .set(admin)
+      .send({ username: 'ann', displayName: 'Another Ann', role: 'auditor', password: PASSWORD })
+      .expect(409);
     expect(again.body.details).toEqual({ field: 'username' });
     const list = await t.http.get('/api/accounts').set(admin).expect(200);
     expect(list.body.map((account: { username: string }) => account.username)).toEqual(['ann']);
@@ -37,8 +45,14 @@ describe('accounts through the admin API', () => {
 
   it('lets only admins manage accounts', async () => {
     await t.http.get('/api/accounts').expect(401);
-    await t.http.get('/api/accounts').set(bearer(t.token('editor'))).expect(403);
-    await t.http.post('/api/accounts/ann/disable').set(bearer(t.token('auditor'))).expect(403);
+    await t.http
+      .get('/api/accounts')
+      .set(bearer(t.token('editor')))
+      .expect(403);
+    await t.http
+      .post('/api/accounts/ann/disable')
+      .set(bearer(t.token('auditor')))
+      .expect(403);
   });
 
   it('disables, enables and resets, answering 404 for an unknown account', async () => {
@@ -49,7 +63,11 @@ describe('accounts through the admin API', () => {
     expect(enabled.body.status).toBe('active');
     await t.http.put('/api/accounts/cat/password').set(admin).send({ password: 'a brand new passphrase' }).expect(200);
     await t.http.post('/api/accounts/nobody/disable').set(admin).expect(404);
-    await t.http.put('/api/accounts/nobody/password').set(admin).send({ password: 'a brand new passphrase' }).expect(404);
+    await t.http
+      .put('/api/accounts/nobody/password')
+      .set(admin)
+      .send({ password: 'a brand new passphrase' })
+      .expect(404);
   });
 
   it('stores argon2id hashes in the accounts stream, with the admin who acted, and never the password', async () => {

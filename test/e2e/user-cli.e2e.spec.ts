@@ -19,7 +19,11 @@ describe('npm run user', () => {
   let folder: string;
   let t: TestApp;
   const user = (args: string[], input = '') => {
-    const env = { PATH: process.env.PATH, DATA_DIR: join(folder, 'cli'), EVENT_STORE: `sqlite:${join(folder, 'events.db')}` };
+    const env = {
+      PATH: process.env.PATH,
+      DATA_DIR: join(folder, 'cli'),
+      EVENT_STORE: `sqlite:${join(folder, 'events.db')}`,
+    };
     const run = spawnSync(process.execPath, ['dist/cli/user.js', ...args], { input, env, encoding: 'utf8' });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   };
@@ -71,10 +75,12 @@ describe('npm run user', () => {
     await t.http.post('/api/live-blogs').set(before.writeHeaders).send({ title: 'Osh' }).expect(401);
     await t.http.post('/signin').type('form').send({ username: 'ann', password: PASSWORD }).expect(401);
     const after = await signIn(t, 'ann', 'a whole new passphrase');
-    expect(user(['disable', 'ann'])).toMatchObject({ status: 0, stdout: 'disabled ann (Ann Editor, editor, disabled) (its sessions are ended)\n' });
+    expect(user(['disable', 'ann'])).toMatchObject({
+      status: 0,
+      stdout: 'disabled ann (Ann Editor, editor, disabled) (its sessions are ended)\n',
+    });
     await waitFor(() => ended(after.token), 5000, 'the disable to end the session');
     await t.http.post('/api/live-blogs').set(after.writeHeaders).send({ title: 'Osh' }).expect(401);
     expect(user(['enable', 'ann'])).toMatchObject({ status: 0, stdout: 'enabled ann (Ann Editor, editor, active)\n' });
   });
 });
-

@@ -1,4 +1,8 @@
-import { AccountCommands, COMMAND_LINE_ACTOR, type AccountSummary } from '../../src/accounts/application/account-commands.js';
+import {
+  AccountCommands,
+  COMMAND_LINE_ACTOR,
+  type AccountSummary,
+} from '../../src/accounts/application/account-commands.js';
 import { SESSION_COOKIE } from '../../src/accounts/http/session-cookie.js';
 import type { TestApp } from './app.js';
 
@@ -12,8 +16,17 @@ export interface TestAccount {
 }
 
 /** An account as `npm run user -- add` makes it (same code path, straight into the app's store). */
-export async function addAccount(t: TestApp, overrides: Partial<TestAccount> = {}): Promise<TestAccount & AccountSummary> {
-  const account: TestAccount = { username: 'ann', displayName: 'Ann Editor', role: 'editor', password: PASSWORD, ...overrides };
+export async function addAccount(
+  t: TestApp,
+  overrides: Partial<TestAccount> = {},
+): Promise<TestAccount & AccountSummary> {
+  const account: TestAccount = {
+    username: 'ann',
+    displayName: 'Ann Editor',
+    role: 'editor',
+    password: PASSWORD,
+    ...overrides,
+  };
   const summary = await t.app.get(AccountCommands).add(account, COMMAND_LINE_ACTOR);
   return { ...account, ...summary };
 }

@@ -67,7 +67,9 @@ export class AccountCommands {
 
   async list(): Promise<AccountSummary[]> {
     await this.directory.catchUp();
-    return [...this.directory.book.accounts.values()].map(toSummary).sort((a, b) => a.username.localeCompare(b.username));
+    return [...this.directory.book.accounts.values()]
+      .map(toSummary)
+      .sort((a, b) => a.username.localeCompare(b.username));
   }
 
   /** Appends what the command decides; the directory holds it before this resolves (read-your-writes). */

@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown, type 
 import type { Subscription } from 'rxjs';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.js';
 import { ProjectionRunner } from '../../live-blog/projections/projection-runner.js';
-import { emptyAccountBook, evolveAccounts, openSession, type Account, type AccountBook } from '../domain/account-book.js';
+import {
+  emptyAccountBook,
+  evolveAccounts,
+  openSession,
+  type Account,
+  type AccountBook,
+} from '../domain/account-book.js';
 import { ACCOUNTS_STREAM, toAccountEvent } from './account-stream.js';
 
 const PAGE_SIZE = 500;
@@ -53,12 +59,12 @@ export class AccountDirectory implements OnModuleInit, OnApplicationShutdown {
     return this.reading;
   }
 
+  /** Runs inside the feed's delivery: a fault is logged here, never thrown into the feed. */
   private observe(event: RecordedEvent): void {
-    if (event.stream !== ACCOUNTS_STREAM) return;
-    if (event.revision === this.current.revision + 1) this.fold([event]);
-    else if (event.revision > this.current.revision) {
-      this.catchUp().catch((error: unknown) => this.logger.error({ err: error }, 'could not read the accounts stream'));
-    }
+    if (event.stream !== ACCOUNTS_STREAM || event.revision <= this.current.revision) return;
+    const inOrder = event.revision === this.current.revision + 1;
+    const next = inOrder ? (async () => this.fold([event]))() : this.catchUp();
+    next.catch((error: unknown) => this.logger.error({ err: error }, 'could not fold the accounts stream'));
   }
 
   private async readNewEvents(): Promise<void> {

@@ -42,8 +42,14 @@ export class SignInService {
     private readonly commands: AccountCommands,
     @Inject(CLUSTER_STATE) cluster: ClusterState,
   ) {
-    this.perUsername = cluster.rateLimit('signin-username', { points: FAILURES_PER_USERNAME, durationSeconds: WINDOW_SECONDS });
-    this.perAddress = cluster.rateLimit('signin-address', { points: FAILURES_PER_ADDRESS, durationSeconds: WINDOW_SECONDS });
+    this.perUsername = cluster.rateLimit('signin-username', {
+      points: FAILURES_PER_USERNAME,
+      durationSeconds: WINDOW_SECONDS,
+    });
+    this.perAddress = cluster.rateLimit('signin-address', {
+      points: FAILURES_PER_ADDRESS,
+      durationSeconds: WINDOW_SECONDS,
+    });
   }
 
   async signIn(username: string, password: string, address: string): Promise<SignedIn> {

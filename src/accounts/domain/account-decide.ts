@@ -9,7 +9,13 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
 export type AccountCommand =
-  | { readonly type: 'AddAccount'; readonly username: string; readonly displayName: string; readonly role: string; readonly passwordHash: string }
+  | {
+      readonly type: 'AddAccount';
+      readonly username: string;
+      readonly displayName: string;
+      readonly role: string;
+      readonly passwordHash: string;
+    }
   | { readonly type: 'DisableAccount'; readonly username: string }
   | { readonly type: 'EnableAccount'; readonly username: string }
   | { readonly type: 'ResetPassword'; readonly username: string; readonly passwordHash: string }
@@ -54,7 +60,10 @@ function addAccount(command: Extract<AccountCommand, { type: 'AddAccount' }>, bo
 
 export function checkedUsername(username: string): string {
   if (!USERNAME_PATTERN.test(username)) {
-    throw new InvalidAccount('the user name must be 2 to 40 lower-case letters, digits, dots, dashes or underscores', 'username');
+    throw new InvalidAccount(
+      'the user name must be 2 to 40 lower-case letters, digits, dots, dashes or underscores',
+      'username',
+    );
   }
   return username;
 }

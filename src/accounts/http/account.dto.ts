@@ -6,7 +6,9 @@ import { ACCOUNT_ROLES } from '../domain/account-events.js';
 export class AddAccountDto {
   @ApiProperty({ example: 'ann', description: '2 to 40 lower-case letters, digits, dots, dashes or underscores' })
   @IsString()
-  @Matches(USERNAME_PATTERN, { message: 'username must be 2 to 40 lower-case letters, digits, dots, dashes or underscores' })
+  @Matches(USERNAME_PATTERN, {
+    message: 'username must be 2 to 40 lower-case letters, digits, dots, dashes or underscores',
+  })
   username!: string;
 
   @ApiProperty({ example: 'Ann Editor' })

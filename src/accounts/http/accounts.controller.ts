@@ -41,7 +41,11 @@ export class AccountsController {
 
   @Put(':username/password')
   @ApiOperation({ summary: 'Set a new password and end the account’s sessions' })
-  reset(@Param('username') username: string, @Body() dto: ResetPasswordDto, @CurrentAuthor() admin: Author): Promise<AccountSummary> {
+  reset(
+    @Param('username') username: string,
+    @Body() dto: ResetPasswordDto,
+    @CurrentAuthor() admin: Author,
+  ): Promise<AccountSummary> {
     return this.accounts.resetPassword(username, dto.password, admin);
   }
 }

@@ -5,7 +5,14 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Author } from '../../live-blog/domain/index.js';
 import { AccountDirectory } from '../application/account-directory.js';
 import type { Account } from '../domain/account-book.js';
-import { CSRF_FIELD, CSRF_HEADER, fromOwnSite, SESSION_COOKIE, sessionCookieOf, setSessionCookie } from './session-cookie.js';
+import {
+  CSRF_FIELD,
+  CSRF_HEADER,
+  fromOwnSite,
+  SESSION_COOKIE,
+  sessionCookieOf,
+  setSessionCookie,
+} from './session-cookie.js';
 import { RENEW_AFTER_SECONDS, SessionTokens, type SessionClaims } from './session-tokens.js';
 
 /** A signed-in editor, auditor or admin, as the request (or socket) carries them. */

@@ -11,7 +11,12 @@ export const CSRF_FIELD = '_csrf';
  * HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Secure when
  * the request came over https: directly, or by the X-Forwarded-Proto of a trusted proxy.
  */
-export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, trustedProxies: number): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  token: string,
+  trustedProxies: number,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -22,7 +27,12 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, t
 }
 
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest, trustedProxies: number): void {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: isHttps(request, trustedProxies), path: '/' });
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: isHttps(request, trustedProxies),
+    path: '/',
+  });
 }
 
 export function sessionCookieOf(request: { cookies?: Record<string, string | undefined> }): string | undefined {

@@ -34,7 +34,11 @@ export class SessionTokens {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const key = Buffer.from(hkdfSync('sha256', resolveSessionSecret(config), '', 'dateline session tokens', 32));
     const secret = createSecretKey(key);
-    this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } });
+    this.jwt = new JwtService({
+      secret,
+      signOptions: { algorithm: 'HS256' },
+      verifyOptions: { algorithms: ['HS256'] },
+    });
   }
 
   /** A new session's CSRF secret. */
@@ -43,7 +47,13 @@ export class SessionTokens {
   }
 
   sign(account: Account, sessionId: string, csrfSecret: string): string {
-    const claims = { sub: account.username, name: account.displayName, role: account.role, sid: sessionId, csrf: csrfSecret };
+    const claims = {
+      sub: account.username,
+      name: account.displayName,
+      role: account.role,
+      sid: sessionId,
+      csrf: csrfSecret,
+    };
     return this.jwt.sign(claims, { audience: SESSION_AUDIENCE, expiresIn: SESSION_TOKEN_SECONDS });
   }
 
@@ -62,7 +72,8 @@ export class SessionTokens {
       return null;
     }
     const { sub, sid, csrf, iat } = claims;
-    if (typeof sub !== 'string' || typeof sid !== 'string' || typeof csrf !== 'string' || typeof iat !== 'number') return null;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || typeof csrf !== 'string' || typeof iat !== 'number')
+      return null;
     return { username: sub, sessionId: sid, csrfSecret: csrf, issuedAt: iat };
   }
 

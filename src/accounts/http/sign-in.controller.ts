@@ -42,19 +42,31 @@ export class SignInController {
   async submit(@Body() form: SignInFormDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const next = safeNext(form.next);
     const username = form.username?.trim() ?? '';
-    if (!fromOwnSite(request)) return this.render(reply, 403, { next, error: 'Sign in from this site’s own sign-in page.' });
-    if (!username || !form.password) return this.render(reply, 400, { next, username, error: 'Enter your user name and password.' });
+    if (!fromOwnSite(request))
+      return this.render(reply, 403, { next, error: 'Sign in from this site’s own sign-in page.' });
+    if (!username || !form.password)
+      return this.render(reply, 400, { next, username, error: 'Enter your user name and password.' });
     try {
       const address = clientAddress({ address: request.ip, headers: request.headers }, this.config.trustedProxies);
       const { account, sessionId } = await this.signIn.signIn(username, form.password, address);
-      setSessionCookie(reply, request, this.tokens.sign(account, sessionId, this.tokens.newCsrfSecret()), this.config.trustedProxies);
+      setSessionCookie(
+        reply,
+        request,
+        this.tokens.sign(account, sessionId, this.tokens.newCsrfSecret()),
+        this.config.trustedProxies,
+      );
       return reply.header('Cache-Control', 'no-store').redirect(next, 303);
     } catch (error) {
       if (error instanceof SignInThrottled) {
         reply.header('Retry-After', String(error.retryAfterSeconds));
-        return this.render(reply, 429, { next, username, error: `Too many failed attempts. ${capitalised(error.message)}.` });
+        return this.render(reply, 429, {
+          next,
+          username,
+          error: `Too many failed attempts. ${capitalised(error.message)}.`,
+        });
       }
-      if (error instanceof SignInRefused) return this.render(reply, 401, { next, username, error: 'The user name or password is wrong.' });
+      if (error instanceof SignInRefused)
+        return this.render(reply, 401, { next, username, error: 'The user name or password is wrong.' });
       throw error;
     }
   }
@@ -70,7 +82,10 @@ export class SignInController {
 
   private render(reply: FastifyReply, status: number, model: FormModel) {
     const page = { title: model.session ? 'Signed in' : 'Sign in' };
-    return reply.code(status).header('Cache-Control', 'no-store').view('signin', { page, ...model, fmt: pageHelpers });
+    return reply
+      .code(status)
+      .header('Cache-Control', 'no-store')
+      .view('signin', { page, ...model, fmt: pageHelpers });
   }
 }
 
