@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { configurePages } from './pages/pages.setup.js';
 import type { AppConfig } from './config/config.js';
 import type { Clock } from './shared/clock.js';
+import { JsonBodyInterceptor } from './shared/json-body.interceptor.js';
 import { validationPipe } from './shared/validation.js';
 
 export type HttpPlatform = 'express' | 'fastify';
@@ -43,6 +44,7 @@ export async function createApp(
   }
   app.useLogger(app.get(Logger));
   app.useWebSocketAdapter(new IoAdapter(app));
+  app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi()));

@@ -6,6 +6,7 @@ import {
   identifier,
   instant,
   language,
+  markupText,
   media,
   optionalInstant,
   optionalText,
@@ -73,7 +74,7 @@ function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlo
   const data = compact({
     updateId,
     kind: updateKind(command.kind),
-    body: text(command.body, 'body', limit.MAX_BODY_LENGTH),
+    body: markupText(command.body, 'body', limit.MAX_BODY_LENGTH),
     byline: optionalText(command.byline, 'byline', limit.MAX_BYLINE_LENGTH),
     attribution: optionalText(command.attribution, 'attribution', limit.MAX_ATTRIBUTION_LENGTH),
     location: optionalText(command.location, 'location', limit.MAX_LOCATION_LENGTH),
@@ -86,7 +87,7 @@ function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlo
 
 function correctUpdate(command: CommandOf<'CorrectUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
   const { updateId, body: currentBody } = unretractedUpdate(blog, command.updateId);
-  const body = text(command.body, 'body', limit.MAX_BODY_LENGTH);
+  const body = markupText(command.body, 'body', limit.MAX_BODY_LENGTH);
   if (body === currentBody) throw new InvalidCommand('the correction leaves the body unchanged', 'body');
   const reason = text(command.reason, 'reason', limit.MAX_REASON_LENGTH);
   return [{ type: 'UpdateCorrected', data: { updateId, body, reason } }];
