@@ -43,9 +43,7 @@ export class LiveBlogFollower {
     this.revision = resume.afterRevision;
     this.epoch = resume.epoch;
     socket.on('event', (event) => {
-      if (event.liveBlogId !== liveBlogId) return;
-      this.revision = event.revision;
-      handlers.onEvent?.(event);
+      if (event.liveBlogId === liveBlogId) this.apply(event);
     });
     // A subscribe cut off by a disconnect fails here and is sent again on the next connect.
     const resubscribe = () => void this.resubscribe().catch(() => undefined);
@@ -66,12 +64,20 @@ export class LiveBlogFollower {
         if (error) return reject(error);
         if (ack.ok) {
           this.epoch = ack.epoch;
-          this.revision = ack.revision;
-          if ('events' in ack) ack.events.forEach((event) => this.handlers.onEvent?.(event));
+          if ('events' in ack) ack.events.forEach((event) => this.apply(event));
+          // A redraw starts again from the article's revision (also a lower one, from a replaced store).
+          else this.revision = ack.revision;
         }
         this.handlers.onAck?.(ack);
         resolve(ack);
       });
     });
+  }
+
+  /** Each event once, in order: one at or below the revision held is dropped, so it never moves back. */
+  private apply(event: PublicEvent): void {
+    if (this.revision !== undefined && event.revision <= this.revision) return;
+    this.revision = event.revision;
+    this.handlers.onEvent?.(event);
   }
 }
