@@ -1,4 +1,10 @@
-import { BadRequestException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import type { Observable } from 'rxjs';
 
 /** No command is deeper than a few levels: deeper JSON is refused before anything recurses into it. */
@@ -23,7 +29,10 @@ export class JsonBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http') {
       const fault = findJsonFault(context.switchToHttp().getRequest<{ body?: unknown }>().body);
-      if (fault) throw new BadRequestException({ message: fault.problem, details: { fields: [{ field: fault.field, problems: [fault.problem] }] } });
+      if (fault) {
+        const fields = [{ field: fault.field, problems: [fault.problem] }];
+        throw new BadRequestException({ message: fault.problem, details: { fields } });
+      }
     }
     return next.handle();
   }
@@ -34,12 +43,18 @@ export function findJsonFault(body: unknown): JsonFault | undefined {
   const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     const { value, path, depth } = item;
-    if (typeof value === 'string' && LONE_SURROGATE.test(value)) return { field: path || '(body)', problem: `${path || 'the body'} holds a lone UTF-16 surrogate` };
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+      return { field: path || '(body)', problem: `${path || 'the body'} holds a lone UTF-16 surrogate` };
+    }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_JSON_DEPTH) return { field: path, problem: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
+    if (depth >= MAX_JSON_DEPTH) {
+      return { field: path, problem: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` };
+    }
     for (const [key, child] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (LONE_SURROGATE.test(key)) return { field: JSON.stringify(field).slice(1, -1), problem: 'a field name holds a lone UTF-16 surrogate' };
+      if (LONE_SURROGATE.test(key)) {
+        return { field: JSON.stringify(field).slice(1, -1), problem: 'a field name holds a lone UTF-16 surrogate' };
+      }
       pending.push({ value: child, path: field, depth: depth + 1 });
     }
   }

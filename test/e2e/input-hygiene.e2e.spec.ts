@@ -2,31 +2,41 @@ import { bearer, startApp, type TestApp } from '../support/app.js';
 
 const BLOG = 'hygiene-desk';
 
+type Route = { path: string; method: 'post' | 'put'; body: Record<string, unknown>; fields: string[] };
+const media = { url: 'https://a.example/m.jpg', caption: 'C', credit: 'R' };
+const blog = `/api/live-blogs/${BLOG}`;
+
 /** Every write route with a valid body, and the text fields of that body a reader may see. */
-const ROUTES: ReadonlyArray<{ path: string; method: 'post' | 'put'; body: Record<string, unknown>; fields: string[] }> = [
-  { method: 'post', path: '/api/live-blogs', body: { id: 'another-desk', title: 'T', summary: 'S' }, fields: ['title', 'summary'] },
+const ROUTES: ReadonlyArray<Route> = [
   {
     method: 'post',
-    path: `/api/live-blogs/${BLOG}/updates`,
-    body: { kind: 'report', body: 'B', byline: 'Y', attribution: 'A', location: 'L', sources: 'S', media: { url: 'https://a.example/m.jpg', caption: 'C', credit: 'R' } },
+    path: '/api/live-blogs',
+    body: { id: 'new-desk', title: 'T', summary: 'S' },
+    fields: ['title', 'summary'],
+  },
+  {
+    method: 'post',
+    path: `${blog}/updates`,
+    body: { kind: 'report', body: 'B', byline: 'Y', attribution: 'A', location: 'L', sources: 'S', media },
     fields: ['body', 'byline', 'attribution', 'location', 'sources', 'media.caption', 'media.credit'],
   },
-  { method: 'post', path: `/api/live-blogs/${BLOG}/updates/u1/corrections`, body: { body: 'New body', reason: 'R' }, fields: ['body', 'reason'] },
-  { method: 'post', path: `/api/live-blogs/${BLOG}/updates/u1/retraction`, body: { reason: 'R' }, fields: ['reason'] },
-  { method: 'put', path: `/api/live-blogs/${BLOG}/headline`, body: { title: 'New title' }, fields: ['title'] },
-  { method: 'put', path: `/api/live-blogs/${BLOG}/summary`, body: { summary: 'New summary' }, fields: ['summary'] },
+  { method: 'post', path: `${blog}/updates/u1/corrections`, body: { body: 'N', reason: 'R' }, fields: ['body', 'reason'] },
+  { method: 'post', path: `${blog}/updates/u1/retraction`, body: { reason: 'R' }, fields: ['reason'] },
+  { method: 'put', path: `${blog}/headline`, body: { title: 'New title' }, fields: ['title'] },
+  { method: 'put', path: `${blog}/summary`, body: { summary: 'New summary' }, fields: ['summary'] },
   {
     method: 'post',
-    path: `/api/live-blogs/${BLOG}/casualty-figures`,
+    path: `${blog}/casualty-figures`,
     body: { dead: { count: 1, qualifier: 'exact' }, source: 'S', scope: 'C', note: 'N' },
     fields: ['source', 'scope', 'note'],
   },
-  { method: 'post', path: `/api/live-blogs/${BLOG}/timeline`, body: { period: 'March 2005', text: 'T' }, fields: ['period', 'text'] },
-  { method: 'put', path: `/api/live-blogs/${BLOG}/locations/Osh`, body: { status: 'Calm' }, fields: ['status'] },
-  { method: 'post', path: `/api/live-blogs/${BLOG}/close`, body: { reason: 'R' }, fields: ['reason'] },
+  { method: 'post', path: `${blog}/timeline`, body: { period: 'March 2005', text: 'T' }, fields: ['period', 'text'] },
+  { method: 'put', path: `${blog}/locations/Osh`, body: { status: 'Calm' }, fields: ['status'] },
+  { method: 'post', path: `${blog}/close`, body: { reason: 'R' }, fields: ['reason'] },
 ];
 
-const CASES = ROUTES.flatMap((route) => route.fields.map((field) => [`${route.method.toUpperCase()} ${route.path}`, field, route] as const));
+const CASES = ROUTES.flatMap((route) =>
+  route.fields.map((field) => [`${route.method.toUpperCase()} ${route.path}`, field, route] as const));
 
 /** `{a: {b: 1}}` with `'a.b'` set to `value`. */
 function withField(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
@@ -40,7 +50,8 @@ function withField(body: Record<string, unknown>, path: string, value: unknown):
 
 /** The fields a 400 names, in either of its shapes (`details.field` or `details.fields[]`). */
 function namedFields(body: { details?: { field?: string; fields?: { field: string }[] } }): string[] {
-  return [body.details?.field, ...(body.details?.fields ?? []).map((error) => error.field)].filter((field): field is string => !!field);
+  const listed = (body.details?.fields ?? []).map((error) => error.field);
+  return [body.details?.field, ...listed].filter((field): field is string => !!field);
 }
 
 describe('input hygiene: what can never be valid text is refused in every field, never a 500', () => {
@@ -51,19 +62,21 @@ describe('input hygiene: what can never be valid text is refused in every field,
     t = await startApp();
     editor = bearer(t.token('editor'));
     await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Desk' }).expect(201);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ updateId: 'u1', kind: 'report', body: 'First.' }).expect(201);
+    const first = { updateId: 'u1', kind: 'report', body: 'First.' };
+    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send(first).expect(201);
   });
   afterAll(() => t.close());
 
   const eventCount = async () => (await t.store.readAll({ maxCount: 100_000 })).length;
-  const send = (route: (typeof ROUTES)[number], body: unknown, headers: Record<string, string> = {}) =>
+  const send = (route: Route, body: unknown, headers: Record<string, string> = {}) =>
     t.http[route.method](route.path).set(editor).set(headers).send(body as object);
 
   /** Sends the body with the text placed in the field; expects 400 naming the field and nothing written. */
-  async function expectRefused(route: (typeof ROUTES)[number], field: string, text: string, headers: Record<string, string> = {}) {
+  async function expectRefused(route: Route, field: string, text: string, headers: Record<string, string> = {}) {
     const before = await eventCount();
     const response = await send(route, withField(route.body, field, text), headers);
-    expect({ status: response.status, fields: namedFields(response.body) }).toEqual({ status: 400, fields: expect.arrayContaining([field]) });
+    const refusal = { status: response.status, fields: namedFields(response.body) };
+    expect(refusal).toEqual({ status: 400, fields: expect.arrayContaining([field]) });
     expect(await eventCount()).toBe(before);
   }
 
@@ -71,7 +84,7 @@ describe('input hygiene: what can never be valid text is refused in every field,
     await expectRefused(route, field, 'Bishkek \ud800 today');
   });
 
-  it.each(CASES)('%s: a lone surrogate in %s with an Idempotency-Key answers 400 naming it', async (_, field, route) => {
+  it.each(CASES)('%s: a lone surrogate in %s with an Idempotency-Key answers 400', async (_, field, route) => {
     await expectRefused(route, field, '\udfff', { 'Idempotency-Key': `surrogate-${route.path}-${field}` });
   });
 
@@ -82,7 +95,8 @@ describe('input hygiene: what can never be valid text is refused in every field,
 
   it('a lone surrogate in a key answers 400', async () => {
     const before = await eventCount();
-    const response = await send(ROUTES[1]!, { ...ROUTES[1]!.body, ['k\ud800']: 1 }, { 'Idempotency-Key': 'surrogate-key' });
+    const body = { ...ROUTES[1]!.body, ['k\ud800']: 1 };
+    const response = await send(ROUTES[1]!, body, { 'Idempotency-Key': 'surrogate-key' });
     expect(response.status).toBe(400);
     expect(await eventCount()).toBe(before);
   });
@@ -93,7 +107,7 @@ describe('input hygiene: what can never be valid text is refused in every field,
   ])('JSON nested 3,000 levels deep in %s answers 400 and the server still answers', async (_, nested) => {
     for (const headers of [{}, { 'Idempotency-Key': 'deep' }]) {
       const body = `{"kind":"report","body":"x","media":${nested(3000)}}`;
-      const response = await t.http.post(ROUTES[1]!.path).set(editor).set(headers).set('Content-Type', 'application/json').send(body);
+      const response = await t.http.post(ROUTES[1]!.path).set(editor).set(headers).type('json').send(body);
       expect(response.status).toBe(400);
       expect(response.body.message).toMatch(/nested/);
     }

@@ -6,7 +6,11 @@ import type { PublicEvent, SubscribeAck } from '../../src/live-blog/realtime/liv
 import { range, waitFor } from '../support/live.js';
 
 const BLOG = 'race-desk';
-const event = (revision: number): PublicEvent => ({ liveBlogId: BLOG, revision, position: revision, type: 'UpdatePosted', at: '2010-04-08T17:37:00Z', data: {} });
+const AT = '2010-04-08T17:37:00Z';
+const event = (revision: number): PublicEvent =>
+  ({ liveBlogId: BLOG, revision, position: revision, type: 'UpdatePosted', at: AT, data: {} });
+
+type TcpSocket = { cork(): void; uncork(): void };
 
 /**
  * A server that answers a subscribe with its ack and, in the very same network write, the next
@@ -19,7 +23,7 @@ async function raceServer(ackFor: (afterRevision: number) => SubscribeAck, pushe
   const io = new Server(http);
   io.of('/live').on('connection', (socket: Socket) => {
     socket.on('subscribe', (request: { afterRevision?: number }, ack: (reply: SubscribeAck) => void) => {
-      const tcp = (socket.conn.transport as unknown as { socket: { _socket: { cork(): void; uncork(): void } } }).socket._socket;
+      const tcp = (socket.conn.transport as unknown as { socket: { _socket: TcpSocket } }).socket._socket;
       tcp.cork();
       ack(ackFor(request.afterRevision ?? -1));
       for (const revision of pushed) socket.emit('event', event(revision));
@@ -32,7 +36,8 @@ async function raceServer(ackFor: (afterRevision: number) => SubscribeAck, pushe
 }
 
 describe('the live client when the ack and the next event arrive in one read', () => {
-  const resumed = (after: number): SubscribeAck => ({ ok: true, epoch: 'e1', revision: 10, events: range(after + 1, 10).map(event), recovered: true });
+  const resumed = (after: number): SubscribeAck =>
+    ({ ok: true, epoch: 'e1', revision: 10, events: range(after + 1, 10).map(event), recovered: true });
   const redrawn = (): SubscribeAck => ({ ok: true, epoch: 'e1', revision: 10, article: { revision: 10 } as never });
   const cases: Array<[string, (afterRevision: number) => SubscribeAck, number[]]> = [
     ['a resumed reader (events in the ack)', resumed, [11, 12]],
@@ -40,7 +45,7 @@ describe('the live client when the ack and the next event arrive in one read', (
     ['a resumed reader also pushed what its ack held', resumed, [9, 10, 11, 12]],
   ];
 
-  it.each(cases)('%s applies every event once, in order, and never moves its revision back', async (_, ackFor, pushed) => {
+  it.each(cases)('%s applies every event once, in order, and never moves back', async (_, ackFor, pushed) => {
     const server = await raceServer(ackFor, pushed);
     const socket = connectLive(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
     // What the page does, in order: each event applied, and the ack (a redraw when it holds an article).

@@ -39,7 +39,8 @@ export function text(value: unknown, field: string, maxLength: number, visibleTe
 
 /** A body in the safe markup subset (already sanitised): the same rules, and it must show some text. */
 export function markupText(value: unknown, field: string, maxLength: number): string {
-  return text(value, field, maxLength, (markup) => markup.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|&#xa0;/gi, ' '));
+  const shown = (markup: string) => markup.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|&#xa0;/gi, ' ');
+  return text(value, field, maxLength, shown);
 }
 
 function codePoint(character: string): string {
