@@ -20,7 +20,12 @@ const ROUTES: ReadonlyArray<Route> = [
     body: { kind: 'report', body: 'B', byline: 'Y', attribution: 'A', location: 'L', sources: 'S', media },
     fields: ['body', 'byline', 'attribution', 'location', 'sources', 'media.caption', 'media.credit'],
   },
-  { method: 'post', path: `${blog}/updates/u1/corrections`, body: { body: 'N', reason: 'R' }, fields: ['body', 'reason'] },
+  {
+    method: 'post',
+    path: `${blog}/updates/u1/corrections`,
+    body: { body: 'N', reason: 'R' },
+    fields: ['body', 'reason'],
+  },
   { method: 'post', path: `${blog}/updates/u1/retraction`, body: { reason: 'R' }, fields: ['reason'] },
   { method: 'put', path: `${blog}/headline`, body: { title: 'New title' }, fields: ['title'] },
   { method: 'put', path: `${blog}/summary`, body: { summary: 'New summary' }, fields: ['summary'] },
