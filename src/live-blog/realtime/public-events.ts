@@ -4,6 +4,7 @@ import type { PublicEvent } from './live-events.js';
 /**
  * A stored event as readers may see it. `retracted` names updates retracted since: their posted
  * text is withheld (the change feed replays old events; a socket catch-up redraws instead).
+ * Why an update was retracted is for auditors only (it may name what the update got wrong).
  */
 export function toPublicEvent(
   liveBlogId: string,
@@ -19,6 +20,12 @@ export function toPublicEvent(
     position: event.position,
     type: event.type,
     at,
-    data: withheld ? { updateId, retracted: true } : event.data,
+    data: withheld ? { updateId, retracted: true } : publicData(event),
   };
+}
+
+function publicData(event: StoredEvent): Record<string, unknown> {
+  if (event.type !== 'UpdateRetracted') return event.data;
+  const { reason: _auditorsOnly, ...data } = event.data;
+  return data;
 }
