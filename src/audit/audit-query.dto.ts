@@ -1,14 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-
-/**
- * Query values arrive as text. Only digits become a number; anything else ("", "1.5", "-1", "abc")
- * stays text, so the integer check names the field instead of reading it as 0 or NaN.
- */
-const WholeNumber = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
+import { WholeNumber } from '../shared/query-numbers.js';
 
 /** An instant must say its time zone: "2010-04-08T17:37:00" alone would mean the server's local time. */
 const INSTANT_WITH_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;

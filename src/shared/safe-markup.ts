@@ -12,5 +12,18 @@ export function sanitizeBody(body: string): string {
     allowedAttributes: { a: [...SAFE_MARKUP.allowedAttributes.a] },
     allowedSchemes: [...SAFE_MARKUP.allowedSchemes],
     nonTextTags: [...SAFE_MARKUP.nonTextTags],
+    // sanitize-html keeps relative and protocol-relative links (//evil.example); like the browser,
+    // keep only a link that is absolute on its own, with an allowed scheme.
+    allowProtocolRelative: false,
+    transformTags: { a: (tagName, attribs) => ({ tagName, attribs: absoluteLink(attribs.href) }) },
   });
+}
+
+function absoluteLink(href: string | undefined): Record<string, string> {
+  if (!href) return {};
+  try {
+    return SAFE_MARKUP.allowedSchemes.includes(new URL(href).protocol.replace(/:$/, '')) ? { href } : {};
+  } catch {
+    return {};
+  }
 }

@@ -29,7 +29,8 @@ describe('retraction reasons', () => {
     const live = await connectReader(t.url);
     readers.push(live);
     await live.subscribe(BLOG);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates/claim/retraction`).set(editor).send({ reason: REASON }).expect(201);
+    const retraction = { reason: REASON };
+    await t.http.post(`/api/live-blogs/${BLOG}/updates/claim/retraction`).set(editor).send(retraction).expect(201);
     await live.waitForRevision(2);
 
     const resuming = await connectReader(t.url);

@@ -136,6 +136,8 @@ describe('decide: PostUpdate', () => {
       [{ occurredAt: 'yesterday' }, 'occurredAt'],
       [{ media: { url: 'http://example.com/map.gif' } }, 'media.url'],
       [{ media: { url: 'not a url' } }, 'media.url'],
+      [{ media: { url: 'https://example.com/map.gif"onerror="alert(1)' } }, 'media.url'],
+      [{ media: { url: 'https://editor:secret@example.com/map.gif' } }, 'media.url'],
       [{ media: { url: `https://example.com/${long(2000)}` } }, 'media.url'],
       [{ media: { url: 'https://example.com/map.gif', caption: long(301) } }, 'media.caption'],
       [{ media: { url: 'https://example.com/map.gif', credit: ' ' } }, 'media.credit'],

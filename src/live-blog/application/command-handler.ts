@@ -120,6 +120,10 @@ export class CommandHandler {
       if (index === 0 && context.requestHash && stored !== undefined && stored !== context.requestHash) {
         throw new IdempotencyKeyReused(context.idempotencyKey!);
       }
+      // A key is its writer's own: another writer's result is never theirs to see.
+      if (index === 0 && event.metadata.author.id !== context.author.id) {
+        throw new IdempotencyKeyReused(context.idempotencyKey!, 'by another writer');
+      }
       last = event;
     }
     if (!last) return null;

@@ -26,7 +26,10 @@ export class IdempotencyKeyReused extends Error {
   override readonly name = 'IdempotencyKeyReused';
   readonly kind = 'unprocessable';
 
-  constructor(readonly idempotencyKey: string) {
-    super(`Idempotency-Key "${idempotencyKey}" was already used for a different request`);
+  constructor(
+    readonly idempotencyKey: string,
+    by = 'for a different request',
+  ) {
+    super(`Idempotency-Key "${idempotencyKey}" was already used ${by}`);
   }
 }

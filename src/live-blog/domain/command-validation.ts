@@ -119,9 +119,15 @@ export function media(value: unknown): Media {
   });
 }
 
+/**
+ * https, a host name (no user or password), an optional port, then only the characters RFC 3986
+ * allows unencoded, less the quote: a URL that can be printed in any attribute as it is.
+ */
+const CLEAN_HTTPS_URL = /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#][\w\-.~!$&()*+,;=:@/?#%]*)?$/;
+
 function isHttpsUrl(value: string): boolean {
   try {
-    return new URL(value).protocol === 'https:';
+    return CLEAN_HTTPS_URL.test(value) && new URL(value).protocol === 'https:';
   } catch {
     return false;
   }

@@ -19,7 +19,7 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
     expectedRevision: ifMatch === undefined ? undefined : parseIfMatch(ifMatch),
     idempotencyKey,
     requestHash: idempotencyKey === undefined ? undefined : requestHashOf(request),
-    correlationId: header(request, 'x-correlation-id') ?? (typeof request.id === 'string' ? request.id : undefined),
+    correlationId: correlationIdOf(request) ?? (typeof request.id === 'string' ? request.id : undefined),
   };
 });
 
@@ -27,6 +27,16 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
 function requestHashOf(request: Request): string {
   const canonical = canonicalize({ method: request.method, url: request.url, body: request.body ?? null }) ?? '';
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Stored with every event: an id from a tracing header (W3C traceparent, a UUID), never free text. */
+const CORRELATION_ID = /^[A-Za-z0-9][A-Za-z0-9._:/+=-]{0,127}$/;
+
+function correlationIdOf(request: Request): string | undefined {
+  const value = header(request, 'x-correlation-id');
+  if (value === undefined || CORRELATION_ID.test(value)) return value;
+  const message = 'X-Correlation-Id must be 1 to 128 letters, digits and . _ : / + = - (a letter or digit first)';
+  throw new BadRequestException({ message, details: { field: 'X-Correlation-Id' } });
 }
 
 function parseIfMatch(value: string): number {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { FIGURE_QUALIFIERS, type FigureQualifier } from '../../domain/index.js';
+import { Integer, WholeNumber } from '../../../shared/query-numbers.js';
 import { DatedDto, UPDATE_ID_PATTERN } from './common.js';
 
 export class FigureDto {
@@ -87,14 +88,14 @@ export class LocationStatusDto extends DatedDto {
 export class UpdatesQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(0)
   beforeRevision?: number;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt()
   @Min(1)
   @Max(100)
@@ -104,14 +105,14 @@ export class UpdatesQueryDto {
 export class ChangesQueryDto {
   @ApiPropertyOptional({ default: -1, description: 'the revision the client holds; events after it are returned' })
   @IsOptional()
-  @Type(() => Number)
+  @Integer()
   @IsInt({ message: 'afterRevision must be an integer' })
   @Min(-1, { message: 'afterRevision must be -1 or more' })
   afterRevision?: number;
 
   @ApiPropertyOptional({ default: 100, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt({ message: 'limit must be an integer' })
   @Min(1, { message: 'limit must be 1 or more' })
   @Max(500, { message: 'limit must be 500 or less' })
