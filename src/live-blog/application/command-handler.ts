@@ -5,7 +5,7 @@ import { WrongExpectedRevision } from '../../event-store/errors.js';
 import { normalizeInstant } from '../../shared/instant.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics } from '../../shared/metrics.js';
-import { decide, type Author, type LiveBlogCommand } from '../domain/index.js';
+import { decide, type Author, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
 import { streamOf } from './stream-names.js';
@@ -63,7 +63,7 @@ export class CommandHandler {
         throw new StaleRevision(context.expectedRevision, revision);
       }
       const now = normalizeInstant(this.clock.now());
-      const command = { ...request, at: request.at ? normalizeInstant(request.at) : now, now } as LiveBlogCommand;
+      const command = { ...request, ...dated(request.at, now, current.state) } as LiveBlogCommand;
       const events = await this.decideOrFindRetry(command, current.state, liveBlogId, context, eventIdAt);
       if (!Array.isArray(events)) return events;
       if (events.length === 0) return { liveBlogId, revision, position: current.position, appended: false };
@@ -138,6 +138,18 @@ export class CommandHandler {
     for (const event of events) this.metrics.eventsAppended.inc({ type: event.type });
     return result;
   }
+}
+
+/**
+ * A write the editor dates is checked against the server's now (never in the future). One the editor
+ * does not date is dated now, or at the blog's last change when another node's clock put that later:
+ * so no writer's date, and no clock, can make another writer's undated command too early.
+ */
+function dated(at: string | undefined, now: string, state: LiveBlogState): { at: string; now: string } {
+  if (at) return { at: normalizeInstant(at), now };
+  const last = state.status === 'none' ? now : state.lastUpdatedAt;
+  const serverDate = Date.parse(last) > Date.parse(now) ? last : now;
+  return { at: serverDate, now: serverDate };
 }
 
 /** With an Idempotency-Key, a retried request derives the same event ids and finds its first attempt. */

@@ -31,8 +31,12 @@ export const MAX_URL_LENGTH = 2000;
 export const MAX_UPDATE_ID_LENGTH = 100;
 export const MAX_ENTRY_ID_LENGTH = 100;
 
-/** How far a command's `at` may run ahead of the server's `now`: clocks drift, stories do not happen in the future. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * How far an editor's `at` may run ahead of the server's `now`: none. Stories do not happen in the
+ * future, and a write dated ahead would make every later write look earlier than the blog's last
+ * change. (Undated writes are dated by the server, never before the last change: command handler.)
+ */
+export const MAX_CLOCK_SKEW_MS = 0;
 
 /** What a blog opened without a language or time zone gets (the reference story is a BBC page: "17:37 GMT"). */
 export const DEFAULT_LANGUAGE = 'en';
