@@ -36,6 +36,20 @@ export interface RecordedEvent<Metadata = Record<string, unknown>> {
 
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 
+/** Whether a stream whose last revision is `current` (-1: none) meets the expectation; every adapter checks this. */
+export function matchesExpected(expected: ExpectedRevision, current: number): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current === -1;
+    case 'stream_exists':
+      return current >= 0;
+    default:
+      return expected === current;
+  }
+}
+
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
 }

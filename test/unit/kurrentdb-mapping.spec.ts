@@ -8,7 +8,12 @@ import {
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { InvalidCheckpoint, WrongExpectedRevision } from '../../src/event-store/errors.js';
-import { compareCheckpoints, type Checkpoint, type EventToAppend } from '../../src/event-store/event-store.js';
+import {
+  compareCheckpoints,
+  matchesExpected,
+  type Checkpoint,
+  type EventToAppend,
+} from '../../src/event-store/event-store.js';
 import {
   EVENT_ID_KEY,
   START_CHECKPOINT,
@@ -16,7 +21,6 @@ import {
   encodeCheckpoint,
   isAfter,
   kurrentEventId,
-  matchesExpected,
   parseCheckpoint,
   positionNumber,
   repeatedId,

@@ -10,15 +10,16 @@ import {
 } from '@kurrent/kurrentdb-client';
 import type { Observable, Subscriber } from 'rxjs';
 import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
+import {
+  matchesExpected,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
 } from '../event-store.js';
 import { EventIdClaims } from './kurrentdb-event-ids.js';
 import { followAll } from './kurrentdb-feed.js';
@@ -27,7 +28,6 @@ import {
   START_CHECKPOINT,
   StreamNames,
   isAfter,
-  matchesExpected,
   parseCheckpoint,
   repeatedId,
   toEventData,

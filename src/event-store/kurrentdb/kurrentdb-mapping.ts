@@ -95,19 +95,6 @@ export function toWrongExpectedRevision(
   return new WrongExpectedRevision(stream, expected, toRevision(actual));
 }
 
-/** The same check the server makes, for an empty batch (which the adapter does not send) and claims. */
-export function matchesExpected(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return expected === current;
-  }
-}
 
 /** KurrentDB ids are UUIDs: a UUID passes through (lower-cased), any other id maps to a stable v5 UUID. */
 export function kurrentEventId(eventId: string): string {

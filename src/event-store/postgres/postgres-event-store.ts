@@ -3,16 +3,17 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import type { Observable, Subscriber } from 'rxjs';
 import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
+import {
+  matchesExpected,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
 } from '../event-store.js';
 import { decodeCheckpoint, encodeCheckpoint, FEED_START, type FeedPlace } from './postgres-checkpoint.js';
 import { followFeed, type FeedEntry } from './postgres-feed.js';
@@ -235,19 +236,6 @@ function streamLockKey(schema: string, stream: string): string {
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
-}
-
-function matchesExpected(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return expected === current;
-  }
 }
 
 function toEntry(row: EventRow): FeedEntry {

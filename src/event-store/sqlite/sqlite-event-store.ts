@@ -5,17 +5,18 @@ import Database from 'better-sqlite3';
 import { Observable, Subject, type Subscriber } from 'rxjs';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { DuplicateEventId, InvalidCheckpoint, WrongExpectedRevision } from '../errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  Checkpoint,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
+import {
+  matchesExpected,
+  type AppendOptions,
+  type AppendResult,
+  type Checkpoint,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
 } from '../event-store.js';
 
 const SCHEMA_VERSION = '1';
@@ -352,19 +353,6 @@ function prepareStatements(db: Database.Database) {
  */
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function matchesExpected(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return expected === current;
-  }
 }
 
 /** Zero-padded so that checkpoints compare as strings in position order; position 0 gives the start. */
