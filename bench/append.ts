@@ -46,20 +46,30 @@ if (values.store !== 'sqlite' && values.store !== 'postgres') {
   console.error('usage: npm run bench:append -- --store sqlite|postgres [--seconds 10] [--editors 8] [--posts 60]');
   process.exit(2);
 }
-const [seconds, editors, posts] = [values.seconds, values.editors, values.posts].map(Number) as [number, number, number];
+const [seconds, editors, posts] = [values.seconds, values.editors, values.posts].map(Number) as [
+  number,
+  number,
+  number,
+];
 const store = values.store === 'sqlite' ? sqliteStore() : postgresStore();
 const nodes: NodeServer[] = [];
 try {
-  console.log(`store ${values.store}: ${await store.describe()}; ${availableParallelism()} cores shared by store, nodes and load`);
+  console.log(
+    `store ${values.store}: ${await store.describe()}; ${availableParallelism()} cores shared by store, nodes and load`,
+  );
   const raw = await store.rawRates(Math.max(3, seconds / 2), editors);
-  for (const rate of raw) console.log(`raw single-row durable commits, ${rate.writers} writer(s): ${rate.commitsPerSecond.toFixed(0)}/s`);
+  for (const rate of raw)
+    console.log(`raw single-row durable commits, ${rate.writers} writer(s): ${rate.commitsPerSecond.toFixed(0)}/s`);
   nodes.push(await startNode(basePort, store.env));
   const http = await httpAppends(nodes[0].url, editors, seconds);
   console.log(
     `HTTP appends, ${editors} editors on node A: ${http.perSecond.toFixed(0)}/s ` +
       `(latency p50 ${http.p50} ms, p99 ${http.p99} ms; ${http.failed} not 201)`,
   );
-  for (const rate of raw) console.log(`ratio HTTP / raw with ${rate.writers} writer(s): ${(http.perSecond / rate.commitsPerSecond).toFixed(2)}`);
+  for (const rate of raw)
+    console.log(
+      `ratio HTTP / raw with ${rate.writers} writer(s): ${(http.perSecond / rate.commitsPerSecond).toFixed(2)}`,
+    );
   nodes.push(await startNode(basePort + 1, store.env));
   printLatency(await feedLatency(nodes[0].url, nodes[1].url, headers, posts));
 } finally {
@@ -71,7 +81,12 @@ async function httpAppends(url: string, count: number, duration: number) {
   const stories = Array.from({ length: count }, (_, index) => `bench-story-${index}`);
   for (const id of stories) await post(`${url}/api/live-blogs`, { id, title: `Bench story ${id}` });
   let sequence = 0;
-  const body = () => JSON.stringify({ kind: 'report', body: `Bench post ${++sequence}: ${'witnesses report '.repeat(12)}`, updateId: `u-${sequence}` });
+  const body = () =>
+    JSON.stringify({
+      kind: 'report',
+      body: `Bench post ${++sequence}: ${'witnesses report '.repeat(12)}`,
+      updateId: `u-${sequence}`,
+    });
   // One autocannon per editor: each keeps to its own story, as a desk of editors on several stories would.
   const runs = await Promise.all(
     stories.map((id) =>
@@ -79,7 +94,14 @@ async function httpAppends(url: string, count: number, duration: number) {
         url,
         connections: 1,
         duration,
-        requests: [{ method: 'POST', path: `/api/live-blogs/${id}/updates`, headers, setupRequest: (request) => ({ ...request, body: body() }) }],
+        requests: [
+          {
+            method: 'POST',
+            path: `/api/live-blogs/${id}/updates`,
+            headers,
+            setupRequest: (request) => ({ ...request, body: body() }),
+          },
+        ],
       }),
     ),
   );
@@ -137,7 +159,8 @@ function postgresStore(): Store {
     describe: () =>
       admin(async (client) => {
         const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-        const sync = (await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]!.synchronous_commit;
+        const sync = (await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]!
+          .synchronous_commit;
         await client.query(`CREATE SCHEMA "${schema}"`);
         return `PostgreSQL ${version}, synchronous_commit ${sync}, schema ${schema}`;
       }),

@@ -158,7 +158,7 @@ async function readJson<T>(node: NodeProcess, path: string, token?: string): Pro
 async function storedUpdateIds(node: NodeProcess): Promise<string[]> {
   const ids: string[] = [];
   type Page = { events: { type: string; data: { updateId?: string } }[]; nextFromRevision: number | null };
-  for (let from: number | null = 0; from !== null;) {
+  for (let from: number | null = 0; from !== null; ) {
     const page: Page = await readJson<Page>(
       node,
       `/api/live-blogs/${BLOG}/events?fromRevision=${from}&limit=1000`,

@@ -11,7 +11,13 @@ import { parseArgs } from 'node:util';
 import { JwtService } from '@nestjs/jwt';
 import { projectRoot } from '../src/shared/paths.js';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, writers: { type: 'string', default: '8' }, 'after-ms': { type: 'string', default: '1500' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    writers: { type: 'string', default: '8' },
+    'after-ms': { type: 'string', default: '1500' },
+  },
+});
 const SECRET = 'kill-check-secret-that-is-long-enough-0123456789';
 const STORY = 'kyrgyzstan-2010-04-08';
 const token = new JwtService({ secret: SECRET }).sign({ sub: 'burst', name: 'Burst Editor', role: 'editor' });
@@ -26,7 +32,9 @@ try {
     const server = await start();
     const acked: string[] = [];
     let stop = false;
-    const writers = Array.from({ length: Number(values.writers) }, (_, writer) => writeUntilStopped(`r${round}-w${writer}`, acked, () => stop));
+    const writers = Array.from({ length: Number(values.writers) }, (_, writer) =>
+      writeUntilStopped(`r${round}-w${writer}`, acked, () => stop),
+    );
     await sleep(Number(values['after-ms']));
     server.kill('SIGKILL');
     stop = true;
@@ -35,7 +43,9 @@ try {
     const restarted = await start();
     const stored = await storedUpdateIds();
     const missing = acked.filter((id) => !stored.has(id));
-    console.log(`round ${round}: ${acked.length} posts acknowledged before SIGKILL, ${missing.length} missing after restart`);
+    console.log(
+      `round ${round}: ${acked.length} posts acknowledged before SIGKILL, ${missing.length} missing after restart`,
+    );
     acknowledged += acked.length;
     lost += missing.length;
     restarted.kill('SIGTERM');
@@ -68,7 +78,10 @@ async function storedUpdateIds(): Promise<Set<string>> {
   let before: number | null | undefined;
   do {
     const query = before === undefined ? '?limit=100' : `?limit=100&beforeRevision=${before}`;
-    const page = (await (await fetch(`${base}/updates${query}`)).json()) as { updates: { updateId: string }[]; nextBeforeRevision: number | null };
+    const page = (await (await fetch(`${base}/updates${query}`)).json()) as {
+      updates: { updateId: string }[];
+      nextBeforeRevision: number | null;
+    };
     for (const update of page.updates) ids.add(update.updateId);
     before = page.nextBeforeRevision;
   } while (before !== null);
@@ -79,7 +92,14 @@ type Server = ChildProcess & { exited: Promise<unknown> };
 
 async function start(): Promise<Server> {
   const child = spawn(process.execPath, [join(projectRoot, 'dist/main.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET: SECRET, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   }) as Server;
   child.exited = new Promise((resolve) => child.once('exit', resolve));

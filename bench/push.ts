@@ -72,18 +72,32 @@ if (values.server) {
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-  await main().then((clean) => process.exit(clean ? 0 : 1), (error: unknown) => (console.error(error), process.exit(1)));
+  await main().then(
+    (clean) => process.exit(clean ? 0 : 1),
+    (error: unknown) => (console.error(error), process.exit(1)),
+  );
 }
 
 async function main(): Promise<boolean> {
-  const [posts, intervalMs, repeat, warmup] = [values.posts, values['interval-ms'], values.repeat, values.warmup].map(Number) as [number, number, number, number];
+  const [posts, intervalMs, repeat, warmup] = [values.posts, values['interval-ms'], values.repeat, values.warmup].map(
+    Number,
+  ) as [number, number, number, number];
   const counts = values.readers.split(',').map(Number);
-  if (![...counts, posts, intervalMs, repeat, warmup].every((value) => Number.isInteger(value) && value >= 0) || counts.includes(0)) {
-    throw new Error('--readers takes counts like 1000,5000; --posts, --interval-ms, --repeat and --warmup take integers');
+  if (
+    ![...counts, posts, intervalMs, repeat, warmup].every((value) => Number.isInteger(value) && value >= 0) ||
+    counts.includes(0)
+  ) {
+    throw new Error(
+      '--readers takes counts like 1000,5000; --posts, --interval-ms, --repeat and --warmup take integers',
+    );
   }
   console.log(`node ${process.version}; ${CORES} cores, shared by the server, the readers and this process`);
-  console.log(`${posts} timed posts (after ${warmup} warm-up) every ${intervalMs} ms; latency = HTTP request sent -> event received, every (post, reader)\n`);
-  console.log('N     run | dateline p50/p99/max ms | raw p50/p99/max ms    | ratio p50  p99 | bytes/reader heap, rss: dateline | raw');
+  console.log(
+    `${posts} timed posts (after ${warmup} warm-up) every ${intervalMs} ms; latency = HTTP request sent -> event received, every (post, reader)\n`,
+  );
+  console.log(
+    'N     run | dateline p50/p99/max ms | raw p50/p99/max ms    | ratio p50  p99 | bytes/reader heap, rss: dateline | raw',
+  );
   let clean = true;
   for (const n of counts) {
     for (let round = 1; round <= repeat; round++) {
@@ -92,23 +106,39 @@ async function main(): Promise<boolean> {
       const runs = {} as Record<Target, Run>;
       for (const target of order) runs[target] = await measure(target, n, { posts, intervalMs, warmup, round });
       const { dateline, raw } = runs;
-      const ratios = [0.5, 0.99].map((q) => (percentile(dateline.latencies, q) / percentile(raw.latencies, q)).toFixed(2).padStart(4));
-      const memory = ({ perReader }: Run) => `${String(perReader.heap).padStart(6)} ${String(perReader.rss).padStart(6)}`;
-      console.log(`${String(n).padEnd(5)} ${String(round).padStart(3)} | ${summary(dateline).padEnd(23)} | ${summary(raw).padEnd(21)} | ${ratios.join('  ')}     | ${' '.repeat(17)}${memory(dateline)} | ${memory(raw)}`);
+      const ratios = [0.5, 0.99].map((q) =>
+        (percentile(dateline.latencies, q) / percentile(raw.latencies, q)).toFixed(2).padStart(4),
+      );
+      const memory = ({ perReader }: Run) =>
+        `${String(perReader.heap).padStart(6)} ${String(perReader.rss).padStart(6)}`;
+      console.log(
+        `${String(n).padEnd(5)} ${String(round).padStart(3)} | ${summary(dateline).padEnd(23)} | ${summary(raw).padEnd(21)} | ${ratios.join('  ')}     | ${' '.repeat(17)}${memory(dateline)} | ${memory(raw)}`,
+      );
       for (const target of order) console.log(`${' '.repeat(10)}${target.padEnd(9)} ${details(runs[target])}`);
-      for (const { issues } of [dateline, raw]) clean &&= Object.entries(issues).every(([name, count]) => name === 'disconnected' || count === 0);
+      for (const { issues } of [dateline, raw])
+        clean &&= Object.entries(issues).every(([name, count]) => name === 'disconnected' || count === 0);
     }
   }
   if (!clean) console.error('\nsome receipts were missing, duplicated, unexpected or out of order');
   return clean;
 }
 
-async function measure(target: Target, n: number, plan: { posts: number; intervalMs: number; warmup: number; round: number }): Promise<Run> {
+async function measure(
+  target: Target,
+  n: number,
+  plan: { posts: number; intervalMs: number; warmup: number; round: number },
+): Promise<Run> {
   const server = await startServer(target, plan.round, n);
   const before = (await request<MemoryReply>(server, 'memory')).memory;
   // --expose-gc: the readers collect their connect-phase garbage (the acks) before the posts start.
-  const readers = track(fork(here('./support/push-readers.js'), [], { serialization: 'advanced', execArgv: ['--expose-gc'] }));
-  await connectReaders(readers, { type: 'connect', url: server.url, count: n, batch: BATCH, liveBlogId: target === 'dateline' ? STORY : undefined }, target);
+  const readers = track(
+    fork(here('./support/push-readers.js'), [], { serialization: 'advanced', execArgv: ['--expose-gc'] }),
+  );
+  await connectReaders(
+    readers,
+    { type: 'connect', url: server.url, count: n, batch: BATCH, liveBlogId: target === 'dateline' ? STORY : undefined },
+    target,
+  );
   await sleep(SETTLE_MS);
   const after = (await request<MemoryReply>(server, 'memory')).memory;
 
@@ -120,7 +150,11 @@ async function measure(target: Target, n: number, plan: { posts: number; interva
     sent.set(revision, sentAt);
     await sleep(slot + plan.intervalMs - performance.now());
   }
-  const reply = await request<FromReaders>(readers, { type: 'collect', revisions: [...sent.keys()], timeoutMs: COLLECT_TIMEOUT_MS });
+  const reply = await request<FromReaders>(readers, {
+    type: 'collect',
+    revisions: [...sent.keys()],
+    timeoutMs: COLLECT_TIMEOUT_MS,
+  });
   if (reply.type !== 'receipts') throw new Error(`readers: ${reply.type === 'failed' ? reply.message : reply.type}`);
   const end = await cpuNow(server, readers);
   await stop(readers);
@@ -128,10 +162,26 @@ async function measure(target: Target, n: number, plan: { posts: number; interva
 
   const { latencies, issues } = analyse(reply.receipts, sent, new Set([...sent.keys()].slice(plan.warmup)));
   const used = (key: 'server' | 'readers' | 'own') => end[key] - start[key];
-  const others = end.machine === undefined ? undefined : end.machine - start.machine! - used('server') - used('readers') - used('own');
-  const cpu = { server: used('server') / sent.size, readers: used('readers') / sent.size, otherShare: others === undefined ? undefined : Math.max(0, others) / ((end.at - start.at) * CORES) };
-  const perReader = { heap: Math.round((after.heapUsed - before.heapUsed) / n), rss: Math.round((after.rss - before.rss) / n) };
-  return { latencies, issues: { ...issues, disconnected: reply.disconnected }, payloadBytes: reply.payloadBytes, perReader, cpu };
+  const others =
+    end.machine === undefined
+      ? undefined
+      : end.machine - start.machine! - used('server') - used('readers') - used('own');
+  const cpu = {
+    server: used('server') / sent.size,
+    readers: used('readers') / sent.size,
+    otherShare: others === undefined ? undefined : Math.max(0, others) / ((end.at - start.at) * CORES),
+  };
+  const perReader = {
+    heap: Math.round((after.heapUsed - before.heapUsed) / n),
+    rss: Math.round((after.rss - before.rss) / n),
+  };
+  return {
+    latencies,
+    issues: { ...issues, disconnected: reply.disconnected },
+    payloadBytes: reply.payloadBytes,
+    perReader,
+    cpu,
+  };
 }
 
 type Server = ChildProcess & { url: string };
@@ -146,7 +196,17 @@ async function startServer(target: Target, round: number, n: number): Promise<Se
   else {
     const dataDir = mkdtempSync(join(tmpdir(), 'dateline-push-'));
     tempDirs.add(dataDir);
-    child = fork(process.argv[1]!, ['--server'], { execArgv, env: { ...process.env, DATA_DIR: dataDir, AUTH_SECRET: SECRET, LOG_LEVEL: 'silent', PORT: '0', LIVE_REQUESTS_PER_ADDRESS: '0' } });
+    child = fork(process.argv[1]!, ['--server'], {
+      execArgv,
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        AUTH_SECRET: SECRET,
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        LIVE_REQUESTS_PER_ADDRESS: '0',
+      },
+    });
     child.once('exit', () => (rmSync(dataDir, { recursive: true, force: true }), tempDirs.delete(dataDir)));
   }
   // A server's first message is its URL.
@@ -156,13 +216,31 @@ async function startServer(target: Target, round: number, n: number): Promise<Se
 /** One post: an update for Dateline; for the raw side, what Dateline pushes for one (same shape, body, id length). */
 async function post(target: Target, url: string, index: number): Promise<{ revision: number; sentAt: number }> {
   const data = { updateId: randomUUID(), kind: 'report', body: bodyOf(index) };
-  const event = { liveBlogId: STORY, revision: 100 + index, position: 100 + index, type: 'UpdatePosted', at: new Date().toISOString(), data };
-  const [path, auth, body] = target === 'dateline' ? [`/api/live-blogs/${STORY}/updates`, { Authorization: `Bearer ${token}` }, { kind: 'report', body: data.body }] : ['/broadcast', {}, event];
-  const request = { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const event = {
+    liveBlogId: STORY,
+    revision: 100 + index,
+    position: 100 + index,
+    type: 'UpdatePosted',
+    at: new Date().toISOString(),
+    data,
+  };
+  const [path, auth, body] =
+    target === 'dateline'
+      ? [`/api/live-blogs/${STORY}/updates`, { Authorization: `Bearer ${token}` }, { kind: 'report', body: data.body }]
+      : ['/broadcast', {}, event];
+  const request = {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
   const sentAt = now();
   const response = await fetch(url + path, request);
-  if (response.status !== (target === 'dateline' ? 201 : 204)) throw new Error(`${target} post ${index}: ${response.status} ${await response.text()}`);
-  return { revision: target === 'dateline' ? ((await response.json()) as { revision: number }).revision : event.revision, sentAt };
+  if (response.status !== (target === 'dateline' ? 201 : 204))
+    throw new Error(`${target} post ${index}: ${response.status} ${await response.text()}`);
+  return {
+    revision: target === 'dateline' ? ((await response.json()) as { revision: number }).revision : event.revision,
+    sentAt,
+  };
 }
 
 /** Latencies of the timed posts' first receipts; every receipt beyond the first is a duplicate. */
@@ -194,7 +272,9 @@ function summary({ latencies }: Run): string {
   return [0.5, 0.99, 1].map((q) => percentile(latencies, q).toFixed(1)).join(' / ');
 }
 function details({ cpu, issues, payloadBytes }: Run): string {
-  const found = Object.entries(issues).filter(([, count]) => count > 0).map(([name, count]) => `${count} ${name}`);
+  const found = Object.entries(issues)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${count} ${name}`);
   const others = cpu.otherShare === undefined ? 'n/a' : `${(cpu.otherShare * 100).toFixed(0)}% of the machine`;
   return `CPU per post: server ${cpu.server.toFixed(1)} ms, readers ${cpu.readers.toFixed(1)} ms; other processes ${others}; payload ${payloadBytes} B; ${found.join(', ') || 'every receipt once, in order'}`;
 }
@@ -204,7 +284,12 @@ async function cpuNow(server: ChildProcess, readers: ChildProcess) {
   const [serverCpu, readersCpu] = [cpuMs(await request(server, 'cpu')), cpuMs(await request(readers, 'cpu'))];
   let machine: number | undefined;
   if (existsSync('/proc/stat')) {
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     machine = (user! + nice! + system! + irq! + softirq! + steal!) * 10; // USER_HZ is 100
   }
   return { at: now(), server: serverCpu, readers: readersCpu, own: cpuMs({ cpu: process.cpuUsage() }), machine };
@@ -222,16 +307,30 @@ function track(child: ChildProcess): ChildProcess {
 async function request<T = CpuReply>(child: ChildProcess, message?: ToReaders | 'memory' | 'cpu'): Promise<T> {
   if (message !== undefined) child.send(message);
   const inbox = inboxes.get(child);
-  while (inbox && inbox.queue.length === 0 && inboxes.has(child)) await new Promise<void>((resolve) => (inbox.wake = resolve));
+  while (inbox && inbox.queue.length === 0 && inboxes.has(child))
+    await new Promise<void>((resolve) => (inbox.wake = resolve));
   if (!inbox?.queue.length) throw new Error(`a child process exited early (${child.exitCode ?? child.signalCode})`);
   return inbox.queue.shift() as T;
 }
 
-async function connectReaders(readers: ChildProcess, message: Extract<ToReaders, { type: 'connect' }>, target: Target): Promise<void> {
-  const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: `  ${target.padEnd(8)} {bar} {value}/{total} readers`, clearOnComplete: true }) : undefined;
+async function connectReaders(
+  readers: ChildProcess,
+  message: Extract<ToReaders, { type: 'connect' }>,
+  target: Target,
+): Promise<void> {
+  const bar = process.stdout.isTTY
+    ? new cliProgress.SingleBar({
+        format: `  ${target.padEnd(8)} {bar} {value}/{total} readers`,
+        clearOnComplete: true,
+      })
+    : undefined;
   bar?.start(message.count, 0);
   try {
-    for (let reply = await request<FromReaders>(readers, message); reply.type !== 'connected'; reply = await request<FromReaders>(readers)) {
+    for (
+      let reply = await request<FromReaders>(readers, message);
+      reply.type !== 'connected';
+      reply = await request<FromReaders>(readers)
+    ) {
       if (reply.type === 'failed') throw new Error(`readers: ${reply.message}`);
       if (reply.type === 'progress') bar?.update(reply.connected);
     }

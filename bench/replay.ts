@@ -21,7 +21,9 @@ import { foldStored, toStoredEvents } from '../src/live-blog/application/envelop
 import { initialState } from '../src/live-blog/domain/index.js';
 import { syntheticStory } from './support/synthetic-story.js';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '15' } } });
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '15' } },
+});
 const EVENTS = Number(values.events);
 const ROUNDS = Number(values.rounds);
 const BLOG = 'replay-bench';
@@ -38,7 +40,11 @@ try {
   const rows = openSqliteConnection(path).prepare<[string, number, number], Row>(
     `SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
   );
-  const [fold, limit] = await alternating(ROUNDS, () => foldAll(store), async () => parseAll(rows));
+  const [fold, limit] = await alternating(
+    ROUNDS,
+    () => foldAll(store),
+    async () => parseAll(rows),
+  );
   console.log(`read + fold:                   ${rate(fold)} events/s (${fold.toFixed(1)} ms for ${EVENTS})`);
   console.log(`read + JSON.parse + count:     ${rate(limit)} events/s (${limit.toFixed(1)} ms)`);
   console.log(`ratio fold / limit:            ${(limit / fold).toFixed(2)} (goal >= 0.7)`);
@@ -49,13 +55,21 @@ try {
 }
 
 async function writeStory(path: string): Promise<void> {
-  const config = loadConfig({ DATA_DIR: dataDir, EVENT_STORE: `sqlite:${path}`, SEED: 'false', LOG_LEVEL: 'silent', AUTH_SECRET: 'replay-bench-secret-long-enough-for-hs256' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    EVENT_STORE: `sqlite:${path}`,
+    SEED: 'false',
+    LOG_LEVEL: 'silent',
+    AUTH_SECRET: 'replay-bench-secret-long-enough-for-hs256',
+  });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
   const commands = app.get(CommandHandler);
   const author = { id: 'bench', name: 'Bench Editor', role: 'editor' as const };
   const started = performance.now();
   for (const command of syntheticStory(EVENTS)) await commands.execute(BLOG, command, { author });
-  console.log(`wrote ${EVENTS} events through the command path in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `wrote ${EVENTS} events through the command path in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   await app.close();
 }
 
@@ -82,7 +96,11 @@ function parseAll(rows: { all(stream: string, from: number, limit: number): Row[
   for (let from = 0; ; from += PAGE) {
     const page = rows.all(STREAM, from, PAGE);
     for (const row of page) {
-      const event = { data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as unknown, revision: row.revision };
+      const event = {
+        data: JSON.parse(row.data) as unknown,
+        metadata: JSON.parse(row.metadata) as unknown,
+        revision: row.revision,
+      };
       if (event.data && event.metadata) count++;
     }
     if (page.length < PAGE) break;
@@ -94,19 +112,29 @@ function parseAll(rows: { all(stream: string, from: number, limit: number): Row[
 async function timeQuestions(audit: AuditService): Promise<void> {
   const head = EVENTS - 1;
   for (const revision of [0, Math.floor(head / 10), Math.floor(head / 2), head]) {
-    console.log(`as-of revision ${String(revision).padEnd(6)}        ${(await median(ROUNDS, () => audit.asOf(BLOG, { revision }))).toFixed(1)} ms`);
+    console.log(
+      `as-of revision ${String(revision).padEnd(6)}        ${(await median(ROUNDS, () => audit.asOf(BLOG, { revision }))).toFixed(1)} ms`,
+    );
   }
   const middle = new Date(Date.parse('2010-04-08T06:00:00Z') + (head / 2) * 1000).toISOString();
   console.log(`as-of at ${middle}  ${(await median(ROUNDS, () => audit.asOf(BLOG, { at: middle }))).toFixed(1)} ms`);
-  console.log(`diff ${head - 1000}..${head}               ${(await median(ROUNDS, () => audit.diff(BLOG, head - 1000, head))).toFixed(1)} ms`);
+  console.log(
+    `diff ${head - 1000}..${head}               ${(await median(ROUNDS, () => audit.diff(BLOG, head - 1000, head))).toFixed(1)} ms`,
+  );
   console.log(`figures history                ${(await median(ROUNDS, () => audit.figures(BLOG))).toFixed(1)} ms`);
   const report = await audit.integrity(BLOG);
-  console.log(`integrity ${JSON.stringify(report)}  ${(await median(ROUNDS, () => audit.integrity(BLOG))).toFixed(1)} ms`);
+  console.log(
+    `integrity ${JSON.stringify(report)}  ${(await median(ROUNDS, () => audit.integrity(BLOG))).toFixed(1)} ms`,
+  );
   console.log(`heap after the questions:      ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 }
 
 /** Medians of two measurements taken in turns, so that a busy moment of the machine weighs on both alike. */
-async function alternating(rounds: number, first: () => Promise<unknown>, second: () => Promise<unknown>): Promise<[number, number]> {
+async function alternating(
+  rounds: number,
+  first: () => Promise<unknown>,
+  second: () => Promise<unknown>,
+): Promise<[number, number]> {
   const times: [number[], number[]] = [[], []];
   for (let round = 0; round <= rounds; round++) {
     for (const [index, run] of [first, second].entries()) {

@@ -38,7 +38,9 @@ export async function createApp(
   }
   if (platform === 'fastify') {
     // Commands are JSON: a text/plain body is refused with 415 rather than read as a string.
-    (app.getHttpAdapter().getInstance() as { removeContentTypeParser(type: string): void }).removeContentTypeParser('text/plain');
+    (app.getHttpAdapter().getInstance() as { removeContentTypeParser(type: string): void }).removeContentTypeParser(
+      'text/plain',
+    );
     // The HTML pages (views/, public/) and the security headers are served on Fastify only; Express stays for benchmarks.
     await configurePages(app as NestFastifyApplication);
   }

@@ -14,7 +14,10 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? `invalid setting: ${error.message}` : `failed to start: ${(error as Error).message ?? error}`;
+  const message =
+    error instanceof ConfigError
+      ? `invalid setting: ${error.message}`
+      : `failed to start: ${(error as Error).message ?? error}`;
   process.stderr.write(`dateline: ${message}\n`);
   process.exit(1);
 });

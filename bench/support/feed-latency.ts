@@ -22,8 +22,17 @@ const WAIT_MS = 5000;
 const PAUSE_MS = 50;
 const now = () => performance.now();
 
-export async function feedLatency(urlA: string, urlB: string, headers: Record<string, string>, posts: number): Promise<FeedLatency> {
-  const created = await fetch(`${urlA}/api/live-blogs`, { method: 'POST', headers, body: JSON.stringify({ id: STORY, title: 'Feed latency' }) });
+export async function feedLatency(
+  urlA: string,
+  urlB: string,
+  headers: Record<string, string>,
+  posts: number,
+): Promise<FeedLatency> {
+  const created = await fetch(`${urlA}/api/live-blogs`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ id: STORY, title: 'Feed latency' }),
+  });
   if (created.status !== 201) throw new Error(`creating the story answered ${created.status}`);
   const receipts = new Map<string, { a?: number; b?: number }>();
   const readers = await Promise.all([reader(urlA, receipts, 'a'), reader(urlB, receipts, 'b')]);
@@ -54,7 +63,11 @@ export async function feedLatency(urlA: string, urlB: string, headers: Record<st
   return result;
 }
 
-async function reader(url: string, receipts: Map<string, { a?: number; b?: number }>, node: 'a' | 'b'): Promise<LiveClientSocket> {
+async function reader(
+  url: string,
+  receipts: Map<string, { a?: number; b?: number }>,
+  node: 'a' | 'b',
+): Promise<LiveClientSocket> {
   const socket = connectLive(url, { transports: ['websocket'], reconnection: false, forceNew: true });
   socket.on('event', (event) => {
     const at = now();

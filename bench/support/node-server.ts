@@ -18,7 +18,10 @@ export async function startNode(port: number, env: NodeJS.ProcessEnv): Promise<N
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 150; attempt++) {
     if (child.exitCode !== null) throw new Error(`the node on port ${port} exited with ${child.exitCode}`);
-    const healthy = await fetch(`${url}/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) {
       return {
         url,

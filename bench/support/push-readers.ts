@@ -9,7 +9,13 @@ import { connectLive, subscribe, type LiveClientSocket } from '../../src/live-bl
 
 export type ToReaders =
   /** Opens `count` clients, `batch` at a time; with a liveBlogId each one subscribes to it too. */
-  | { readonly type: 'connect'; readonly url: string; readonly count: number; readonly batch: number; readonly liveBlogId?: string }
+  | {
+      readonly type: 'connect';
+      readonly url: string;
+      readonly count: number;
+      readonly batch: number;
+      readonly liveBlogId?: string;
+    }
   /** Waits until every reader holds every one of these revisions (or the timeout), then replies. */
   | { readonly type: 'collect'; readonly revisions: readonly number[]; readonly timeoutMs: number };
 
@@ -17,7 +23,12 @@ export type FromReaders =
   | { readonly type: 'progress'; readonly connected: number }
   | { readonly type: 'connected'; readonly connected: number }
   /** Per reader, pairs (revision, receipt time in ms since the epoch), in arrival order. */
-  | { readonly type: 'receipts'; readonly receipts: Float64Array[]; readonly disconnected: number; readonly payloadBytes: number }
+  | {
+      readonly type: 'receipts';
+      readonly receipts: Float64Array[];
+      readonly disconnected: number;
+      readonly payloadBytes: number;
+    }
   | { readonly type: 'failed'; readonly message: string };
 
 const sockets: LiveClientSocket[] = [];
@@ -31,7 +42,9 @@ const reply = (message: FromReaders) => process.send!(message);
 process.on('message', (message: ToReaders | 'cpu') => {
   if (message === 'cpu') return void process.send!({ cpu: process.cpuUsage() });
   const work = message.type === 'connect' ? connect(message) : collect(message);
-  work.catch((error: unknown) => reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  work.catch((error: unknown) =>
+    reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
 });
 
 async function connect({ url, count, batch, liveBlogId }: Extract<ToReaders, { type: 'connect' }>): Promise<void> {
@@ -64,7 +77,9 @@ function open(url: string): Promise<LiveClientSocket> {
   socket.on('disconnect', () => disconnected++);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(`connect failed after ${sockets.length - 1} readers: ${error.message}`)));
+    socket.once('connect_error', (error) =>
+      reject(new Error(`connect failed after ${sockets.length - 1} readers: ${error.message}`)),
+    );
   });
 }
 

@@ -10,7 +10,11 @@ import { openSqliteConnection, openSqliteEventStore } from '../../src/event-stor
 const ROW = JSON.stringify({
   type: 'UpdatePosted',
   data: { updateId: 'raw-0000', kind: 'report', body: 'x'.repeat(300) },
-  metadata: { at: '2010-04-08T17:37:00Z', author: { id: 'bench', name: 'Bench', role: 'editor' }, hash: 'h'.repeat(64) },
+  metadata: {
+    at: '2010-04-08T17:37:00Z',
+    author: { id: 'bench', name: 'Bench', role: 'editor' },
+    hash: 'h'.repeat(64),
+  },
 });
 
 /** Commits per second from `writers` loops, each waiting for its commit before the next. */
@@ -39,7 +43,12 @@ export async function sqliteRawRate(dir: string, seconds: number): Promise<RawRa
 }
 
 /** `writers` connections inserting at once into a table of the bench's schema (autocommit: one commit each). */
-export async function postgresRawRate(connectionString: string, schema: string, writers: number, seconds: number): Promise<RawRate> {
+export async function postgresRawRate(
+  connectionString: string,
+  schema: string,
+  writers: number,
+  seconds: number,
+): Promise<RawRate> {
   const clients = await Promise.all(
     Array.from({ length: writers }, async () => {
       const client = new pg.Client({ connectionString });

@@ -25,8 +25,7 @@ export function updateElement(update, pageAt) {
   setTime(field(element, 'time'), update.at, pageAt);
   field(element, 'kind').textContent = kindLabel(update.kind);
   field(element, 'body').replaceChildren(safeBody(update.body));
-  for (const name of ['attribution', 'byline', 'location', 'sources'])
-    setOptional(field(element, name), update[name]);
+  for (const name of ['attribution', 'byline', 'location', 'sources']) setOptional(field(element, name), update[name]);
   setMedia(element, update.media);
   setCorrection(element, update.corrected, pageAt);
   return element;

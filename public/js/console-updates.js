@@ -177,7 +177,7 @@ function statusArea() {
   return status;
 }
 
-function actions(editor, text, className, cancel) {
+function actions(_editor, text, className, cancel) {
   const row = document.createElement('div');
   row.className = 'form__actions';
   const submit = document.createElement('button');

@@ -10,11 +10,9 @@ export class Feed {
     this.button = story.querySelector('[data-new-updates]');
     this.pending = [];
     this.button.addEventListener('click', () => this.showPending({ focus: true }));
-    window.addEventListener(
-      'scroll',
-      () => this.pending.length && this.atTop() && this.showPending({ focus: false }),
-      { passive: true },
-    );
+    window.addEventListener('scroll', () => this.pending.length && this.atTop() && this.showPending({ focus: false }), {
+      passive: true,
+    });
   }
 
   apply(event) {
@@ -136,9 +134,7 @@ export class Feed {
     this.headline(article.title);
     this.summary(article.summary);
     this.list.replaceChildren(...article.updates.map((update) => dom.updateElement(update, pageAt)));
-    const pinned = article.pinned
-      .map((id) => article.updates.find((update) => update.updateId === id))
-      .filter(Boolean);
+    const pinned = article.pinned.map((id) => article.updates.find((update) => update.updateId === id)).filter(Boolean);
     dom.setKeyPoints(this.story, pinned);
     dom.setCasualties(this.story, article.casualties, pageAt);
     this.story.querySelector('[data-timeline-list]').replaceChildren();

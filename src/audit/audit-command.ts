@@ -27,7 +27,10 @@ export async function runAuditCommand(args: readonly string[], store: EventStore
     const report = await new AuditService(store).integrity(id);
     if (report.ok) return { exitCode: 0, line: `${id}: hash chain intact, ${report.checked} events checked` };
     const why = PROBLEMS[report.problem!];
-    return { exitCode: 1, line: `${id}: hash chain broken at revision ${report.firstBrokenRevision}: ${why} (${report.checked} events read)` };
+    return {
+      exitCode: 1,
+      line: `${id}: hash chain broken at revision ${report.firstBrokenRevision}: ${why} (${report.checked} events read)`,
+    };
   } catch (error) {
     if (error instanceof LiveBlogNotFound) return { exitCode: 2, line: `no live blog "${id}" in this store` };
     throw error;

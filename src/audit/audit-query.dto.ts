@@ -24,17 +24,28 @@ export class EventsQueryDto {
 }
 
 export class AsOfQueryDto {
-  @ApiPropertyOptional({ description: 'the revision to stop at; give this or `at`, or neither for the head', example: 0 })
+  @ApiPropertyOptional({
+    description: 'the revision to stop at; give this or `at`, or neither for the head',
+    example: 0,
+  })
   @IsOptional()
   @WholeNumber()
   @IsInt({ message: 'revision must be a whole number from 0' })
   @Min(0, { message: 'revision must be a whole number from 0' })
   revision?: number;
 
-  @ApiPropertyOptional({ description: 'the instant: the state after the last event dated at or before it', example: '2010-04-08T17:37:00Z' })
+  @ApiPropertyOptional({
+    description: 'the instant: the state after the last event dated at or before it',
+    example: '2010-04-08T17:37:00Z',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at must be an ISO 8601 instant such as 2010-04-08T17:37:00Z' })
-  @Matches(INSTANT_WITH_ZONE, { message: 'at must be an ISO 8601 instant with a time zone, such as 2010-04-08T17:37:00Z' })
+  @IsISO8601(
+    { strict: true, strictSeparator: true },
+    { message: 'at must be an ISO 8601 instant such as 2010-04-08T17:37:00Z' },
+  )
+  @Matches(INSTANT_WITH_ZONE, {
+    message: 'at must be an ISO 8601 instant with a time zone, such as 2010-04-08T17:37:00Z',
+  })
   at?: string;
 }
 

@@ -27,7 +27,9 @@ export class AuditController {
   }
 
   @Get(':id/as-of')
-  @ApiOperation({ summary: 'The article as it stood at a revision or an instant, retracted updates included and marked' })
+  @ApiOperation({
+    summary: 'The article as it stood at a revision or an instant, retracted updates included and marked',
+  })
   asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AsOfQueryDto) {
     return this.audit.asOf(id, historyPointOf(query));
   }
@@ -35,14 +37,22 @@ export class AuditController {
   @Get(':id/diff')
   @ApiOperation({ summary: 'Every change after revision `from` up to and including `to`: what, who and when' })
   diff(@Param('id', LiveBlogIdPipe) id: string, @Query() query: DiffQueryDto) {
-    if (query.to < query.from) throw new BadRequestException({ message: 'to must not be before from', details: { field: 'to' } });
+    if (query.to < query.from)
+      throw new BadRequestException({ message: 'to must not be before from', details: { field: 'to' } });
     return this.audit.diff(id, query.from, query.to);
   }
 
   @Get(':id/casualty-figures/history')
-  @ApiOperation({ summary: 'Every revision of the casualty figures, oldest first (CSV with ?format=csv or Accept: text/csv)' })
+  @ApiOperation({
+    summary: 'Every revision of the casualty figures, oldest first (CSV with ?format=csv or Accept: text/csv)',
+  })
   @ApiProduces('application/json', 'text/csv')
-  async figures(@Param('id', LiveBlogIdPipe) id: string, @Query() query: FiguresQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: unknown) {
+  async figures(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Query() query: FiguresQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: unknown,
+  ) {
     const revisions = await this.audit.figures(id);
     const http = this.adapterHost.httpAdapter;
     http.setHeader(response, 'Vary', 'Accept');

@@ -96,7 +96,10 @@ export class AuditService {
       if (after !== -1) break;
     }
     if (state.status === 'none') {
-      throw new RevisionNotFound(`live blog "${id}" was not open yet at ${point.at ?? `revision ${last}`}`, point.at ? 'at' : field);
+      throw new RevisionNotFound(
+        `live blog "${id}" was not open yet at ${point.at ?? `revision ${last}`}`,
+        point.at ? 'at' : field,
+      );
     }
     return state;
   }

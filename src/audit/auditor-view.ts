@@ -48,6 +48,11 @@ export function toAuditedUpdate(update: UpdateRecord): AuditedUpdate {
       // A correction's own body is what the next one replaced, or the current body for the last.
       body: update.corrections[index + 1]?.previousBody ?? update.body,
     })),
-    retracted: retraction && { revision: retraction.revision, at: retraction.at, author: retraction.author, reason: retraction.reason },
+    retracted: retraction && {
+      revision: retraction.revision,
+      at: retraction.at,
+      author: retraction.author,
+      reason: retraction.reason,
+    },
   });
 }

@@ -29,12 +29,23 @@ export type ChangeDetail =
   | { readonly kind: 'headline'; readonly before: string; readonly after: string }
   | { readonly kind: 'summary'; readonly before: string | null; readonly after: string }
   | { readonly kind: 'update-added'; readonly updateId: string; readonly update: Omit<UpdatePosted, 'updateId'> }
-  | { readonly kind: 'update-corrected'; readonly updateId: string; readonly before: string; readonly after: string; readonly reason: string }
+  | {
+      readonly kind: 'update-corrected';
+      readonly updateId: string;
+      readonly before: string;
+      readonly after: string;
+      readonly reason: string;
+    }
   | { readonly kind: 'update-retracted'; readonly updateId: string; readonly body: string; readonly reason: string }
   | { readonly kind: 'pinned' | 'unpinned'; readonly updateId: string }
   | { readonly kind: 'figures'; readonly before: FiguresStatement | null; readonly after: FiguresStatement }
   | { readonly kind: 'timeline-entry'; readonly entryId: string; readonly period: string; readonly text: string }
-  | { readonly kind: 'location'; readonly place: string; readonly before: PlaceStatus | null; readonly after: PlaceStatus }
+  | {
+      readonly kind: 'location';
+      readonly place: string;
+      readonly before: PlaceStatus | null;
+      readonly after: PlaceStatus;
+    }
   | { readonly kind: 'closed'; readonly reason: string | null }
   /** A type this version does not know (written by a newer one): listed so that no event goes unaccounted. */
   | { readonly kind: 'unrecognised'; readonly type: string };
@@ -64,7 +75,9 @@ export function diff(before: OpenedBlog, events: readonly LiveBlogHistoryEvent[]
   for (const event of events) {
     const next = evolve(state, event);
     // Added rather than spread into a new literal, which V8 builds slowly (see auditor-view.ts).
-    changes.push(Object.assign(describe(state, event, next), { revision: event.revision, at: event.at, author: event.author }));
+    changes.push(
+      Object.assign(describe(state, event, next), { revision: event.revision, at: event.at, author: event.author }),
+    );
     state = next;
   }
   return { from: pointOf(before), to: state.status === 'none' ? pointOf(before) : pointOf(state), changes };
@@ -72,10 +85,13 @@ export function diff(before: OpenedBlog, events: readonly LiveBlogHistoryEvent[]
 
 function describe(state: LiveBlogState, event: LiveBlogHistoryEvent, next: LiveBlogState): ChangeDetail {
   if (next.status === 'none') return unrecognised(event); // before the opening nothing counts (see evolve)
-  if (state.status === 'none' || event.type === 'LiveBlogOpened') return { kind: 'opened', title: next.title, summary: next.summary };
+  if (state.status === 'none' || event.type === 'LiveBlogOpened')
+    return { kind: 'opened', title: next.title, summary: next.summary };
   switch (event.type) {
-    case 'HeadlineChanged': return { kind: 'headline', before: state.title, after: event.data.title };
-    case 'SummaryRevised': return { kind: 'summary', before: state.summary, after: event.data.summary };
+    case 'HeadlineChanged':
+      return { kind: 'headline', before: state.title, after: event.data.title };
+    case 'SummaryRevised':
+      return { kind: 'summary', before: state.summary, after: event.data.summary };
     case 'UpdatePosted': {
       const { updateId, ...update } = event.data;
       return { kind: 'update-added', updateId, update };
@@ -88,17 +104,31 @@ function describe(state: LiveBlogState, event: LiveBlogHistoryEvent, next: LiveB
       const { updateId, reason } = event.data;
       return { kind: 'update-retracted', updateId, body: bodyOf(state, updateId), reason };
     }
-    case 'UpdatePinned': return { kind: 'pinned', updateId: event.data.updateId };
-    case 'UpdateUnpinned': return { kind: 'unpinned', updateId: event.data.updateId };
-    case 'CasualtyFiguresRevised': return { kind: 'figures', before: statementOf(state.casualtyHistory.at(-1)), after: statementOf(next.casualtyHistory.at(-1))! };
-    case 'TimelineEntryAdded': return { kind: 'timeline-entry', ...event.data };
-    case 'LocationStatusUpdated': return locationChange(state, event.data);
-    case 'LiveBlogClosed': return { kind: 'closed', reason: event.data.reason ?? null };
-    default: return unrecognised(event);
+    case 'UpdatePinned':
+      return { kind: 'pinned', updateId: event.data.updateId };
+    case 'UpdateUnpinned':
+      return { kind: 'unpinned', updateId: event.data.updateId };
+    case 'CasualtyFiguresRevised':
+      return {
+        kind: 'figures',
+        before: statementOf(state.casualtyHistory.at(-1)),
+        after: statementOf(next.casualtyHistory.at(-1))!,
+      };
+    case 'TimelineEntryAdded':
+      return { kind: 'timeline-entry', ...event.data };
+    case 'LocationStatusUpdated':
+      return locationChange(state, event.data);
+    case 'LiveBlogClosed':
+      return { kind: 'closed', reason: event.data.reason ?? null };
+    default:
+      return unrecognised(event);
   }
 }
 
-function locationChange(state: OpenedBlog, data: { place: string; status: string; coordinates?: Coordinates }): ChangeDetail {
+function locationChange(
+  state: OpenedBlog,
+  data: { place: string; status: string; coordinates?: Coordinates },
+): ChangeDetail {
   const previous = state.locations.find((location) => location.place === data.place);
   return {
     kind: 'location',

@@ -52,7 +52,7 @@ export function figuresCsv(history: readonly FiguresRevision[]): string {
     figures.scope,
     figures.note,
   ]);
-  return [COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 function csvCell(value: string | number | null): string {

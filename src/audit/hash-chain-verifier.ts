@@ -47,7 +47,12 @@ export function checkLink(progress: ChainProgress, event: RecordedEvent): ChainP
 
 export function reportOf(progress: ChainProgress): IntegrityReport {
   if (!progress.broken) return { ok: true, checked: progress.checked };
-  return { ok: false, checked: progress.checked, firstBrokenRevision: progress.broken.revision, problem: progress.broken.problem };
+  return {
+    ok: false,
+    checked: progress.checked,
+    firstBrokenRevision: progress.broken.revision,
+    problem: progress.broken.problem,
+  };
 }
 
 export function verifyChain(events: Iterable<RecordedEvent>): IntegrityReport {

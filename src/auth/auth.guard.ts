@@ -68,9 +68,7 @@ export class AuthGuard implements CanActivate {
   private async fromBearer(header: string): Promise<Author> {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match)
-      throw new UnauthorizedException(
-        'send Authorization: Bearer <token> (npm run token -- --role editor --name "…")',
-      );
+      throw new UnauthorizedException('send Authorization: Bearer <token> (npm run token -- --role editor --name "…")');
     const token = match[1]!;
     if (this.sessions.isSessionToken(token)) {
       const session = this.sessions.fromToken(token);

@@ -14,7 +14,11 @@ import { resolveSigningKey } from './signing-key.js';
 export function jwtOptions(config: AppConfig): JwtModuleOptions {
   const key = resolveSigningKey(config);
   return key.kind === 'secret'
-    ? { secret: createSecretKey(Buffer.from(key.secret)), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }
+    ? {
+        secret: createSecretKey(Buffer.from(key.secret)),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }
     : { publicKey: createPublicKey(key.publicKey), verifyOptions: { algorithms: ['RS256', 'ES256'] } };
 }
 

@@ -28,8 +28,6 @@ export const CurrentAuthor = createParamDecorator((_: unknown, context: Executio
  * The request's sign-in session (account, author, CSRF token), or undefined when the request came
  * with a bearer token. Pass it to a template as `session`: the layout then shows "Sign out".
  */
-export const CurrentSession = createParamDecorator(
-  (_: unknown, context: ExecutionContext): SessionUser | undefined => {
-    return context.switchToHttp().getRequest<{ session?: SessionUser }>().session;
-  },
-);
+export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): SessionUser | undefined => {
+  return context.switchToHttp().getRequest<{ session?: SessionUser }>().session;
+});

@@ -42,7 +42,7 @@ function fileSecret(dataDir: string, name: string): string {
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   try {
-    writeFileSync(file, secret + '\n', { flag: 'wx', mode: 0o600 });
+    writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
   } catch (error) {
     // Another process made it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();

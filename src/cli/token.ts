@@ -5,7 +5,8 @@ import { ROLES, type Role } from '../auth/roles.js';
 import { loadConfig } from '../config/config.js';
 import { slugOf } from '../live-blog/http/slug.js';
 
-const USAGE = 'usage: npm run token -- --role editor|auditor|admin --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]';
+const USAGE =
+  'usage: npm run token -- --role editor|auditor|admin --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]';
 
 /** Prints a bearer token signed with the same settings the server reads (DATA_DIR, AUTH_SECRET). */
 async function main(): Promise<void> {
@@ -22,11 +23,15 @@ async function main(): Promise<void> {
   if (!ROLES.includes(values.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
   if (!values.name?.trim()) throw new Error(`--name is required\n${USAGE}`);
   const config = loadConfig();
-  if (config.auth.publicKey) throw new Error('the server verifies with AUTH_PUBLIC_KEY: tokens come from the key holder, not from here');
+  if (config.auth.publicKey)
+    throw new Error('the server verifies with AUTH_PUBLIC_KEY: tokens come from the key holder, not from here');
   const jwt = new JwtService(jwtOptions(config));
   const sub = values.sub?.trim() || slugOf(values.name);
-  const token = await jwt.signAsync({ sub, name: values.name.trim(), role: values.role }, { expiresIn: values.expires as never });
-  process.stdout.write(token + '\n');
+  const token = await jwt.signAsync(
+    { sub, name: values.name.trim(), role: values.role },
+    { expiresIn: values.expires as never },
+  );
+  process.stdout.write(`${token}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<void> {
     },
   });
   const [command, target, ...extra] = positionals;
-  if (values.help || !command) return void process.stdout.write(USAGE + '\n');
+  if (values.help || !command) return void process.stdout.write(`${USAGE}\n`);
   if (extra.length > 0) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   const store = await openEventStore(loadConfig());
   try {
@@ -98,17 +98,17 @@ function report(done: string, account: AccountSummary): void {
 }
 
 function printList(accounts: AccountSummary[], json: boolean): void {
-  if (json) return void process.stdout.write(JSON.stringify(accounts, null, 2) + '\n');
+  if (json) return void process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
   if (accounts.length === 0)
     return void process.stdout.write('no accounts yet: npm run user -- add --username … --name … --role …\n');
   const rows = accounts.map((a) => [a.username, a.displayName, a.role, a.status, a.addedAt]);
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows)
     process.stdout.write(
-      row
+      `${row
         .map((cell, column) => cell.padEnd(widths[column] ?? 0))
         .join('  ')
-        .trimEnd() + '\n',
+        .trimEnd()}\n`,
     );
 }
 
@@ -130,6 +130,6 @@ async function readPassword(prompt: string): Promise<string> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof ConfigError ? `invalid setting: ${error.message}` : (error as Error).message;
-  process.stderr.write(`user: ${message}\n${error instanceof UsageError ? USAGE + '\n' : ''}`);
+  process.stderr.write(`user: ${message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
   process.exit(error instanceof UsageError ? 2 : 1);
 });

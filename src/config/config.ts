@@ -92,7 +92,9 @@ function parsePostgres(raw: string): EventStoreSetting {
   }
   const schema = url.searchParams.get('schema') ?? 'dateline';
   if (!POSTGRES_SCHEMA.test(schema)) {
-    throw new ConfigError(`EVENT_STORE ?schema= must be lower-case letters, digits and _ (at most 40), got "${schema}"`);
+    throw new ConfigError(
+      `EVENT_STORE ?schema= must be lower-case letters, digits and _ (at most 40), got "${schema}"`,
+    );
   }
   url.searchParams.delete('schema');
   return { kind: 'postgres', connectionString: url.toString(), schema };
@@ -103,7 +105,10 @@ function parseAuth(env: NodeJS.ProcessEnv): AppConfig['auth'] {
   const publicKey = env.AUTH_PUBLIC_KEY?.trim();
   const sessionSecret = env.SESSION_SECRET?.trim();
   if (secret && publicKey) throw new ConfigError('set AUTH_SECRET or AUTH_PUBLIC_KEY, not both');
-  for (const [name, value] of [['AUTH_SECRET', secret], ['SESSION_SECRET', sessionSecret]] as const) {
+  for (const [name, value] of [
+    ['AUTH_SECRET', secret],
+    ['SESSION_SECRET', sessionSecret],
+  ] as const) {
     if (value !== undefined && value !== '' && value.length < 32) {
       throw new ConfigError(`${name} must be at least 32 characters`);
     }

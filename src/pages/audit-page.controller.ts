@@ -53,9 +53,8 @@ export class AuditPageController {
   async asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AuditAsOfQueryDto, @Res() reply: FastifyReply) {
     const point = historyPointOf(query);
     // The record is the auditor's view (src/audit/auditor-view.ts): the same partial marks its retractions.
-    const article = query.view === 'record'
-      ? await this.audit.asOf(id, point)
-      : await this.audit.readerArticleAt(id, point);
+    const article =
+      query.view === 'record' ? await this.audit.asOf(id, point) : await this.audit.readerArticleAt(id, point);
     return reply.header('Cache-Control', 'private, no-store').view('audit-as-of', { article, fmt: pageHelpers });
   }
 }

@@ -33,9 +33,7 @@ export class LivePagePresenter {
   present(id: string, blog: OpenedBlog, options: { beforeRevision?: number; url: string }) {
     const view = this.views.article(id, blog);
     const archive = options.beforeRevision !== undefined;
-    const page = archive
-      ? updatesPage(blog, { beforeRevision: options.beforeRevision, limit: ARTICLE_UPDATES })
-      : view;
+    const page = archive ? updatesPage(blog, { beforeRevision: options.beforeRevision, limit: ARTICLE_UPDATES }) : view;
     const article = { ...view, updates: page.updates, nextBeforeRevision: page.nextBeforeRevision };
     const head: PageHead = {
       title: view.title,

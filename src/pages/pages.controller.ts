@@ -41,8 +41,7 @@ export class PagesController {
     const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const beforeRevision = before === undefined ? undefined : wholeNumber(before);
-    if (beforeRevision === null)
-      return badRequest(reply, '“before” must be a whole number of 1 or more, such as 20.');
+    if (beforeRevision === null) return badRequest(reply, '“before” must be a whole number of 1 or more, such as 20.');
     const model = this.livePage.present(id, blog, {
       beforeRevision,
       url: absoluteUrl(request, `/live/${id}`),

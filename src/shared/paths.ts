@@ -7,7 +7,7 @@ export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 function findRoot(folder: string): string {
   for (let current = folder; ; current = dirname(current)) {
-    if (existsSync(join(current, 'package.json')) && existsSync(join(current, 'events'))) return current + '/';
+    if (existsSync(join(current, 'package.json')) && existsSync(join(current, 'events'))) return `${current}/`;
     if (dirname(current) === current) return join(folder, '../../');
   }
 }

@@ -10,7 +10,11 @@ export interface Problem {
   readonly details?: unknown;
 }
 
-const DOMAIN_STATUS = { invalid: HttpStatus.BAD_REQUEST, not_found: HttpStatus.NOT_FOUND, conflict: HttpStatus.CONFLICT } as const;
+const DOMAIN_STATUS = {
+  invalid: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+} as const;
 
 /** Every error leaves in one shape, {statusCode, error, message, details?} (DESIGN §4), from here only. */
 @Catch()
@@ -60,11 +64,17 @@ function fromHttpException(exception: HttpException): Problem {
 
 /** Body parsers signal a too large or malformed body with a `status` of their own. */
 function statusOfLibraryError(exception: unknown): number | undefined {
-  const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.statusCode ?? (exception as { status?: unknown })?.status;
+  const status =
+    (exception as { status?: unknown; statusCode?: unknown } | null)?.statusCode ??
+    (exception as { status?: unknown })?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 function problem(statusCode: number, message: string, details?: unknown): Problem {
-  const error = HttpStatus[statusCode]?.toString().replace(/_/g, ' ').toLowerCase().replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+  const error = HttpStatus[statusCode]
+    ?.toString()
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/(^|\s)\S/g, (c) => c.toUpperCase());
   return { statusCode, error: error ?? 'Error', message, ...(details === undefined ? {} : { details }) };
 }

@@ -11,5 +11,6 @@ export const Integer = () => numberWhen(/^-?\d{1,15}$/);
 
 function numberWhen(pattern: RegExp) {
   return Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && pattern.test(value) ? Number(value) : value);
+    typeof value === 'string' && pattern.test(value) ? Number(value) : value,
+  );
 }

@@ -141,7 +141,9 @@ describeInBrowser('auditor page in chromium: the reference story replayed', () =
     const link = page.getByRole('link', { name: /figures history \(CSV\)/ });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(`${STORY}-casualty-figures.csv`);
-    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^revision,at,author_id,/);
     expect(lines).toHaveLength(4);
   });

@@ -67,8 +67,7 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
     await console.getByRole('button', { name: 'Change headline' }).click();
     await console.getByText('Headline changed.').waitFor();
     await console.getByLabel('Dead: count').fill('3');
-    for (const label of ['Source', 'Scope', 'Note'])
-      await console.getByLabel(label, { exact: true }).fill(text(label));
+    for (const label of ['Source', 'Scope', 'Note']) await console.getByLabel(label, { exact: true }).fill(text(label));
     await console.getByRole('button', { name: 'Revise figures' }).click();
     await console.getByText('Figures revised.').waitFor();
     await console.getByLabel('Period', { exact: true }).fill(`period ${SHORT_PAYLOAD}`);

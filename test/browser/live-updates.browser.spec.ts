@@ -128,9 +128,7 @@ describeInBrowser('reader page in chromium: kept live over /live', () => {
       'at least 76 dead, more than 1,000 injured',
     );
     expect(await page.locator('[data-casualties] [data-field="source"]').textContent()).toBe('Health ministry');
-    expect(await page.locator('[data-key-points-list] li').textContent()).toContain(
-      'Reuters reported scuffles in Osh',
-    );
+    expect(await page.locator('[data-key-points-list] li').textContent()).toContain('Reuters reported scuffles in Osh');
     expect(await page.locator('[data-timeline-list] li').last().textContent()).toBe(
       '8 April 2010 Interim government formed',
     );

@@ -68,7 +68,11 @@ const GARBAGE = ['', 'not-a-checkpoint', '-1', '1e3', 'x'.repeat(16), ' 00000000
  * The behaviour every EventStore adapter keeps. `open` must give a new, empty store each call;
  * `reopen`, when the adapter persists, opens again the store that `open` gave last.
  */
-export function eventStoreContract(name: string, open: () => Promise<EventStore>, reopen?: () => Promise<EventStore>): void {
+export function eventStoreContract(
+  name: string,
+  open: () => Promise<EventStore>,
+  reopen?: () => Promise<EventStore>,
+): void {
   describe(`${name} keeps the EventStore contract`, () => {
     const opened: EventStore[] = [];
     const track = (store: EventStore) => (opened.push(store), store);
@@ -95,7 +99,9 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
       it("'no_stream' appends to a new stream", async () => {
         const store = await fresh();
-        expect(await store.append(A, batch('e', 2), { expectedRevision: 'no_stream' })).toMatchObject({ nextRevision: 2 });
+        expect(await store.append(A, batch('e', 2), { expectedRevision: 'no_stream' })).toMatchObject({
+          nextRevision: 2,
+        });
         expect(ids(await store.readStream(A))).toEqual(['e-0', 'e-1']);
       });
 
@@ -108,7 +114,12 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
       it("'stream_exists' on a missing stream throws and writes nothing", async () => {
         const store = await fresh();
-        await expectConflict(store, store.append(A, [event('e1')], { expectedRevision: 'stream_exists' }), 'stream_exists', -1);
+        await expectConflict(
+          store,
+          store.append(A, [event('e1')], { expectedRevision: 'stream_exists' }),
+          'stream_exists',
+          -1,
+        );
         expect(await store.readStream(A)).toEqual([]);
         expect(await store.streamRevision(A)).toBe(-1);
       });
@@ -116,7 +127,9 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       it("'stream_exists' appends to an existing stream", async () => {
         const store = await fresh();
         await store.append(A, [event('e1')], { expectedRevision: 'no_stream' });
-        expect(await store.append(A, [event('e2')], { expectedRevision: 'stream_exists' })).toMatchObject({ nextRevision: 2 });
+        expect(await store.append(A, [event('e2')], { expectedRevision: 'stream_exists' })).toMatchObject({
+          nextRevision: 2,
+        });
       });
 
       it('an exact revision equal to the last one appends', async () => {
@@ -155,7 +168,9 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
       it('a batch whose second event id is stored in another stream writes none of the batch', async () => {
         const store = await fresh();
         await store.append(B, [event('taken')], { expectedRevision: 'any' });
-        const error = await failure(store.append(A, [event('n1'), event('taken'), event('n2')], { expectedRevision: 'any' }));
+        const error = await failure(
+          store.append(A, [event('n1'), event('taken'), event('n2')], { expectedRevision: 'any' }),
+        );
         expect(error).toBeInstanceOf(DuplicateEventId);
         expect(error).toMatchObject({ eventId: 'taken' });
         expect(await store.readStream(A)).toEqual([]);
@@ -240,7 +255,8 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
           await store.append(A, [event(`a${i}`)], { expectedRevision: 'any' });
           await store.append(B, [event(`b${i}`)], { expectedRevision: 'any' });
         }
-        const read = async (options: Parameters<EventStore['readStream']>[1]) => revisions(await store.readStream(A, options));
+        const read = async (options: Parameters<EventStore['readStream']>[1]) =>
+          revisions(await store.readStream(A, options));
         expect(ids(await store.readStream(A))).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
         expect(await read({ fromRevision: 2 })).toEqual([2, 3, 4]);
         expect(await read({ maxCount: 2 })).toEqual([0, 1]);
@@ -340,10 +356,12 @@ export function eventStoreContract(name: string, open: () => Promise<EventStore>
 
       it('delivers events appended during catch-up once each, in order, with no gap', async () => {
         const store = await fresh();
-        for (let i = 0; i < 12; i++) await store.append(i % 2 ? A : B, batch(`stored-${i}`, 100), { expectedRevision: 'any' });
+        for (let i = 0; i < 12; i++)
+          await store.append(i % 2 ? A : B, batch(`stored-${i}`, 100), { expectedRevision: 'any' });
         const inside: Promise<AppendResult>[] = [];
         const appendInside = () => {
-          if (inside.length < 5) inside.push(store.append(A, [event(`inside-${inside.length}`)], { expectedRevision: 'any' }));
+          if (inside.length < 5)
+            inside.push(store.append(A, [event(`inside-${inside.length}`)], { expectedRevision: 'any' }));
         };
         const received = collect(store.subscribeToAll().pipe(tap(appendInside)), 1200 + 5 + 20, 10_000);
         for (let i = 0; i < 20; i++) {

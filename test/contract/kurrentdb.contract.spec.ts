@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { InvalidCheckpoint } from '../../src/event-store/errors.js';
 import type { Checkpoint, RecordedEvent } from '../../src/event-store/event-store.js';
-import {
-  KurrentDbEventStore,
-  openKurrentDbEventStore,
-} from '../../src/event-store/kurrentdb/kurrentdb-event-store.js';
+import { KurrentDbEventStore, openKurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb-event-store.js';
 import { StreamNames } from '../../src/event-store/kurrentdb/kurrentdb-mapping.js';
 import { eventStoreContract } from './event-store.contract.js';
 

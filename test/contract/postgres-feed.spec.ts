@@ -56,7 +56,13 @@ async function openTransaction(schema: string, options: { takeTransactionIdFirst
   return {
     insert: async (stream: string, eventId: string) => {
       const { rows } = await client.query<{ position: string }>(queriesFor(names).insert, [
-        [eventId], stream, 0, ['UpdatePosted'], [JSON.stringify({ body: eventId })], ['{}'], names.channel,
+        [eventId],
+        stream,
+        0,
+        ['UpdatePosted'],
+        [JSON.stringify({ body: eventId })],
+        ['{}'],
+        names.channel,
       ]);
       return Number(rows[0].position);
     },
@@ -65,7 +71,9 @@ async function openTransaction(schema: string, options: { takeTransactionIdFirst
 }
 
 function expectFeedOrder(events: readonly RecordedEvent[]): void {
-  events.slice(1).forEach((current, index) => expect(compareCheckpoints(events[index].checkpoint, current.checkpoint)).toBe(-1));
+  events
+    .slice(1)
+    .forEach((current, index) => expect(compareCheckpoints(events[index].checkpoint, current.checkpoint)).toBe(-1));
 }
 
 await describeWithPostgres('the PostgreSQL feed', () => {
@@ -87,7 +95,10 @@ await describeWithPostgres('the PostgreSQL feed', () => {
       await slow.commit();
       const both = await collect(store.subscribeToAll(), 2);
       await waitFor(() => live.length >= 2);
-      expect(live.map((e) => [e.eventId, e.position])).toEqual([['slow', lowerPosition], ['fast', fast.position]]);
+      expect(live.map((e) => [e.eventId, e.position])).toEqual([
+        ['slow', lowerPosition],
+        ['fast', fast.position],
+      ]);
       expect(live).toEqual(both);
       expectFeedOrder(live);
       await sleep(300);
@@ -120,7 +131,9 @@ await describeWithPostgres('the PostgreSQL feed', () => {
     const feed = collect(reader.subscribeToAll(), 400, 15_000);
     const appender = async (node: PostgresEventStore, editor: number) => {
       for (let i = 0; i < 50; i++) {
-        await node.append(`liveblog-story-${(editor + i) % 5}`, [event(`editor-${editor}-${i}`)], { expectedRevision: 'any' });
+        await node.append(`liveblog-story-${(editor + i) % 5}`, [event(`editor-${editor}-${i}`)], {
+          expectedRevision: 'any',
+        });
       }
     };
     await Promise.all(Array.from({ length: 8 }, (_, editor) => appender(editor % 2 ? nodeA : nodeB, editor)));

@@ -34,15 +34,21 @@ describe('sqlite file store', () => {
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
   });
 
-  it("delivers to a subscriber events that another connection appends to the same file", async () => {
+  it('delivers to a subscriber events that another connection appends to the same file', async () => {
     const path = join(dir, 'shared', 'events.db');
     const writer = await open(path);
     const reader = await open(path);
     expect(reader.epoch).toBe(writer.epoch);
-    await writer.append('liveblog-alpha', [{ eventId: 'stored', type: 'T', data: {}, metadata: {} }], { expectedRevision: 'any' });
+    await writer.append('liveblog-alpha', [{ eventId: 'stored', type: 'T', data: {}, metadata: {} }], {
+      expectedRevision: 'any',
+    });
     const received = firstValueFrom(reader.subscribeToAll().pipe(take(3), toArray(), timeout({ first: 5000 })));
-    await writer.append('liveblog-alpha', [{ eventId: 'live-1', type: 'T', data: {}, metadata: {} }], { expectedRevision: 0 });
-    await writer.append('liveblog-bravo', [{ eventId: 'live-2', type: 'T', data: {}, metadata: {} }], { expectedRevision: 'no_stream' });
+    await writer.append('liveblog-alpha', [{ eventId: 'live-1', type: 'T', data: {}, metadata: {} }], {
+      expectedRevision: 0,
+    });
+    await writer.append('liveblog-bravo', [{ eventId: 'live-2', type: 'T', data: {}, metadata: {} }], {
+      expectedRevision: 'no_stream',
+    });
     expect((await received).map((e) => e.eventId)).toEqual(['stored', 'live-1', 'live-2']);
   });
 });

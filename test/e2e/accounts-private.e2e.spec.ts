@@ -37,11 +37,7 @@ describe('account events stay out of every public and audit view', () => {
       .post('/api/accounts/ann/disable')
       .set(bearer(t.token('admin')))
       .expect(200);
-    await t.http
-      .post(`/api/live-blogs/${BLOG}/updates`)
-      .set(editor)
-      .send({ kind: 'report', body: 'Two.' })
-      .expect(201);
+    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'Two.' }).expect(201);
     await reader.waitForRevision(2);
   });
   afterAll(async () => {

@@ -12,7 +12,13 @@ describe('auditors: the hash chain over a store someone tampered with', () => {
   let folder: string;
   let file: string;
   let t: TestApp;
-  const integrity = async () => (await t.http.get(`/api/live-blogs/${BLOG}/integrity`).set(bearer(t.token('auditor'))).expect(200)).body;
+  const integrity = async () =>
+    (
+      await t.http
+        .get(`/api/live-blogs/${BLOG}/integrity`)
+        .set(bearer(t.token('auditor')))
+        .expect(200)
+    ).body;
   const verify = (...args: string[]) => runAuditCommand(args, t.store);
   /** Straight into the SQLite file, as someone with access to the disk would. */
   const tamper = (sql: string) => openSqliteConnection(file).exec(sql);
@@ -23,7 +29,14 @@ describe('auditors: the hash chain over a store someone tampered with', () => {
     t = await startApp({ storePath: file });
     const editor = bearer(t.token('editor'));
     await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Unrest in Naryn' }).expect(201);
-    for (const body of ['Protesters gathered.', 'The governor left.', 'Shots were heard.', 'Calm returned.', 'Shops reopened.', 'Curfew lifted.']) {
+    for (const body of [
+      'Protesters gathered.',
+      'The governor left.',
+      'Shots were heard.',
+      'Calm returned.',
+      'Shops reopened.',
+      'Curfew lifted.',
+    ]) {
       await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body }).expect(201);
     }
   });
@@ -48,13 +61,19 @@ describe('auditors: the hash chain over a store someone tampered with', () => {
   it('points at the revision whose row was deleted', async () => {
     tamper(`DELETE FROM events WHERE stream = '${STREAM}' AND revision = 5`);
     expect(await integrity()).toEqual({ ok: false, checked: 6, firstBrokenRevision: 5, problem: 'missing' });
-    expect(await verify('verify', BLOG)).toMatchObject({ exitCode: 1, line: expect.stringMatching(/broken at revision 5: the revision is missing/) });
+    expect(await verify('verify', BLOG)).toMatchObject({
+      exitCode: 1,
+      line: expect.stringMatching(/broken at revision 5: the revision is missing/),
+    });
   });
 
   it('answers usage errors and unknown blogs with exit code 2, verifying nothing', async () => {
     for (const args of [[], ['verify'], ['check', BLOG], ['verify', BLOG, 'extra'], ['verify', 'Not A Slug']]) {
       expect((await verify(...args)).exitCode).toBe(2);
     }
-    expect(await verify('verify', 'no-such-blog')).toEqual({ exitCode: 2, line: 'no live blog "no-such-blog" in this store' });
+    expect(await verify('verify', 'no-such-blog')).toEqual({
+      exitCode: 2,
+      line: 'no live blog "no-such-blog" in this store',
+    });
   });
 });

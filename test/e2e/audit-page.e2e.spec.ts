@@ -15,7 +15,10 @@ describe("auditor page: the shell and the reader's page as it stood", () => {
   afterAll(() => t.close());
 
   it('serves the page to anyone, with no story data beyond the headline, under the CSP', async () => {
-    const response = await t.http.get(`/audit/${STORY}`).expect(200).expect('Content-Type', /text\/html/);
+    const response = await t.http
+      .get(`/audit/${STORY}`)
+      .expect(200)
+      .expect('Content-Type', /text\/html/);
     expect(response.text).toContain('<label for="token">Auditor token</label>');
     expect(response.text).toContain('npm run token -- --role auditor');
     expect(response.text).not.toContain('us-envoy-meets-otunbayeva');
@@ -36,7 +39,10 @@ describe("auditor page: the shell and the reader's page as it stood", () => {
   });
 
   it('answers an unknown story with a 404 page', async () => {
-    const response = await t.http.get('/audit/no-such-story').expect(404).expect('Content-Type', /text\/html/);
+    const response = await t.http
+      .get('/audit/no-such-story')
+      .expect(404)
+      .expect('Content-Type', /text\/html/);
     expect(response.text).toContain('no-such-story');
   });
 
@@ -81,8 +87,14 @@ describe("auditor page: the shell and the reader's page as it stood", () => {
 
   it('needs an auditor token (401, 403), a known story (404) and a valid point (400, 404)', async () => {
     await t.http.get(fragment('revision=1')).expect(401);
-    await t.http.get(fragment('revision=1')).set(bearer(t.token('editor'))).expect(403);
-    await t.http.get(fragment('revision=1')).set(bearer(t.token('admin'))).expect(200);
+    await t.http
+      .get(fragment('revision=1'))
+      .set(bearer(t.token('editor')))
+      .expect(403);
+    await t.http
+      .get(fragment('revision=1'))
+      .set(bearer(t.token('admin')))
+      .expect(200);
     await t.http.get('/audit/no-such-story/as-of?revision=1').set(auditor).expect(404);
     await t.http.get(fragment('revision=999')).set(auditor).expect(404);
     await t.http.get(fragment('revision=abc')).set(auditor).expect(400);

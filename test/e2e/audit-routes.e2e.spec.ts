@@ -6,11 +6,43 @@ const ROUTES = ['events', 'as-of', 'as-of?revision=1', 'diff?from=0&to=1', 'casu
 
 /** Five revisions of the figures by two editors, as a newsroom revises a toll through the day. */
 const REVISIONS = [
-  { editor: 'Rayhan Demytrie', at: '2010-04-08T07:00:00Z', body: { dead: { count: 40, qualifier: 'about' }, source: 'Witnesses' } },
-  { editor: 'Richard Galpin', at: '2010-04-08T09:00:00Z', body: { dead: { count: 65, qualifier: 'at-least' }, injured: { count: 500, qualifier: 'more-than' }, source: 'Interior ministry' } },
-  { editor: 'Rayhan Demytrie', at: '2010-04-08T11:00:00Z', body: { dead: { count: 68, qualifier: 'exact' }, source: 'Health ministry', scope: 'Bishkek' } },
-  { editor: 'Richard Galpin', at: '2010-04-08T13:00:00Z', body: { injured: { count: 1000, qualifier: 'more-than' }, source: 'Health ministry', note: 'Hospitals, "overwhelmed"' } },
-  { editor: 'Rayhan Demytrie', at: '2010-04-08T15:00:00Z', body: { dead: { count: 75, qualifier: 'exact' }, injured: { count: 1000, qualifier: 'more-than' }, source: 'Health ministry, nationwide' } },
+  {
+    editor: 'Rayhan Demytrie',
+    at: '2010-04-08T07:00:00Z',
+    body: { dead: { count: 40, qualifier: 'about' }, source: 'Witnesses' },
+  },
+  {
+    editor: 'Richard Galpin',
+    at: '2010-04-08T09:00:00Z',
+    body: {
+      dead: { count: 65, qualifier: 'at-least' },
+      injured: { count: 500, qualifier: 'more-than' },
+      source: 'Interior ministry',
+    },
+  },
+  {
+    editor: 'Rayhan Demytrie',
+    at: '2010-04-08T11:00:00Z',
+    body: { dead: { count: 68, qualifier: 'exact' }, source: 'Health ministry', scope: 'Bishkek' },
+  },
+  {
+    editor: 'Richard Galpin',
+    at: '2010-04-08T13:00:00Z',
+    body: {
+      injured: { count: 1000, qualifier: 'more-than' },
+      source: 'Health ministry',
+      note: 'Hospitals, "overwhelmed"',
+    },
+  },
+  {
+    editor: 'Rayhan Demytrie',
+    at: '2010-04-08T15:00:00Z',
+    body: {
+      dead: { count: 75, qualifier: 'exact' },
+      injured: { count: 1000, qualifier: 'more-than' },
+      source: 'Health ministry, nationwide',
+    },
+  },
 ];
 
 describe('auditors: access, errors and the figures history', () => {
@@ -22,17 +54,31 @@ describe('auditors: access, errors and the figures history', () => {
     t = await startApp();
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
     const opener = bearer(t.token('editor', 'Rayhan Demytrie'));
-    await t.http.post('/api/live-blogs').set(opener).send({ id: BLOG, title: 'The toll in Bishkek', at: '2010-04-08T06:00:00Z' }).expect(201);
+    await t.http
+      .post('/api/live-blogs')
+      .set(opener)
+      .send({ id: BLOG, title: 'The toll in Bishkek', at: '2010-04-08T06:00:00Z' })
+      .expect(201);
     for (const { editor, at, body } of REVISIONS) {
-      await t.http.post(`${url}/casualty-figures`).set(bearer(t.token('editor', editor))).send({ ...body, at }).expect(201);
+      await t.http
+        .post(`${url}/casualty-figures`)
+        .set(bearer(t.token('editor', editor)))
+        .send({ ...body, at })
+        .expect(201);
     }
   });
   afterAll(() => t.close());
 
   it.each(ROUTES)('%s needs a token (401) with the auditor or admin role (403 for an editor)', async (route) => {
     await t.http.get(`${url}/${route}`).expect(401);
-    await t.http.get(`${url}/${route}`).set(bearer(t.token('editor'))).expect(403);
-    await t.http.get(`${url}/${route}`).set(bearer(t.token('admin'))).expect(200);
+    await t.http
+      .get(`${url}/${route}`)
+      .set(bearer(t.token('editor')))
+      .expect(403);
+    await t.http
+      .get(`${url}/${route}`)
+      .set(bearer(t.token('admin')))
+      .expect(200);
     await get(route).expect(200);
   });
 
@@ -82,11 +128,56 @@ describe('auditors: access, errors and the figures history', () => {
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.body.id).toBe(BLOG);
     expect(response.body.revisions).toEqual([
-      { revision: 1, at: REVISIONS[0]!.at, author: author('Rayhan Demytrie'), dead: { count: 40, qualifier: 'about' }, injured: null, source: 'Witnesses', scope: null, note: null },
-      { revision: 2, at: REVISIONS[1]!.at, author: author('Richard Galpin'), dead: { count: 65, qualifier: 'at-least' }, injured: { count: 500, qualifier: 'more-than' }, source: 'Interior ministry', scope: null, note: null },
-      { revision: 3, at: REVISIONS[2]!.at, author: author('Rayhan Demytrie'), dead: { count: 68, qualifier: 'exact' }, injured: { count: 500, qualifier: 'more-than' }, source: 'Health ministry', scope: 'Bishkek', note: null },
-      { revision: 4, at: REVISIONS[3]!.at, author: author('Richard Galpin'), dead: { count: 68, qualifier: 'exact' }, injured: { count: 1000, qualifier: 'more-than' }, source: 'Health ministry', scope: null, note: 'Hospitals, "overwhelmed"' },
-      { revision: 5, at: REVISIONS[4]!.at, author: author('Rayhan Demytrie'), dead: { count: 75, qualifier: 'exact' }, injured: { count: 1000, qualifier: 'more-than' }, source: 'Health ministry, nationwide', scope: null, note: null },
+      {
+        revision: 1,
+        at: REVISIONS[0]!.at,
+        author: author('Rayhan Demytrie'),
+        dead: { count: 40, qualifier: 'about' },
+        injured: null,
+        source: 'Witnesses',
+        scope: null,
+        note: null,
+      },
+      {
+        revision: 2,
+        at: REVISIONS[1]!.at,
+        author: author('Richard Galpin'),
+        dead: { count: 65, qualifier: 'at-least' },
+        injured: { count: 500, qualifier: 'more-than' },
+        source: 'Interior ministry',
+        scope: null,
+        note: null,
+      },
+      {
+        revision: 3,
+        at: REVISIONS[2]!.at,
+        author: author('Rayhan Demytrie'),
+        dead: { count: 68, qualifier: 'exact' },
+        injured: { count: 500, qualifier: 'more-than' },
+        source: 'Health ministry',
+        scope: 'Bishkek',
+        note: null,
+      },
+      {
+        revision: 4,
+        at: REVISIONS[3]!.at,
+        author: author('Richard Galpin'),
+        dead: { count: 68, qualifier: 'exact' },
+        injured: { count: 1000, qualifier: 'more-than' },
+        source: 'Health ministry',
+        scope: null,
+        note: 'Hospitals, "overwhelmed"',
+      },
+      {
+        revision: 5,
+        at: REVISIONS[4]!.at,
+        author: author('Rayhan Demytrie'),
+        dead: { count: 75, qualifier: 'exact' },
+        injured: { count: 1000, qualifier: 'more-than' },
+        source: 'Health ministry, nationwide',
+        scope: null,
+        note: null,
+      },
     ]);
   });
 

@@ -27,7 +27,8 @@ describe('auditors: the reference story as it stood at any point', () => {
   /** The public article readers were served after each revision. */
   const served = new Map<number, Json>();
   const publicArticle = async () => (await t.http.get(`/api/live-blogs/${BLOG}`).expect(200)).body as Json;
-  const asOf = async (query: string) => (await t.http.get(`/api/live-blogs/${BLOG}/as-of${query}`).set(auditor).expect(200)).body as Json;
+  const asOf = async (query: string) =>
+    (await t.http.get(`/api/live-blogs/${BLOG}/as-of${query}`).set(auditor).expect(200)).body as Json;
 
   beforeAll(async () => {
     t = await startApp();
@@ -42,10 +43,22 @@ describe('auditors: the reference story as it stood at any point', () => {
     const editor = bearer(t.token('editor', 'Rayhan Demytrie'));
     const galpin = bearer(t.token('editor', 'Richard Galpin'));
     const url = `/api/live-blogs/${BLOG}`;
-    await t.http.post(`${url}/updates/gunfire-after-nightfall/corrections`).set(editor).send({ body: 'Gunfire was heard after nightfall.', reason: 'Trimmed' }).expect(201);
-    await t.http.post(`${url}/updates/osh-scuffles/retraction`).set(galpin).send({ reason: 'Could not be confirmed' }).expect(201);
+    await t.http
+      .post(`${url}/updates/gunfire-after-nightfall/corrections`)
+      .set(editor)
+      .send({ body: 'Gunfire was heard after nightfall.', reason: 'Trimmed' })
+      .expect(201);
+    await t.http
+      .post(`${url}/updates/osh-scuffles/retraction`)
+      .set(galpin)
+      .send({ reason: 'Could not be confirmed' })
+      .expect(201);
     await t.http.put(`${url}/updates/us-envoy-meets-otunbayeva/pin`).set(editor).send({}).expect(201);
-    await t.http.post(`${url}/casualty-figures`).set(galpin).send({ dead: { count: 76, qualifier: 'at-least' }, source: 'Health ministry' }).expect(201);
+    await t.http
+      .post(`${url}/casualty-figures`)
+      .set(galpin)
+      .send({ dead: { count: 76, qualifier: 'at-least' }, source: 'Health ministry' })
+      .expect(201);
     const now = await publicArticle();
     served.set(now.revision, now);
   });
@@ -86,10 +99,22 @@ describe('auditors: the reference story as it stood at any point', () => {
     expect(retracted).toMatchObject({
       body: OSH,
       author: { name: 'Story importer', role: 'system' },
-      retracted: { reason: 'Could not be confirmed', author: { name: 'Richard Galpin', role: 'editor' }, at: expect.any(String), revision: LAST_LINE + 2 },
+      retracted: {
+        reason: 'Could not be confirmed',
+        author: { name: 'Richard Galpin', role: 'editor' },
+        at: expect.any(String),
+        revision: LAST_LINE + 2,
+      },
     });
-    expect((await asOf(`?revision=${LAST_LINE}`)).updates.find((update: Json) => update.updateId === 'osh-scuffles').retracted).toBeNull();
-    const readerRoutes = [`/api/live-blogs/${BLOG}`, `/api/live-blogs/${BLOG}/updates?limit=100`, `/api/live-blogs/${BLOG}/changes?afterRevision=-1&limit=500`];
+    expect(
+      (await asOf(`?revision=${LAST_LINE}`)).updates.find((update: Json) => update.updateId === 'osh-scuffles')
+        .retracted,
+    ).toBeNull();
+    const readerRoutes = [
+      `/api/live-blogs/${BLOG}`,
+      `/api/live-blogs/${BLOG}/updates?limit=100`,
+      `/api/live-blogs/${BLOG}/changes?afterRevision=-1&limit=500`,
+    ];
     for (const route of readerRoutes) {
       const { text } = await t.http.get(route).expect(200);
       expect(text).toContain('Gunfire was heard after nightfall.'); // the route does carry update text…
@@ -100,7 +125,10 @@ describe('auditors: the reference story as it stood at any point', () => {
   it('lists the stored events with all their metadata and recordedAt, page by page', async () => {
     const first = await t.http.get(`/api/live-blogs/${BLOG}/events?fromRevision=0&limit=2`).set(auditor).expect(200);
     expect(first.body.nextFromRevision).toBe(2);
-    expect(first.body.events.map((event: Json) => [event.revision, event.type])).toEqual([[0, 'LiveBlogOpened'], [1, 'CasualtyFiguresRevised']]);
+    expect(first.body.events.map((event: Json) => [event.revision, event.type])).toEqual([
+      [0, 'LiveBlogOpened'],
+      [1, 'CasualtyFiguresRevised'],
+    ]);
     expect(first.body.events[1]).toMatchObject({
       eventId: expect.any(String),
       stream: `liveblog-${BLOG}`,
@@ -117,26 +145,55 @@ describe('auditors: the reference story as it stood at any point', () => {
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     });
-    const last = await t.http.get(`/api/live-blogs/${BLOG}/events?fromRevision=${LAST_LINE + 3}`).set(auditor).expect(200);
-    expect(last.body).toMatchObject({ events: [{ revision: LAST_LINE + 3 }, { revision: LAST_LINE + 4 }], nextFromRevision: null });
+    const last = await t.http
+      .get(`/api/live-blogs/${BLOG}/events?fromRevision=${LAST_LINE + 3}`)
+      .set(auditor)
+      .expect(200);
+    expect(last.body).toMatchObject({
+      events: [{ revision: LAST_LINE + 3 }, { revision: LAST_LINE + 4 }],
+      nextFromRevision: null,
+    });
   });
 
   it('lists exactly what changed between two revisions, who changed it and when', async () => {
-    const story = await t.http.get(`/api/live-blogs/${BLOG}/diff?from=${LAST_LINE - 2}&to=${LAST_LINE}`).set(auditor).expect(200);
-    expect(story.body.changes.map(({ kind, place, updateId, revision }: Json) => [kind, place ?? updateId, revision])).toEqual([
+    const story = await t.http
+      .get(`/api/live-blogs/${BLOG}/diff?from=${LAST_LINE - 2}&to=${LAST_LINE}`)
+      .set(auditor)
+      .expect(200);
+    expect(
+      story.body.changes.map(({ kind, place, updateId, revision }: Json) => [kind, place ?? updateId, revision]),
+    ).toEqual([
       ['location', 'Kazakhstan border', LAST_LINE - 1],
       ['update-added', 'us-envoy-meets-otunbayeva', LAST_LINE],
     ]);
-    const editors = await t.http.get(`/api/live-blogs/${BLOG}/diff?from=${LAST_LINE}&to=${LAST_LINE + 4}`).set(auditor).expect(200);
+    const editors = await t.http
+      .get(`/api/live-blogs/${BLOG}/diff?from=${LAST_LINE}&to=${LAST_LINE + 4}`)
+      .set(auditor)
+      .expect(200);
     expect(editors.body.from).toEqual({ revision: LAST_LINE, at: '2010-04-08T17:37:00Z' });
     expect(editors.body.changes).toEqual([
-      expect.objectContaining({ kind: 'update-corrected', updateId: 'gunfire-after-nightfall', after: 'Gunfire was heard after nightfall.', reason: 'Trimmed', author: expect.objectContaining({ name: 'Rayhan Demytrie' }) }),
-      expect.objectContaining({ kind: 'update-retracted', updateId: 'osh-scuffles', body: OSH, author: expect.objectContaining({ name: 'Richard Galpin' }) }),
+      expect.objectContaining({
+        kind: 'update-corrected',
+        updateId: 'gunfire-after-nightfall',
+        after: 'Gunfire was heard after nightfall.',
+        reason: 'Trimmed',
+        author: expect.objectContaining({ name: 'Rayhan Demytrie' }),
+      }),
+      expect.objectContaining({
+        kind: 'update-retracted',
+        updateId: 'osh-scuffles',
+        body: OSH,
+        author: expect.objectContaining({ name: 'Richard Galpin' }),
+      }),
       expect.objectContaining({ kind: 'pinned', updateId: 'us-envoy-meets-otunbayeva', revision: LAST_LINE + 3 }),
       expect.objectContaining({
         kind: 'figures',
         before: expect.objectContaining({ dead: { count: 75, qualifier: 'exact' } }),
-        after: expect.objectContaining({ dead: { count: 76, qualifier: 'at-least' }, injured: { count: 1000, qualifier: 'more-than' }, source: 'Health ministry' }),
+        after: expect.objectContaining({
+          dead: { count: 76, qualifier: 'at-least' },
+          injured: { count: 1000, qualifier: 'more-than' },
+          source: 'Health ministry',
+        }),
       }),
     ]);
     expect(editors.body.changes[0].before).toMatch(/^Further sustained gunfire/);

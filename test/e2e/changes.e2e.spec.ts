@@ -11,16 +11,37 @@ describe('the public change feed', () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
     await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh' }).expect(201);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'Crowds in Osh.', updateId: 'kept' }).expect(201);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'Wrong town named.', updateId: 'gone' }).expect(201);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates/gone/retraction`).set(editor).send({ reason: 'Wrong town' }).expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .send({ kind: 'report', body: 'Crowds in Osh.', updateId: 'kept' })
+      .expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .send({ kind: 'report', body: 'Wrong town named.', updateId: 'gone' })
+      .expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/gone/retraction`)
+      .set(editor)
+      .send({ reason: 'Wrong town' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
   it('returns the events after a revision, keyed and cacheable by revision', async () => {
     const response = await changes('?afterRevision=0').expect(200);
-    expect(response.body).toMatchObject({ liveBlogId: BLOG, epoch: t.store.epoch, afterRevision: 0, revision: 3, nextAfterRevision: 3, hasMore: false });
-    expect(response.body.events.map((event: { revision: number; type: string }) => [event.revision, event.type])).toEqual([
+    expect(response.body).toMatchObject({
+      liveBlogId: BLOG,
+      epoch: t.store.epoch,
+      afterRevision: 0,
+      revision: 3,
+      nextAfterRevision: 3,
+      hasMore: false,
+    });
+    expect(
+      response.body.events.map((event: { revision: number; type: string }) => [event.revision, event.type]),
+    ).toEqual([
       [1, 'UpdatePosted'],
       [2, 'UpdatePosted'],
       [3, 'UpdateRetracted'],

@@ -10,7 +10,10 @@ describe('the server clock, pinned', () => {
   let editor: Record<string, string>;
   const clock = new PinnedClock(NOW);
   const post = (fields: object) =>
-    t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'Gunfire after nightfall.', ...fields });
+    t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .send({ kind: 'report', body: 'Gunfire after nightfall.', ...fields });
 
   beforeAll(async () => {
     t = await startApp({ clock });

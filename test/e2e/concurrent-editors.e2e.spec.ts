@@ -54,9 +54,15 @@ describe('concurrent editors', () => {
     expect(revisions).toEqual(Array.from({ length: EDITORS }, (_, index) => before + index));
     const events = await stream();
     expect(events.map((event) => event.revision)).toEqual(events.map((_, index) => index));
-    const bodies = events.slice(before).map((event) => event.data.body).sort();
+    const bodies = events
+      .slice(before)
+      .map((event) => event.data.body)
+      .sort();
     expect(bodies).toEqual(tokens.map((_, editor) => `Unconditional ${editor}`).sort());
-    const integrity = await t.http.get(`/api/live-blogs/${BLOG}/integrity`).set(bearer(t.token('auditor'))).expect(200);
+    const integrity = await t.http
+      .get(`/api/live-blogs/${BLOG}/integrity`)
+      .set(bearer(t.token('auditor')))
+      .expect(200);
     expect(integrity.body).toMatchObject({ ok: true, checked: events.length });
   });
 });

@@ -9,7 +9,11 @@ describe('editors: writing a live blog over HTTP', () => {
   beforeEach(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Unrest in Osh', at: '2010-04-08T06:00:00Z' }).expect(201);
+    await t.http
+      .post('/api/live-blogs')
+      .set(editor)
+      .send({ id: BLOG, title: 'Unrest in Osh', at: '2010-04-08T06:00:00Z' })
+      .expect(201);
   });
   afterEach(() => t.close());
 
@@ -20,12 +24,21 @@ describe('editors: writing a live blog over HTTP', () => {
 
   it('posts an update: 201 with revision and ETag, and the next GET shows it first', async () => {
     await post({ kind: 'report', body: 'First report.' }).expect(201);
-    const response = await post({ kind: 'breaking', body: 'Gunfire heard after nightfall.', byline: 'Rayhan Demytrie' }).expect(201);
+    const response = await post({
+      kind: 'breaking',
+      body: 'Gunfire heard after nightfall.',
+      byline: 'Rayhan Demytrie',
+    }).expect(201);
     expect(response.body).toEqual({ liveBlogId: BLOG, revision: 2, position: expect.any(Number) });
     expect(response.headers.etag).toBe('"2"');
     const view = await article();
     expect(view.revision).toBe(2);
-    expect(view.updates[0]).toMatchObject({ kind: 'breaking', body: 'Gunfire heard after nightfall.', byline: 'Rayhan Demytrie', revision: 2 });
+    expect(view.updates[0]).toMatchObject({
+      kind: 'breaking',
+      body: 'Gunfire heard after nightfall.',
+      byline: 'Rayhan Demytrie',
+      revision: 2,
+    });
     expect(view.updates[1].body).toBe('First report.');
   });
 
@@ -65,12 +78,19 @@ describe('editors: writing a live blog over HTTP', () => {
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).set('Content-Type', 'text/plain').send('Gunfire.').expect(415);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .set('Content-Type', 'text/plain')
+      .send('Gunfire.')
+      .expect(415);
     expect(await storedEvents()).toHaveLength(1);
   });
 
   it('decides again when another writer got in first, so concurrent posts all land', async () => {
-    const responses = await Promise.all(Array.from({ length: 8 }, (_, index) => post({ kind: 'report', body: `Post ${index}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => post({ kind: 'report', body: `Post ${index}` })),
+    );
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(201));
     expect(new Set(responses.map((response) => response.body.revision)).size).toBe(8);
     expect((await article()).updates).toHaveLength(8);
@@ -96,17 +116,25 @@ describe('editors: writing a live blog over HTTP', () => {
   });
 
   it('answers 400 for casualty counts that are not whole non-negative numbers', async () => {
-    const figures = (dead: object) => t.http.post(`/api/live-blogs/${BLOG}/casualty-figures`).set(editor).send({ dead, source: 'Health ministry' });
+    const figures = (dead: object) =>
+      t.http.post(`/api/live-blogs/${BLOG}/casualty-figures`).set(editor).send({ dead, source: 'Health ministry' });
     const negative = await figures({ count: -1, qualifier: 'exact' }).expect(400);
     expect(negative.body.details.fields[0].field).toBe('dead.count');
     await figures({ count: 7.5, qualifier: 'exact' }).expect(400);
     await figures({ count: 75, qualifier: 'roughly' }).expect(400);
     await figures({ count: 75, qualifier: 'exact' }).expect(201);
-    expect((await article()).casualties).toMatchObject({ dead: { count: 75, qualifier: 'exact' }, injured: null, source: 'Health ministry' });
+    expect((await article()).casualties).toMatchObject({
+      dead: { count: 75, qualifier: 'exact' },
+      injured: null,
+      source: 'Health ministry',
+    });
   });
 
   it('removes markup that could run in a reader’s page and keeps the safe subset', async () => {
-    await post({ kind: 'report', body: '<p>Crowds <b>gathered</b><script>alert(1)</script><img src=x onerror=alert(2)></p>' }).expect(201);
+    await post({
+      kind: 'report',
+      body: '<p>Crowds <b>gathered</b><script>alert(1)</script><img src=x onerror=alert(2)></p>',
+    }).expect(201);
     expect((await article()).updates[0].body).toBe('<p>Crowds <b>gathered</b></p>');
   });
 
@@ -116,51 +144,102 @@ describe('editors: writing a live blog over HTTP', () => {
   });
 
   it('answers 400 for malformed JSON', async () => {
-    const response = await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).set('Content-Type', 'application/json').send('{"kind": ').expect(400);
+    const response = await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .set('Content-Type', 'application/json')
+      .send('{"kind": ')
+      .expect(400);
     expect(response.body.statusCode).toBe(400);
   });
 
   it('needs a token (401), the editor role (403), and a valid signature (401)', async () => {
     await t.http.post(`/api/live-blogs/${BLOG}/updates`).send({ kind: 'report', body: 'x' }).expect(401);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(bearer(t.token('auditor'))).send({ kind: 'report', body: 'x' }).expect(403);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(bearer(t.token('editor') + 'x')).send({ kind: 'report', body: 'x' }).expect(401);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(bearer(t.token('admin'))).send({ kind: 'report', body: 'x' }).expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(bearer(t.token('auditor')))
+      .send({ kind: 'report', body: 'x' })
+      .expect(403);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(bearer(`${t.token('editor')}x`))
+      .send({ kind: 'report', body: 'x' })
+      .expect(401);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(bearer(t.token('admin')))
+      .send({ kind: 'report', body: 'x' })
+      .expect(201);
     expect(await storedEvents()).toHaveLength(2);
   });
 
   it('corrects, pins and retracts: the public view applies corrections and never shows a retracted update', async () => {
     await post({ kind: 'report', body: 'Shots in Naryn.', updateId: 'u1' }).expect(201);
     await post({ kind: 'report', body: 'Crowds in Osh.', updateId: 'u2' }).expect(201);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates/u1/corrections`).set(editor).send({ body: 'Shots in Talas.', reason: 'The town was Talas' }).expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/u1/corrections`)
+      .set(editor)
+      .send({ body: 'Shots in Talas.', reason: 'The town was Talas' })
+      .expect(201);
     await t.http.put(`/api/live-blogs/${BLOG}/updates/u2/pin`).set(editor).send({}).expect(201);
     expect((await article()).pinned).toEqual(['u2']);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates/u2/retraction`).set(editor).send({ reason: 'Unconfirmed' }).expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/u2/retraction`)
+      .set(editor)
+      .send({ reason: 'Unconfirmed' })
+      .expect(201);
     const view = await article();
     expect(view.updates.map((update: { updateId: string }) => update.updateId)).toEqual(['u1']);
     expect(view.updates[0]).toMatchObject({ body: 'Shots in Talas.', corrected: { reason: 'The town was Talas' } });
     expect(view.pinned).toEqual([]);
     expect(JSON.stringify(view)).not.toContain('Crowds in Osh');
-    await t.http.post(`/api/live-blogs/${BLOG}/updates/u2/retraction`).set(editor).send({ reason: 'again' }).expect(409);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates/nope/corrections`).set(editor).send({ body: 'x', reason: 'y' }).expect(404);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/u2/retraction`)
+      .set(editor)
+      .send({ reason: 'again' })
+      .expect(409);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/nope/corrections`)
+      .set(editor)
+      .send({ body: 'x', reason: 'y' })
+      .expect(404);
   });
 
   it('changes headline and summary, adds timeline and locations, then closes the blog to further writes', async () => {
-    await t.http.put(`/api/live-blogs/${BLOG}/headline`).set(editor).send({ title: 'Osh calm after unrest' }).expect(201);
+    await t.http
+      .put(`/api/live-blogs/${BLOG}/headline`)
+      .set(editor)
+      .send({ title: 'Osh calm after unrest' })
+      .expect(201);
     await t.http.put(`/api/live-blogs/${BLOG}/summary`).set(editor).send({ summary: 'Scuffles reported.' }).expect(201);
-    await t.http.post(`/api/live-blogs/${BLOG}/timeline`).set(editor).send({ period: 'March 2005', text: 'Tulip Revolution' }).expect(201);
-    await t.http.put(`/api/live-blogs/${BLOG}/locations/Osh`).set(editor).send({ status: 'Scuffles', coordinates: { lat: 40.53, lon: 72.8 } }).expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/timeline`)
+      .set(editor)
+      .send({ period: 'March 2005', text: 'Tulip Revolution' })
+      .expect(201);
+    await t.http
+      .put(`/api/live-blogs/${BLOG}/locations/Osh`)
+      .set(editor)
+      .send({ status: 'Scuffles', coordinates: { lat: 40.53, lon: 72.8 } })
+      .expect(201);
     await t.http.post(`/api/live-blogs/${BLOG}/close`).set(editor).send({ reason: 'Coverage ended' }).expect(201);
     const view = await article();
     expect(view).toMatchObject({ title: 'Osh calm after unrest', summary: 'Scuffles reported.', status: 'closed' });
     expect(view.timeline).toEqual([{ entryId: expect.any(String), period: 'March 2005', text: 'Tulip Revolution' }]);
-    expect(view.locations).toEqual([expect.objectContaining({ place: 'Osh', status: 'Scuffles', coordinates: { lat: 40.53, lon: 72.8 } })]);
+    expect(view.locations).toEqual([
+      expect.objectContaining({ place: 'Osh', status: 'Scuffles', coordinates: { lat: 40.53, lon: 72.8 } }),
+    ]);
     expect(view.jsonLd.coverageEndTime).toBe(view.closedAt);
     await post({ kind: 'report', body: 'Too late.' }).expect(409);
   });
 
   it('refuses to open a blog twice and a command on a blog that does not exist', async () => {
     await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Again' }).expect(409);
-    await t.http.post('/api/live-blogs/never-opened/updates').set(editor).send({ kind: 'report', body: 'x' }).expect(404);
+    await t.http
+      .post('/api/live-blogs/never-opened/updates')
+      .set(editor)
+      .send({ kind: 'report', body: 'x' })
+      .expect(404);
     const made = await t.http.post('/api/live-blogs').set(editor).send({ title: 'Bishkek: Day Two!' }).expect(201);
     expect(made.body.liveBlogId).toBe('bishkek-day-two');
   });

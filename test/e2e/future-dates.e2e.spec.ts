@@ -21,7 +21,10 @@ describe('dates of writes', () => {
   const clock = new MovableClock();
   const tokens = { first: '', second: '', admin: '' };
   const post = (token: string, fields = {}) =>
-    t.http.post(`/api/live-blogs/${BLOG}/updates`).set(bearer(token)).send({ kind: 'report', body: 'Shot', ...fields });
+    t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(bearer(token))
+      .send({ kind: 'report', body: 'Shot', ...fields });
 
   beforeEach(async () => {
     clock.set(NOW);

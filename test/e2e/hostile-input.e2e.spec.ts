@@ -25,11 +25,43 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
 );
 
-const FIELDS = ['kind', 'body', 'title', 'summary', 'reason', 'at', 'updateId', 'media', 'dead', 'injured', 'source',
-  'period', 'text', 'status', 'coordinates', 'byline', 'occurredAt', 'id', 'entryId', '__proto__', 'constructor',
-  'prototype', 'colour'];
-const VALID: Record<string, unknown> = { kind: 'report', body: 'Gunfire.', title: 'T', reason: 'R', source: 'S',
-  period: 'P', text: 'T', status: 'S', summary: 'S', dead: { count: 1, qualifier: 'exact' } };
+const FIELDS = [
+  'kind',
+  'body',
+  'title',
+  'summary',
+  'reason',
+  'at',
+  'updateId',
+  'media',
+  'dead',
+  'injured',
+  'source',
+  'period',
+  'text',
+  'status',
+  'coordinates',
+  'byline',
+  'occurredAt',
+  'id',
+  'entryId',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'colour',
+];
+const VALID: Record<string, unknown> = {
+  kind: 'report',
+  body: 'Gunfire.',
+  title: 'T',
+  reason: 'R',
+  source: 'S',
+  period: 'P',
+  text: 'T',
+  status: 'S',
+  summary: 'S',
+  dead: { count: 1, qualifier: 'exact' },
+};
 
 /** A valid-looking body with some fields replaced by hostile values, or hostile JSON as a whole. */
 const body = fc.oneof(
@@ -41,7 +73,7 @@ const body = fc.oneof(
 const rawBody = fc.oneof(
   body.map((value) => JSON.stringify(value) ?? 'null'),
   fc.constantFrom('{"kind": ', '{"__proto__": {"polluted": 1}, "kind": "report", "body": "x"}', 'null', '"x"', '{}'),
-  fc.integer({ min: 1, max: 5000 }).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
+  fc.integer({ min: 1, max: 5000 }).map((depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
 );
 const visibleAscii = fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code));
 const headerText = fc.string({ unit: visibleAscii, maxLength: 300 });
@@ -51,16 +83,33 @@ const headers = fc.record(
     'Idempotency-Key': fc.oneof(headerText, fc.constantFrom('k', 'x'.repeat(201))),
     'Content-Type': fc.oneof(
       { arbitrary: fc.constant('application/json'), weight: 8 },
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1',
-        'multipart/form-data; boundary=x', 'application/xml', 'garbage'),
+      fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=latin1',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'garbage',
+      ),
     ),
     'X-Correlation-Id': headerText,
   },
   { requiredKeys: ['Content-Type'] },
 );
-const ROUTES = ['post /', 'post /:id/updates', 'post /:id/updates/:u/corrections', 'post /:id/updates/:u/retraction',
-  'put /:id/updates/:u/pin', 'delete /:id/updates/:u/pin', 'put /:id/headline', 'put /:id/summary',
-  'post /:id/casualty-figures', 'post /:id/timeline', 'put /:id/locations/:place', 'post /:id/close'];
+const ROUTES = [
+  'post /',
+  'post /:id/updates',
+  'post /:id/updates/:u/corrections',
+  'post /:id/updates/:u/retraction',
+  'put /:id/updates/:u/pin',
+  'delete /:id/updates/:u/pin',
+  'put /:id/headline',
+  'put /:id/summary',
+  'post /:id/casualty-figures',
+  'post /:id/timeline',
+  'put /:id/locations/:place',
+  'post /:id/close',
+];
 const pathPart = fc.oneof(
   fc.constantFrom('u1', 'nope', '%ED%A0%80', '..', '%00', 'x'.repeat(300)),
   headerText.map(encodeURIComponent),
@@ -115,7 +164,11 @@ describe('hostile input', () => {
     let reading = Promise.resolve();
     const readNew = () => (reading = reading.then(readOnce));
     const request = fc.record({
-      route: fc.constantFrom(...ROUTES), body: rawBody, headers, id: pathPart, part: pathPart,
+      route: fc.constantFrom(...ROUTES),
+      body: rawBody,
+      headers,
+      id: pathPart,
+      part: pathPart,
     });
     const requests = fc.sample(request, { numRuns: HTTP_RUNS, seed: 20100408 });
     const slot = async (index: number) => {
@@ -125,8 +178,10 @@ describe('hostile input', () => {
         const { route, body: raw, headers: sent, id, part } = requests[next]!;
         const [method, template] = route.split(' ') as ['post' | 'put' | 'delete', string];
         const ownBlog = id.length % 4 !== 0;
-        const path = `/api/live-blogs${template === '/' ? '' : template}`.replace(':id', ownBlog ? blog : id)
-          .replace(':u', ownBlog ? 'u1' : part).replace(':place', part);
+        const path = `/api/live-blogs${template === '/' ? '' : template}`
+          .replace(':id', ownBlog ? blog : id)
+          .replace(':u', ownBlog ? 'u1' : part)
+          .replace(':place', part);
         // Only this slot writes as this author, and it read the store after its last request.
         const before = written.get(author) ?? 0;
         const response = await t.http[method](path).set(token).set(sent).send(raw);
@@ -143,8 +198,10 @@ describe('hostile input', () => {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, index) => slot(index)));
-    console.log(`hostile HTTP: ${counts.tried} requests, ${counts.fiveHundreds} answered 5xx, `
-      + `${counts.refusedThatWrote} refused ones wrote events; by status ${JSON.stringify(counts.byStatus)}`);
+    console.log(
+      `hostile HTTP: ${counts.tried} requests, ${counts.fiveHundreds} answered 5xx, ` +
+        `${counts.refusedThatWrote} refused ones wrote events; by status ${JSON.stringify(counts.byStatus)}`,
+    );
     expect(failures.slice(0, 5)).toEqual([]);
     expect(counts.tried).toBe(HTTP_RUNS);
     await t.http.get(`/api/live-blogs/${blog}`).expect(200);

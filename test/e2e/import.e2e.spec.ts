@@ -17,7 +17,9 @@ describe('importing a story file', () => {
   afterEach(() => t.close());
 
   it('ships the reference story in events/', () => {
-    expect(storyFilesIn(STORY_FOLDER).map((file) => file.slice(STORY_FOLDER.length + 1))).toContain('bbc-kyrgyzstan-2010-04-08.jsonl');
+    expect(storyFilesIn(STORY_FOLDER).map((file) => file.slice(STORY_FOLDER.length + 1))).toContain(
+      'bbc-kyrgyzstan-2010-04-08.jsonl',
+    );
   });
 
   it('appends every line once, as the importer, and nothing the second time', async () => {

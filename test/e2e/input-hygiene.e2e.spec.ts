@@ -41,7 +41,8 @@ const ROUTES: ReadonlyArray<Route> = [
 ];
 
 const CASES = ROUTES.flatMap((route) =>
-  route.fields.map((field) => [`${route.method.toUpperCase()} ${route.path}`, field, route] as const));
+  route.fields.map((field) => [`${route.method.toUpperCase()} ${route.path}`, field, route] as const),
+);
 
 /** `{a: {b: 1}}` with `'a.b'` set to `value`. */
 function withField(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
@@ -74,7 +75,10 @@ describe('input hygiene: what can never be valid text is refused in every field,
 
   const eventCount = async () => (await t.store.readAll({ maxCount: 100_000 })).length;
   const send = (route: Route, body: unknown, headers: Record<string, string> = {}) =>
-    t.http[route.method](route.path).set(editor).set(headers).send(body as object);
+    t.http[route.method](route.path)
+      .set(editor)
+      .set(headers)
+      .send(body as object);
 
   /** Sends the body with the text placed in the field; expects 400 naming the field and nothing written. */
   async function expectRefused(route: Route, field: string, text: string, headers: Record<string, string> = {}) {
@@ -100,7 +104,7 @@ describe('input hygiene: what can never be valid text is refused in every field,
 
   it('a lone surrogate in a key answers 400', async () => {
     const before = await eventCount();
-    const body = { ...ROUTES[1]!.body, ['k\ud800']: 1 };
+    const body = { ...ROUTES[1]!.body, 'k\ud800': 1 };
     const response = await send(ROUTES[1]!, body, { 'Idempotency-Key': 'surrogate-key' });
     expect(response.status).toBe(400);
     expect(await eventCount()).toBe(before);
@@ -108,7 +112,7 @@ describe('input hygiene: what can never be valid text is refused in every field,
 
   it.each([
     ['arrays', (depth: number) => '['.repeat(depth) + ']'.repeat(depth)],
-    ['objects', (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)],
+    ['objects', (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`],
   ])('JSON nested 3,000 levels deep in %s answers 400 and the server still answers', async (_, nested) => {
     for (const headers of [{}, { 'Idempotency-Key': 'deep' }]) {
       const body = `{"kind":"report","body":"x","media":${nested(3000)}}`;

@@ -7,8 +7,14 @@ import { range, waitFor } from '../support/live.js';
 
 const BLOG = 'race-desk';
 const AT = '2010-04-08T17:37:00Z';
-const event = (revision: number): PublicEvent =>
-  ({ liveBlogId: BLOG, revision, position: revision, type: 'UpdatePosted', at: AT, data: {} });
+const event = (revision: number): PublicEvent => ({
+  liveBlogId: BLOG,
+  revision,
+  position: revision,
+  type: 'UpdatePosted',
+  at: AT,
+  data: {},
+});
 
 type TcpSocket = { cork(): void; uncork(): void };
 
@@ -36,8 +42,13 @@ async function raceServer(ackFor: (afterRevision: number) => SubscribeAck, pushe
 }
 
 describe('the live client when the ack and the next event arrive in one read', () => {
-  const resumed = (after: number): SubscribeAck =>
-    ({ ok: true, epoch: 'e1', revision: 10, events: range(after + 1, 10).map(event), recovered: true });
+  const resumed = (after: number): SubscribeAck => ({
+    ok: true,
+    epoch: 'e1',
+    revision: 10,
+    events: range(after + 1, 10).map(event),
+    recovered: true,
+  });
   const redrawn = (): SubscribeAck => ({ ok: true, epoch: 'e1', revision: 10, article: { revision: 10 } as never });
   const cases: Array<[string, (afterRevision: number) => SubscribeAck, number[]]> = [
     ['a resumed reader (events in the ack)', resumed, [11, 12]],
@@ -50,10 +61,15 @@ describe('the live client when the ack and the next event arrive in one read', (
     const socket = connectLive(server.url, { transports: ['websocket'], reconnection: false, forceNew: true });
     // What the page does, in order: each event applied, and the ack (a redraw when it holds an article).
     const applied: string[] = [];
-    const follower = new LiveBlogFollower(socket, BLOG, {
-      onEvent: (pushed) => applied.push(String(pushed.revision)),
-      onAck: (ack) => applied.push(`ack ${ack.ok ? ack.revision : 'refused'}`),
-    }, { afterRevision: 5, epoch: 'e1' });
+    const follower = new LiveBlogFollower(
+      socket,
+      BLOG,
+      {
+        onEvent: (pushed) => applied.push(String(pushed.revision)),
+        onAck: (ack) => applied.push(`ack ${ack.ok ? ack.revision : 'refused'}`),
+      },
+      { afterRevision: 5, epoch: 'e1' },
+    );
     try {
       await waitFor(() => applied.includes('ack 10') && applied.includes('12'), 5000, 'the ack and events 11 and 12');
       const resumed = 'events' in ackFor(5);

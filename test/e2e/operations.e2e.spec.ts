@@ -18,7 +18,11 @@ describe('operations', () => {
   });
 
   it('exposes Prometheus metrics for appends and the projection', async () => {
-    await t.http.post('/api/live-blogs').set(bearer(t.token('editor'))).send({ id: 'metrics-story', title: 'Metrics' }).expect(201);
+    await t.http
+      .post('/api/live-blogs')
+      .set(bearer(t.token('editor')))
+      .send({ id: 'metrics-story', title: 'Metrics' })
+      .expect(201);
     const { text, headers } = await t.http.get('/metrics').expect(200);
     expect(headers['content-type']).toMatch(/^text\/plain/);
     expect(text).toMatch(/dateline_events_appended_total\{type="LiveBlogOpened"\} 1/);
@@ -28,14 +32,20 @@ describe('operations', () => {
 
   it('serves the OpenAPI document with the editor routes', async () => {
     const { body } = await t.http.get('/docs-json').expect(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/live-blogs/{id}/updates', '/api/live-blogs/{id}/casualty-figures']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/live-blogs/{id}/updates', '/api/live-blogs/{id}/casualty-figures']),
+    );
   });
 });
 
 describe('settings', () => {
   it('defaults to the embedded store under DATA_DIR on port 3000', () => {
     const config = loadConfig({ DATA_DIR: '/srv/dateline' });
-    expect(config).toMatchObject({ port: 3000, seed: true, eventStore: { kind: 'sqlite', path: '/srv/dateline/events.db' } });
+    expect(config).toMatchObject({
+      port: 3000,
+      seed: true,
+      eventStore: { kind: 'sqlite', path: '/srv/dateline/events.db' },
+    });
   });
 
   it.each([
@@ -61,7 +71,11 @@ describe('projections follow the store, not this process', () => {
     const writer = await startApp({ storePath });
     const reader = await startApp({ storePath });
     try {
-      await writer.http.post('/api/live-blogs').set(bearer(writer.token('editor'))).send({ id: 'shared-story', title: 'Shared' }).expect(201);
+      await writer.http
+        .post('/api/live-blogs')
+        .set(bearer(writer.token('editor')))
+        .send({ id: 'shared-story', title: 'Shared' })
+        .expect(201);
       let status = 404;
       for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
         status = (await reader.http.get('/api/live-blogs/shared-story')).status;

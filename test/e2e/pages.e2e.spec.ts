@@ -20,9 +20,7 @@ describe('pages: the index and the reader page, rendered on the server', () => {
   it('lists the live blogs on the index, with a link to each page and to the API docs', async () => {
     const { text, headers } = await t.http.get('/').expect(200);
     expect(headers['content-type']).toMatch(/^text\/html/);
-    expect(text).toContain(
-      '<a href="/live/kyrgyzstan-2010-04-08">Kyrgyzstan President Bakiyev refuses to resign</a>',
-    );
+    expect(text).toContain('<a href="/live/kyrgyzstan-2010-04-08">Kyrgyzstan President Bakiyev refuses to resign</a>');
     expect(text).toContain('Last updated 17:37 GMT, Thursday, 8 April 2010');
     expect(text).toContain('has insisted he will not resign.');
     expect(text).toContain('href="/docs"');
@@ -73,9 +71,7 @@ describe('pages: the index and the reader page, rendered on the server', () => {
 
   it('pages through older updates without a script, and refuses a bad cursor', async () => {
     const { text } = await t.http.get(`/live/${STORY}?before=20`).expect(200);
-    const revisions = [
-      ...text.matchAll(/data-update-id="[^"]+" data-revision="(\d+)"/g),
-    ].map((m) => Number(m[1]));
+    const revisions = [...text.matchAll(/data-update-id="[^"]+" data-revision="(\d+)"/g)].map((m) => Number(m[1]));
     expect(revisions.length).toBeGreaterThan(3);
     expect(Math.max(...revisions)).toBeLessThan(20);
     expect(text).not.toContain('/assets/js/live-page.js');

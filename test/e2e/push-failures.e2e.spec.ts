@@ -9,7 +9,8 @@ describe('a push that throws', () => {
   let t: TestApp;
   let editor: Record<string, string>;
   let alice: Reader;
-  const post = (body: string) => t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body });
+  const post = (body: string) =>
+    t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body });
 
   beforeEach(async () => {
     t = await startApp();

@@ -21,10 +21,18 @@ describe('push across nodes sharing one store', () => {
     rmSync(folder, { recursive: true, force: true });
   });
   const post = (body: string) =>
-    writer.http.post(`/api/live-blogs/${BLOG}/updates`).set(bearer(writer.token('editor'))).send({ kind: 'report', body }).expect(201);
+    writer.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(bearer(writer.token('editor')))
+      .send({ kind: 'report', body })
+      .expect(201);
 
   it('pushes what another node appended, once, even when the catch-up read ran ahead of this node’s feed', async () => {
-    await writer.http.post('/api/live-blogs').set(bearer(writer.token('editor'))).send({ id: BLOG, title: 'Two nodes' }).expect(201);
+    await writer.http
+      .post('/api/live-blogs')
+      .set(bearer(writer.token('editor')))
+      .send({ id: BLOG, title: 'Two nodes' })
+      .expect(201);
     await post('First.');
     // The pushing node learns of writes by polling the file; subscribe before it has seen revision 1.
     const alice = await connectReader(pusher.url);
@@ -53,14 +61,21 @@ describe('a reader that cannot keep up', () => {
     await slow.subscribe(BLOG);
     await healthy.subscribe(BLOG);
     // Stop reading from the TCP socket: the server's packets for this reader pile up.
-    const engine = slow.socket.io.engine as unknown as { transport: { ws: { _socket: { pause(): void; destroy(): void } } } };
+    const engine = slow.socket.io.engine as unknown as {
+      transport: { ws: { _socket: { pause(): void; destroy(): void } } };
+    };
     const tcp = engine.transport.ws._socket;
     tcp.pause();
     const body = 'x'.repeat(9000);
     let cutOff = false;
     for (let index = 0; index < 3000 && !cutOff; index++) {
-      await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: `${index} ${body}` }).expect(201);
-      if (index % 20 === 0) cutOff = /dateline_slow_readers_disconnected_total 1/.test((await t.http.get('/metrics')).text);
+      await t.http
+        .post(`/api/live-blogs/${BLOG}/updates`)
+        .set(editor)
+        .send({ kind: 'report', body: `${index} ${body}` })
+        .expect(201);
+      if (index % 20 === 0)
+        cutOff = /dateline_slow_readers_disconnected_total 1/.test((await t.http.get('/metrics')).text);
     }
     expect(cutOff).toBe(true);
     tcp.destroy();

@@ -13,7 +13,11 @@ describe('push: the /live socket namespace', () => {
     return connected;
   };
   const post = (body: string, extra: object = {}) =>
-    t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body, ...extra }).expect(201);
+    t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .send({ kind: 'report', body, ...extra })
+      .expect(201);
   const article = async () => (await t.http.get(`/api/live-blogs/${BLOG}`).expect(200)).body;
 
   beforeEach(async () => {
@@ -34,7 +38,14 @@ describe('push: the /live socket namespace', () => {
     await post('Gunfire after nightfall.');
     await alice.waitForRevision(1);
     expect(alice.events).toEqual([
-      { liveBlogId: BLOG, revision: 1, position: expect.any(Number), type: 'UpdatePosted', at: expect.any(String), data: expect.objectContaining({ body: 'Gunfire after nightfall.' }) },
+      {
+        liveBlogId: BLOG,
+        revision: 1,
+        position: expect.any(Number),
+        type: 'UpdatePosted',
+        at: expect.any(String),
+        data: expect.objectContaining({ body: 'Gunfire after nightfall.' }),
+      },
     ]);
   });
 
@@ -58,7 +69,10 @@ describe('push: the /live socket namespace', () => {
     const again = await reader();
     const ack = await again.subscribe(BLOG, { afterRevision: 1, epoch: first.ok ? first.epoch : '' });
     expect(ack).toMatchObject({ ok: true, recovered: true, revision: 3 });
-    expect(ack.ok && 'events' in ack && ack.events.map((event) => event.data.body)).toEqual(['Missed one.', 'Missed two.']);
+    expect(ack.ok && 'events' in ack && ack.events.map((event) => event.data.body)).toEqual([
+      'Missed one.',
+      'Missed two.',
+    ]);
     await post('Live again.');
     await again.waitForRevision(4);
     await sleep(100);
@@ -91,7 +105,11 @@ describe('push: the /live socket namespace', () => {
     const first = await alice.subscribe(BLOG);
     alice.close();
     await post('Unverified claim of 500 dead.', { updateId: 'claim' });
-    await t.http.post(`/api/live-blogs/${BLOG}/updates/claim/retraction`).set(editor).send({ reason: 'Unverified' }).expect(201);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/claim/retraction`)
+      .set(editor)
+      .send({ reason: 'Unverified' })
+      .expect(201);
     const again = await reader();
     const ack = await again.subscribe(BLOG, { afterRevision: 0, epoch: first.ok ? first.epoch : '' });
     expect(ack).toMatchObject({ ok: true, recovered: false, revision: 2, article: { revision: 2 } });
@@ -120,7 +138,11 @@ describe('push: the /live socket namespace', () => {
     await alice.subscribe(BLOG);
     await t.http.post(`/api/live-blogs/${BLOG}/close`).set(editor).send({ reason: 'Coverage ended' }).expect(201);
     await alice.waitForRevision(1);
-    await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'Too late.' }).expect(409);
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates`)
+      .set(editor)
+      .send({ kind: 'report', body: 'Too late.' })
+      .expect(409);
     await sleep(200);
     expect(alice.events.map((event) => event.type)).toEqual(['LiveBlogClosed']);
   });
@@ -136,7 +158,13 @@ describe('push: the /live socket namespace', () => {
 
   it('refuses malformed and unknown subscriptions with an error ack and keeps the connection', async () => {
     const alice = await reader();
-    for (const payload of [null, 'bishkek', { liveBlogId: 42 }, { liveBlogId: BLOG, afterRevision: 'x' }, { liveBlogId: BLOG, extra: 1 }]) {
+    for (const payload of [
+      null,
+      'bishkek',
+      { liveBlogId: 42 },
+      { liveBlogId: BLOG, afterRevision: 'x' },
+      { liveBlogId: BLOG, extra: 1 },
+    ]) {
       const ack = await alice.socket.timeout(2000).emitWithAck('subscribe', payload as never);
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }

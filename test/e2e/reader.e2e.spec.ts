@@ -12,7 +12,12 @@ describe('readers: the reference story', () => {
   it('lists the reference story', async () => {
     const response = await t.http.get('/api/live-blogs').expect(200);
     expect(response.body).toEqual([
-      expect.objectContaining({ id: STORY, title: 'Kyrgyzstan President Bakiyev refuses to resign', status: 'live', lastUpdatedAt: '2010-04-08T17:37:00Z' }),
+      expect.objectContaining({
+        id: STORY,
+        title: 'Kyrgyzstan President Bakiyev refuses to resign',
+        status: 'live',
+        lastUpdatedAt: '2010-04-08T17:37:00Z',
+      }),
     ]);
   });
 
@@ -54,13 +59,19 @@ describe('readers: the reference story', () => {
     expect(firstPage.body.updates).toHaveLength(3);
     const before = firstPage.body.nextBeforeRevision;
     expect(before).toBe(firstPage.body.updates[2].revision);
-    const secondPage = await t.http.get(`/api/live-blogs/${STORY}/updates?limit=3&beforeRevision=${before}`).expect(200);
+    const secondPage = await t.http
+      .get(`/api/live-blogs/${STORY}/updates?limit=3&beforeRevision=${before}`)
+      .expect(200);
     for (const update of secondPage.body.updates) expect(update.revision).toBeLessThan(before);
   });
 
   it('answers 404 in the one error shape for an unknown or malformed id', async () => {
     const unknown = await t.http.get('/api/live-blogs/no-such-story').expect(404);
-    expect(unknown.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.stringContaining('no-such-story') });
+    expect(unknown.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: expect.stringContaining('no-such-story'),
+    });
     await t.http.get('/api/live-blogs/NOT_A_SLUG').expect(404);
   });
 });

@@ -26,7 +26,9 @@ await describeWithPostgres('seeding one PostgreSQL store', () => {
     const stored = await nodeA.store.readAll();
 
     expect(stored.length).toBeGreaterThan(30);
-    expect(stored.map((e) => [e.stream, e.revision, e.eventId])).toEqual(expected.map((e) => [e.stream, e.revision, e.eventId]));
+    expect(stored.map((e) => [e.stream, e.revision, e.eventId])).toEqual(
+      expected.map((e) => [e.stream, e.revision, e.eventId]),
+    );
     const [liveBlogId] = stored[0].stream.split('liveblog-').slice(1);
     const auditor = { Authorization: `Bearer ${nodeB.token('auditor')}` };
     const integrity = await nodeB.http.get(`/api/live-blogs/${liveBlogId}/integrity`).set(auditor).expect(200);

@@ -84,7 +84,12 @@ describe('sessions across nodes', () => {
     const handshake = b.app.get(SessionAuthenticator).fromCookieHeader(`theme=dark; ${session.cookie}`);
     expect(handshake?.author).toEqual({ id: 'ann', name: 'Ann Editor', role: 'editor' });
     await b.http.post('/api/live-blogs').set(session.writeHeaders).send({ title: 'Osh on b' }).expect(201);
-    await a.http.post('/signout').set('Cookie', session.cookie).type('form').send({ _csrf: session.csrfToken }).expect(303);
+    await a.http
+      .post('/signout')
+      .set('Cookie', session.cookie)
+      .type('form')
+      .send({ _csrf: session.csrfToken })
+      .expect(303);
     await waitFor(() => onB() === null, 5000, 'node b to see the sign-out');
     // The socket handshake's Cookie header, as presence reads it, is refused on node b too.
     expect(b.app.get(SessionAuthenticator).fromCookieHeader(`theme=dark; ${session.cookie}`)).toBeNull();

@@ -159,11 +159,7 @@ describe('signing in with an account', () => {
     const admin = bearer(t.token('admin'));
     const update = { kind: 'report', body: 'From Dan.' };
     const first = await signIn(t, 'dan');
-    await t.http
-      .put('/api/accounts/dan/password')
-      .set(admin)
-      .send({ password: 'another long passphrase' })
-      .expect(200);
+    await t.http.put('/api/accounts/dan/password').set(admin).send({ password: 'another long passphrase' }).expect(200);
     await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(first.writeHeaders).send(update).expect(401);
     await t.http.post('/signin').type('form').send({ username: 'dan', password: PASSWORD }).expect(401);
     const second = await signIn(t, 'dan', 'another long passphrase');
@@ -240,7 +236,11 @@ describe('failed sign-ins from one address', () => {
       const form = { username: `guess-${attempt}`, password: 'not a password' };
       await t.http.post('/signin').type('form').send(form).expect(401);
     }
-    const throttled = await t.http.post('/signin').type('form').send({ username: 'ann', password: PASSWORD }).expect(429);
+    const throttled = await t.http
+      .post('/signin')
+      .type('form')
+      .send({ username: 'ann', password: PASSWORD })
+      .expect(429);
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -26,7 +26,13 @@ function command<T extends LiveBlogCommand['type']>(
   fields: Omit<CommandOf<T>, 'type' | 'at' | 'now'>,
   overrides: Overrides<Omit<CommandOf<T>, 'type'>>,
 ): CommandOf<T> {
-  return withoutUndefined({ type, at: COMMAND_TIME, now: COMMAND_TIME, ...fields, ...overrides }) as unknown as CommandOf<T>;
+  return withoutUndefined({
+    type,
+    at: COMMAND_TIME,
+    now: COMMAND_TIME,
+    ...fields,
+    ...overrides,
+  }) as unknown as CommandOf<T>;
 }
 
 function withoutUndefined<T extends object>(value: T): T {
@@ -35,7 +41,11 @@ function withoutUndefined<T extends object>(value: T): T {
 
 const opening = { title: TITLE, language: 'en', timeZone: 'Europe/London' };
 const update = { updateId: 'u1', kind: 'report', body: BODY } as const;
-const correction = { updateId: 'u1', body: 'Further sustained gunfire was heard in Bishkek late on Wednesday.', reason: 'wrong day' };
+const correction = {
+  updateId: 'u1',
+  body: 'Further sustained gunfire was heard in Bishkek late on Wednesday.',
+  reason: 'wrong day',
+};
 const retraction = { updateId: 'u1', reason: 'wrong town' };
 const revisedFigures = {
   dead: { count: 75, qualifier: 'exact' },
@@ -43,22 +53,32 @@ const revisedFigures = {
   source: 'Kyrgyz health ministry',
 } as const;
 const entry = { entryId: 't1', period: 'March 2005', text: 'The Tulip Revolution brings Kurmanbek Bakiyev to power.' };
-const location = { place: 'Bishkek', status: 'Government buildings seized; looting reported.', coordinates: { lat: 42.87, lon: 74.59 } };
+const location = {
+  place: 'Bishkek',
+  status: 'Government buildings seized; looting reported.',
+  coordinates: { lat: 42.87, lon: 74.59 },
+};
 
 // Events
-export const opened = (overrides: Overrides<DataOf<'LiveBlogOpened'>> = {}) => event('LiveBlogOpened', opening, overrides);
+export const opened = (overrides: Overrides<DataOf<'LiveBlogOpened'>> = {}) =>
+  event('LiveBlogOpened', opening, overrides);
 export const headlineChanged = (overrides: Overrides<DataOf<'HeadlineChanged'>> = {}) =>
   event('HeadlineChanged', { title: 'Kyrgyz opposition forms interim government' }, overrides);
 export const summaryRevised = (overrides: Overrides<DataOf<'SummaryRevised'>> = {}) =>
   event('SummaryRevised', { summary: 'Roza Otunbayeva heads an interim government.' }, overrides);
 export const posted = (overrides: Overrides<DataOf<'UpdatePosted'>> = {}) => event('UpdatePosted', update, overrides);
-export const corrected = (overrides: Overrides<DataOf<'UpdateCorrected'>> = {}) => event('UpdateCorrected', correction, overrides);
-export const retracted = (overrides: Overrides<DataOf<'UpdateRetracted'>> = {}) => event('UpdateRetracted', retraction, overrides);
-export const pinned = (overrides: Overrides<DataOf<'UpdatePinned'>> = {}) => event('UpdatePinned', { updateId: 'u1' }, overrides);
-export const unpinned = (overrides: Overrides<DataOf<'UpdateUnpinned'>> = {}) => event('UpdateUnpinned', { updateId: 'u1' }, overrides);
+export const corrected = (overrides: Overrides<DataOf<'UpdateCorrected'>> = {}) =>
+  event('UpdateCorrected', correction, overrides);
+export const retracted = (overrides: Overrides<DataOf<'UpdateRetracted'>> = {}) =>
+  event('UpdateRetracted', retraction, overrides);
+export const pinned = (overrides: Overrides<DataOf<'UpdatePinned'>> = {}) =>
+  event('UpdatePinned', { updateId: 'u1' }, overrides);
+export const unpinned = (overrides: Overrides<DataOf<'UpdateUnpinned'>> = {}) =>
+  event('UpdateUnpinned', { updateId: 'u1' }, overrides);
 export const figures = (overrides: Overrides<DataOf<'CasualtyFiguresRevised'>> = {}) =>
   event('CasualtyFiguresRevised', revisedFigures, overrides);
-export const timelineEntry = (overrides: Overrides<DataOf<'TimelineEntryAdded'>> = {}) => event('TimelineEntryAdded', entry, overrides);
+export const timelineEntry = (overrides: Overrides<DataOf<'TimelineEntryAdded'>> = {}) =>
+  event('TimelineEntryAdded', entry, overrides);
 export const locationUpdated = (overrides: Overrides<DataOf<'LocationStatusUpdated'>> = {}) =>
   event('LocationStatusUpdated', location, overrides);
 export const closed = (overrides: Overrides<DataOf<'LiveBlogClosed'>> = {}) => event('LiveBlogClosed', {}, overrides);
@@ -70,12 +90,14 @@ export const changeHeadline = (overrides: Overrides<Omit<CommandOf<'ChangeHeadli
   command('ChangeHeadline', headlineChanged().data, overrides);
 export const reviseSummary = (overrides: Overrides<Omit<CommandOf<'ReviseSummary'>, 'type'>> = {}) =>
   command('ReviseSummary', summaryRevised().data, overrides);
-export const postUpdate = (overrides: Overrides<Omit<CommandOf<'PostUpdate'>, 'type'>> = {}) => command('PostUpdate', update, overrides);
+export const postUpdate = (overrides: Overrides<Omit<CommandOf<'PostUpdate'>, 'type'>> = {}) =>
+  command('PostUpdate', update, overrides);
 export const correct = (overrides: Overrides<Omit<CommandOf<'CorrectUpdate'>, 'type'>> = {}) =>
   command('CorrectUpdate', correction, overrides);
 export const retract = (overrides: Overrides<Omit<CommandOf<'RetractUpdate'>, 'type'>> = {}) =>
   command('RetractUpdate', retraction, overrides);
-export const pin = (overrides: Overrides<Omit<CommandOf<'PinUpdate'>, 'type'>> = {}) => command('PinUpdate', { updateId: 'u1' }, overrides);
+export const pin = (overrides: Overrides<Omit<CommandOf<'PinUpdate'>, 'type'>> = {}) =>
+  command('PinUpdate', { updateId: 'u1' }, overrides);
 export const unpin = (overrides: Overrides<Omit<CommandOf<'UnpinUpdate'>, 'type'>> = {}) =>
   command('UnpinUpdate', { updateId: 'u1' }, overrides);
 export const reviseFigures = (overrides: Overrides<Omit<CommandOf<'ReviseCasualtyFigures'>, 'type'>> = {}) =>
@@ -84,4 +106,5 @@ export const addTimelineEntry = (overrides: Overrides<Omit<CommandOf<'AddTimelin
   command('AddTimelineEntry', entry, overrides);
 export const updateLocation = (overrides: Overrides<Omit<CommandOf<'UpdateLocationStatus'>, 'type'>> = {}) =>
   command('UpdateLocationStatus', location, overrides);
-export const close = (overrides: Overrides<Omit<CommandOf<'CloseLiveBlog'>, 'type'>> = {}) => command('CloseLiveBlog', {}, overrides);
+export const close = (overrides: Overrides<Omit<CommandOf<'CloseLiveBlog'>, 'type'>> = {}) =>
+  command('CloseLiveBlog', {}, overrides);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPostgresEventStore, type PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import {
+  openPostgresEventStore,
+  type PostgresEventStore,
+} from '../../src/event-store/postgres/postgres-event-store.js';
 
 /** The server the tests use: this machine's PostgreSQL (trust auth), unless TEST_POSTGRES_URL names another. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -20,7 +20,8 @@ const add: AccountCommand = {
 /** Decides each command on the book so far and folds what it decided, all at `at`. */
 function run(commands: AccountCommand[], at = T0, book: AccountBook = emptyAccountBook): AccountBook {
   return commands.reduce(
-    (current, command) => decideAccounts(command, current).reduce((next, event) => evolveAccounts(next, event, at), current),
+    (current, command) =>
+      decideAccounts(command, current).reduce((next, event) => evolveAccounts(next, event, at), current),
     book,
   );
 }
@@ -42,7 +43,9 @@ describe('accounts: decide and evolve', () => {
   });
 
   it('answers not found for an unknown account', () => {
-    expect(() => decideAccounts({ type: 'DisableAccount', username: 'bob' }, emptyAccountBook)).toThrow(AccountNotFound);
+    expect(() => decideAccounts({ type: 'DisableAccount', username: 'bob' }, emptyAccountBook)).toThrow(
+      AccountNotFound,
+    );
   });
 
   it('closes every session when the account is disabled or its password reset', () => {

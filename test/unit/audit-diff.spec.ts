@@ -28,7 +28,13 @@ function diffBetween(from: number, to: number) {
 }
 
 const by = (revision: number) => ({ revision, at: minutesAfterStart(revision), author: EDITOR });
-const firstFigures = { dead: { count: 75, qualifier: 'exact' }, injured: { count: 1000, qualifier: 'more-than' }, source: 'Kyrgyz health ministry', scope: null, note: null };
+const firstFigures = {
+  dead: { count: 75, qualifier: 'exact' },
+  injured: { count: 1000, qualifier: 'more-than' },
+  source: 'Kyrgyz health ministry',
+  scope: null,
+  note: null,
+};
 
 describe('the diff between two revisions', () => {
   it('lists every change in order, with the value it replaced, who made it and when', () => {
@@ -37,23 +43,47 @@ describe('the diff between two revisions', () => {
       to: { revision: 14, at: minutesAfterStart(14) },
       changes: [
         { kind: 'update-added', updateId: 'u1', update: { kind: 'report', body: f.BODY }, ...by(1) },
-        { kind: 'update-added', updateId: 'u2', update: { kind: 'report', body: 'Crowds in Osh.', location: 'Osh', sources: 'Reuters' }, ...by(2) },
+        {
+          kind: 'update-added',
+          updateId: 'u2',
+          update: { kind: 'report', body: 'Crowds in Osh.', location: 'Osh', sources: 'Reuters' },
+          ...by(2),
+        },
         { kind: 'pinned', updateId: 'u1', ...by(3) },
         { kind: 'figures', before: null, after: firstFigures, ...by(4) },
         { kind: 'headline', before: f.TITLE, after: f.headlineChanged().data.title, ...by(5) },
         { kind: 'summary', before: 'Unrest in Bishkek.', after: f.summaryRevised().data.summary, ...by(6) },
-        { kind: 'update-corrected', updateId: 'u1', before: f.BODY, after: f.corrected().data.body, reason: 'wrong day', ...by(7) },
+        {
+          kind: 'update-corrected',
+          updateId: 'u1',
+          before: f.BODY,
+          after: f.corrected().data.body,
+          reason: 'wrong day',
+          ...by(7),
+        },
         { kind: 'update-retracted', updateId: 'u2', body: 'Crowds in Osh.', reason: 'wrong town', ...by(8) },
         { kind: 'unpinned', updateId: 'u1', ...by(9) },
         {
           kind: 'figures',
           before: firstFigures,
           // The injured were not revised: they stand as before, under this revision's source.
-          after: { dead: { count: 76, qualifier: 'at-least' }, injured: { count: 1000, qualifier: 'more-than' }, source: 'Reuters', scope: 'Bishkek', note: null },
+          after: {
+            dead: { count: 76, qualifier: 'at-least' },
+            injured: { count: 1000, qualifier: 'more-than' },
+            source: 'Reuters',
+            scope: 'Bishkek',
+            note: null,
+          },
           ...by(10),
         },
         { kind: 'timeline-entry', entryId: 't1', period: 'March 2005', text: f.timelineEntry().data.text, ...by(11) },
-        { kind: 'location', place: 'Bishkek', before: null, after: { status: f.locationUpdated().data.status, coordinates: { lat: 42.87, lon: 74.59 } }, ...by(12) },
+        {
+          kind: 'location',
+          place: 'Bishkek',
+          before: null,
+          after: { status: f.locationUpdated().data.status, coordinates: { lat: 42.87, lon: 74.59 } },
+          ...by(12),
+        },
         {
           kind: 'location',
           place: 'Bishkek',
@@ -77,12 +107,22 @@ describe('the diff between two revisions', () => {
   });
 
   it('is empty between a revision and itself', () => {
-    expect(diffBetween(5, 5)).toStrictEqual({ from: { revision: 5, at: minutesAfterStart(5) }, to: { revision: 5, at: minutesAfterStart(5) }, changes: [] });
+    expect(diffBetween(5, 5)).toStrictEqual({
+      from: { revision: 5, at: minutesAfterStart(5) },
+      to: { revision: 5, at: minutesAfterStart(5) },
+      changes: [],
+    });
   });
 
   it('accounts for an event type it does not know', () => {
     const before = foldHistory(events.slice(0, 2)) as OpenedBlog;
-    const newer = { type: 'UpdateTranslated', data: { updateId: 'u1' }, revision: 2, at: minutesAfterStart(2), author: EDITOR } as never;
+    const newer = {
+      type: 'UpdateTranslated',
+      data: { updateId: 'u1' },
+      revision: 2,
+      at: minutesAfterStart(2),
+      author: EDITOR,
+    } as never;
     expect(diff(before, [newer]).changes).toStrictEqual([{ kind: 'unrecognised', type: 'UpdateTranslated', ...by(2) }]);
   });
 

@@ -6,7 +6,15 @@ import * as f from '../support/factories.js';
 import { recorded } from '../support/recorded.js';
 
 const story = () =>
-  recorded(f.opened(), f.posted(), f.posted({ updateId: 'u2' }), f.posted({ updateId: 'u3', body: 'Crowds in Osh.' }), f.figures(), f.retracted(), f.closed());
+  recorded(
+    f.opened(),
+    f.posted(),
+    f.posted({ updateId: 'u2' }),
+    f.posted({ updateId: 'u3', body: 'Crowds in Osh.' }),
+    f.figures(),
+    f.retracted(),
+    f.closed(),
+  );
 
 /** The event at `revision`, changed by `change`; the rest as stored. */
 type Change = (event: StoredEvent) => RecordedEvent;
@@ -15,7 +23,10 @@ function altered(events: StoredEvent[], revision: number, change: Change): Recor
   return events.map((event) => (event.revision === revision ? change(event) : event));
 }
 
-const withMetadata = (event: RecordedEvent, metadata: Record<string, unknown>) => ({ ...event, metadata: { ...event.metadata, ...metadata } });
+const withMetadata = (event: RecordedEvent, metadata: Record<string, unknown>) => ({
+  ...event,
+  metadata: { ...event.metadata, ...metadata },
+});
 
 describe('the hash chain verifier', () => {
   it('accepts an untouched chain and counts every event', () => {
@@ -35,7 +46,11 @@ describe('the hash chain verifier', () => {
     ['at', { at: '2010-04-08T06:03:30Z' }],
     ['author', { author: { id: 'someone-else', name: 'Someone Else', role: 'editor' } }],
   ])('points at an event whose %s was altered', (_, metadata) => {
-    expect(verifyChain(altered(story(), 2, (event) => withMetadata(event, metadata)))).toMatchObject({ ok: false, firstBrokenRevision: 2, problem: 'content' });
+    expect(verifyChain(altered(story(), 2, (event) => withMetadata(event, metadata)))).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 2,
+      problem: 'content',
+    });
   });
 
   it('points at an event whose type was altered', () => {
@@ -44,7 +59,12 @@ describe('the hash chain verifier', () => {
   });
 
   it('points at a deleted revision, the first one included', () => {
-    expect(verifyChain(story().filter((event) => event.revision !== 4))).toStrictEqual({ ok: false, checked: 6, firstBrokenRevision: 4, problem: 'missing' });
+    expect(verifyChain(story().filter((event) => event.revision !== 4))).toStrictEqual({
+      ok: false,
+      checked: 6,
+      firstBrokenRevision: 4,
+      problem: 'missing',
+    });
     expect(verifyChain(story().slice(1))).toMatchObject({ firstBrokenRevision: 0, problem: 'missing' });
   });
 
@@ -59,8 +79,13 @@ describe('the hash chain verifier', () => {
   });
 
   it('points at an event whose prevHash or hash was altered', () => {
-    expect(verifyChain(altered(story(), 2, (event) => withMetadata(event, { prevHash: 'f'.repeat(64) })))).toMatchObject({ firstBrokenRevision: 2, problem: 'link' });
-    expect(verifyChain(altered(story(), 6, (event) => withMetadata(event, { hash: 'f'.repeat(64) })))).toMatchObject({ firstBrokenRevision: 6, problem: 'link' });
+    expect(
+      verifyChain(altered(story(), 2, (event) => withMetadata(event, { prevHash: 'f'.repeat(64) }))),
+    ).toMatchObject({ firstBrokenRevision: 2, problem: 'link' });
+    expect(verifyChain(altered(story(), 6, (event) => withMetadata(event, { hash: 'f'.repeat(64) })))).toMatchObject({
+      firstBrokenRevision: 6,
+      problem: 'link',
+    });
   });
 
   it('treats an event without hashes as broken', () => {

@@ -23,12 +23,19 @@ describe("the auditor's view", () => {
     const { updates, ...rest } = toAuditorView('osh-unrest', blog);
     const { updates: publicUpdates, nextBeforeRevision, ...article } = toArticleView('osh-unrest', blog);
     expect(rest).toStrictEqual(article);
-    expect(updates.filter((update) => !update.retracted).map(({ author, corrections, retracted, ...update }) => update)).toStrictEqual(publicUpdates);
+    expect(
+      updates.filter((update) => !update.retracted).map(({ author, corrections, retracted, ...update }) => update),
+    ).toStrictEqual(publicUpdates);
   });
 
   it('keeps a retracted update, marked with the reason, who retracted it and when', () => {
     const [retracted] = toAuditorView('osh-unrest', blog).updates;
-    expect(retracted).toMatchObject({ updateId: 'u2', body: 'Crowds in Osh.', author: EDITOR, retracted: { reason: 'unconfirmed', ...by(6) } });
+    expect(retracted).toMatchObject({
+      updateId: 'u2',
+      body: 'Crowds in Osh.',
+      author: EDITOR,
+      retracted: { reason: 'unconfirmed', ...by(6) },
+    });
   });
 
   it('gives each correction the body it replaced and the body it put in place', () => {
@@ -47,13 +54,27 @@ describe('the casualty figures history', () => {
   const blog = fold(
     f.opened(),
     f.figures(),
-    f.figures({ dead: { count: 76, qualifier: 'at-least' }, injured: undefined, source: '=HYPERLINK("x")', note: 'said "about", then "at least"' }),
+    f.figures({
+      dead: { count: 76, qualifier: 'at-least' },
+      injured: undefined,
+      source: '=HYPERLINK("x")',
+      note: 'said "about", then "at least"',
+    }),
   );
-  const history = figuresHistory(blog).map((revision, index) => (index === 1 ? { ...revision, author: second } : revision));
+  const history = figuresHistory(blog).map((revision, index) =>
+    index === 1 ? { ...revision, author: second } : revision,
+  );
 
   it('lists every revision oldest first, with counts, qualifiers, source and author', () => {
     expect(history).toStrictEqual([
-      { ...by(1), dead: { count: 75, qualifier: 'exact' }, injured: { count: 1000, qualifier: 'more-than' }, source: 'Kyrgyz health ministry', scope: null, note: null },
+      {
+        ...by(1),
+        dead: { count: 75, qualifier: 'exact' },
+        injured: { count: 1000, qualifier: 'more-than' },
+        source: 'Kyrgyz health ministry',
+        scope: null,
+        note: null,
+      },
       {
         ...by(2),
         author: second,

@@ -18,7 +18,8 @@ const figure = (count: unknown, qualifier: unknown = 'exact') => ({ count, quali
 /** Names each rejection case by its field and a short form of its overrides (some are 10,000 characters long). */
 function rejections<T>(...table: [T, string][]): [string, T, string][] {
   const shown = (value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value);
-  const label = (overrides: T) => JSON.stringify(overrides, (_, value) => shown(value)).replace(/x{20,}/g, (xs) => `x×${xs.length}`);
+  const label = (overrides: T) =>
+    JSON.stringify(overrides, (_, value) => shown(value)).replace(/x{20,}/g, (xs) => `x×${xs.length}`);
   return table.map(([overrides, field]) => [`${field} in ${label(overrides)}`, overrides, field]);
 }
 
@@ -39,37 +40,62 @@ const blogCommands: [string, LiveBlogCommand][] = [
 
 describe('decide: time and lifecycle', () => {
   it.each(['8 April 2010', '2010-02-30T10:00:00Z', '2010-04-08T24:00:00Z', '2010-04-08'])('rejects the at %j', (at) =>
-    given(...live).when(f.postUpdate({ updateId: 'u2', at })).thenRejects(InvalidCommand, 'at'));
-  it('rejects a now that is not an instant', () => given(...live).when(f.close({ now: 'soon' })).thenRejects(InvalidCommand, 'now'));
+    given(...live)
+      .when(f.postUpdate({ updateId: 'u2', at }))
+      .thenRejects(InvalidCommand, 'at'),
+  );
+  it('rejects a now that is not an instant', () =>
+    given(...live)
+      .when(f.close({ now: 'soon' }))
+      .thenRejects(InvalidCommand, 'now'));
   it('rejects an at earlier than the last event', () =>
-    given(...live).when(f.close({ at: '2010-04-08T06:00:30Z' })).thenRejects(InvalidCommand, 'at'));
+    given(...live)
+      .when(f.close({ at: '2010-04-08T06:00:30Z' }))
+      .thenRejects(InvalidCommand, 'at'));
   it('accepts an at equal to the last event, given with an offset', () =>
-    given(...live).when(f.close({ at: '2010-04-08T12:01:00+06:00' })).then(f.closed()));
+    given(...live)
+      .when(f.close({ at: '2010-04-08T12:01:00+06:00' }))
+      .then(f.closed()));
   it('accepts a back-dated at, as an import of a past story', () =>
-    given(...live).when(f.close({ at: minutesAfterStart(5), now: '2026-01-01T00:00:00Z' })).then(f.closed()));
+    given(...live)
+      .when(f.close({ at: minutesAfterStart(5), now: '2026-01-01T00:00:00Z' }))
+      .then(f.closed()));
   it('accepts an at equal to now, and not a millisecond later', () => {
-    given(...live).when(f.close({ at: '2010-04-08T18:00:00Z' })).then(f.closed());
-    given(...live).when(f.close({ at: '2010-04-08T18:00:00.001Z' })).thenRejects(InvalidCommand, 'at');
+    given(...live)
+      .when(f.close({ at: '2010-04-08T18:00:00Z' }))
+      .then(f.closed());
+    given(...live)
+      .when(f.close({ at: '2010-04-08T18:00:00.001Z' }))
+      .thenRejects(InvalidCommand, 'at');
   });
   it.each(blogCommands)('accepts %s on a live blog (so the refusals below are about the state)', (_, command) =>
-    expect(() => decide(command, given(...live).state)).not.toThrow());
+    expect(() => decide(command, given(...live).state)).not.toThrow(),
+  );
   it('refuses to open a blog twice', () => given(f.opened()).when(f.open()).thenRejects(LiveBlogConflict));
   it.each(blogCommands)('answers %s on a blog never opened with LiveBlogNotFound', (_, command) =>
-    given().when(command).thenRejects(LiveBlogNotFound));
+    given().when(command).thenRejects(LiveBlogNotFound),
+  );
   it.each(blogCommands)('answers %s on a closed blog with LiveBlogConflict', (_, command) =>
-    given(...live, f.closed()).when(command).thenRejects(LiveBlogConflict));
+    given(...live, f.closed())
+      .when(command)
+      .thenRejects(LiveBlogConflict),
+  );
   it('rejects a command type it does not know', () =>
-    given(...live).when({ ...f.close(), type: 'Explode' } as unknown as LiveBlogCommand).thenRejects(InvalidCommand, 'type'));
+    given(...live)
+      .when({ ...f.close(), type: 'Explode' } as unknown as LiveBlogCommand)
+      .thenRejects(InvalidCommand, 'type'));
 });
 
 describe('decide: OpenLiveBlog', () => {
   it('opens with the default language and time zone', () => given().when(f.open()).then(f.opened()));
   it('trims the texts and spells the time zone as ICU does', () =>
     given()
-      .when(f.open({ title: ` ${f.TITLE} `, summary: ' Unrest in Bishkek ', language: 'ky-KG', timeZone: 'asia/bishkek' }))
+      .when(
+        f.open({ title: ` ${f.TITLE} `, summary: ' Unrest in Bishkek ', language: 'ky-KG', timeZone: 'asia/bishkek' }),
+      )
       .then(f.opened({ summary: 'Unrest in Bishkek', language: 'ky-KG', timeZone: 'Asia/Bishkek' })));
   it.each(
-  rejections(
+    rejections(
       [{ title: '  ' }, 'title'],
       [{ title: long(301) }, 'title'],
       [{ summary: '' }, 'summary'],
@@ -77,24 +103,39 @@ describe('decide: OpenLiveBlog', () => {
       [{ language: 'English' }, 'language'],
       [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
       [{ timeZone: '+05:00' }, 'timeZone'],
-  ),
+    ),
   )('rejects %s', (_, overrides, field) => given().when(f.open(overrides)).thenRejects(InvalidCommand, field));
 });
 
 describe('decide: ChangeHeadline and ReviseSummary', () => {
   it('changes the headline, trimmed', () =>
-    given(f.opened()).when(f.changeHeadline({ title: ' New headline ' })).then(f.headlineChanged({ title: 'New headline' })));
-  it('does nothing when the headline is the same', () => given(f.opened()).when(f.changeHeadline({ title: f.TITLE })).thenNothing());
-  it.each([['blank', ''], ['301 characters', long(301)]])('rejects the title: %s', (_, title) =>
-    given(f.opened()).when(f.changeHeadline({ title })).thenRejects(InvalidCommand, 'title'));
+    given(f.opened())
+      .when(f.changeHeadline({ title: ' New headline ' }))
+      .then(f.headlineChanged({ title: 'New headline' })));
+  it('does nothing when the headline is the same', () =>
+    given(f.opened())
+      .when(f.changeHeadline({ title: f.TITLE }))
+      .thenNothing());
+  it.each([
+    ['blank', ''],
+    ['301 characters', long(301)],
+  ])('rejects the title: %s', (_, title) =>
+    given(f.opened()).when(f.changeHeadline({ title })).thenRejects(InvalidCommand, 'title'),
+  );
   it('revises the summary', () => given(f.opened()).when(f.reviseSummary()).then(f.summaryRevised()));
-  it('does nothing when the summary is the same', () => given(f.opened(), f.summaryRevised()).when(f.reviseSummary()).thenNothing());
-  it.each([['blank', ' '], ['2001 characters', long(2001)]])('rejects the summary: %s', (_, summary) =>
-    given(f.opened()).when(f.reviseSummary({ summary })).thenRejects(InvalidCommand, 'summary'));
+  it('does nothing when the summary is the same', () =>
+    given(f.opened(), f.summaryRevised()).when(f.reviseSummary()).thenNothing());
+  it.each([
+    ['blank', ' '],
+    ['2001 characters', long(2001)],
+  ])('rejects the summary: %s', (_, summary) =>
+    given(f.opened()).when(f.reviseSummary({ summary })).thenRejects(InvalidCommand, 'summary'),
+  );
 });
 
 describe('decide: PostUpdate', () => {
-  it('posts an update, leaving out the fields not given', () => given(f.opened()).when(f.postUpdate()).then(f.posted()));
+  it('posts an update, leaving out the fields not given', () =>
+    given(f.opened()).when(f.postUpdate()).then(f.posted()));
   it('posts every field, trimmed', () => {
     const media = { url: 'https://news.bbcimg.co.uk/map.gif', caption: ' Map of Kyrgyzstan ', credit: 'BBC' };
     const full = {
@@ -112,11 +153,16 @@ describe('decide: PostUpdate', () => {
     given(f.opened())
       .when(f.postUpdate({ updateId: `u${long(99)}`, body: long(10_000) }))
       .then(f.posted({ updateId: `u${long(99)}`, body: long(10_000) })));
-  it('refuses an update id already used', () => given(...live).when(f.postUpdate()).thenRejects(LiveBlogConflict, 'updateId'));
+  it('refuses an update id already used', () =>
+    given(...live)
+      .when(f.postUpdate())
+      .thenRejects(LiveBlogConflict, 'updateId'));
   it('refuses the id of a retracted update', () =>
-    given(...live, f.retracted()).when(f.postUpdate()).thenRejects(LiveBlogConflict, 'updateId'));
+    given(...live, f.retracted())
+      .when(f.postUpdate())
+      .thenRejects(LiveBlogConflict, 'updateId'));
   it.each(
-  rejections(
+    rejections(
       [{ updateId: '' }, 'updateId'],
       [{ updateId: '-u1' }, 'updateId'],
       [{ updateId: 'u 1' }, 'updateId'],
@@ -141,49 +187,100 @@ describe('decide: PostUpdate', () => {
       [{ media: { url: `https://example.com/${long(2000)}` } }, 'media.url'],
       [{ media: { url: 'https://example.com/map.gif', caption: long(301) } }, 'media.caption'],
       [{ media: { url: 'https://example.com/map.gif', credit: ' ' } }, 'media.credit'],
-  ),
-  )('rejects %s', (_, overrides, field) => given(f.opened()).when(f.postUpdate(overrides)).thenRejects(InvalidCommand, field));
+    ),
+  )('rejects %s', (_, overrides, field) =>
+    given(f.opened()).when(f.postUpdate(overrides)).thenRejects(InvalidCommand, field),
+  );
 });
 
 describe('decide: CorrectUpdate and RetractUpdate', () => {
-  it('corrects an update', () => given(...live).when(f.correct()).then(f.corrected()));
+  it('corrects an update', () =>
+    given(...live)
+      .when(f.correct())
+      .then(f.corrected()));
   it('corrects a corrected update again', () =>
-    given(...live, f.corrected()).when(f.correct({ body: 'Third text' })).then(f.corrected({ body: 'Third text' })));
+    given(...live, f.corrected())
+      .when(f.correct({ body: 'Third text' }))
+      .then(f.corrected({ body: 'Third text' })));
   it('refuses a correction that changes nothing', () =>
-    given(...live).when(f.correct({ body: ` ${f.BODY} ` })).thenRejects(InvalidCommand, 'body'));
+    given(...live)
+      .when(f.correct({ body: ` ${f.BODY} ` }))
+      .thenRejects(InvalidCommand, 'body'));
   it.each(
-  rejections(
+    rejections(
       [{ body: '' }, 'body'],
       [{ body: long(10_001) }, 'body'],
       [{ reason: '' }, 'reason'],
       [{ reason: long(501) }, 'reason'],
-  ),
-  )('rejects the correction %s', (_, overrides, field) => given(...live).when(f.correct(overrides)).thenRejects(InvalidCommand, field));
-  it('retracts an update', () => given(...live).when(f.retract({ reason: 'wrong town' })).then(f.retracted({ updateId: 'u1' })));
-  it('retracts a pinned update with one event', () => given(...live, f.pinned()).when(f.retract()).then(f.retracted()));
+    ),
+  )('rejects the correction %s', (_, overrides, field) =>
+    given(...live)
+      .when(f.correct(overrides))
+      .thenRejects(InvalidCommand, field),
+  );
+  it('retracts an update', () =>
+    given(...live)
+      .when(f.retract({ reason: 'wrong town' }))
+      .then(f.retracted({ updateId: 'u1' })));
+  it('retracts a pinned update with one event', () =>
+    given(...live, f.pinned())
+      .when(f.retract())
+      .then(f.retracted()));
   it('rejects a retraction without a reason', () =>
-    given(...live).when(f.retract({ reason: '  ' })).thenRejects(InvalidCommand, 'reason'));
+    given(...live)
+      .when(f.retract({ reason: '  ' }))
+      .thenRejects(InvalidCommand, 'reason'));
   it.each([
     ['correct', f.correct({ updateId: 'u9' })],
     ['retract', f.retract({ updateId: 'u9' })],
-  ])('cannot %s an unknown update', (_, command) => given(...live).when(command).thenRejects(UpdateNotFound, 'updateId'));
+  ])('cannot %s an unknown update', (_, command) =>
+    given(...live)
+      .when(command)
+      .thenRejects(UpdateNotFound, 'updateId'),
+  );
   it.each([
     ['correct', f.correct()],
     ['retract', f.retract()],
   ])('cannot %s a retracted update', (_, command) =>
-    given(...live, f.retracted()).when(command).thenRejects(LiveBlogConflict, 'updateId'));
+    given(...live, f.retracted())
+      .when(command)
+      .thenRejects(LiveBlogConflict, 'updateId'),
+  );
 });
 
 describe('decide: PinUpdate and UnpinUpdate', () => {
-  it('pins an update', () => given(...live).when(f.pin()).then(f.pinned()));
-  it('does nothing when the update is already pinned', () => given(...live, f.pinned()).when(f.pin()).thenNothing());
-  it('cannot pin an unknown update', () => given(...live).when(f.pin({ updateId: 'u9' })).thenRejects(UpdateNotFound, 'updateId'));
-  it('cannot pin a retracted update', () => given(...live, f.retracted()).when(f.pin()).thenRejects(LiveBlogConflict, 'updateId'));
-  it('unpins a pinned update', () => given(...live, f.pinned()).when(f.unpin()).then(f.unpinned()));
-  it('does nothing when the update is not pinned', () => given(...live).when(f.unpin()).thenNothing());
-  it('does nothing for an update unpinned by its retraction', () => given(...live, f.pinned(), f.retracted()).when(f.unpin()).thenNothing());
+  it('pins an update', () =>
+    given(...live)
+      .when(f.pin())
+      .then(f.pinned()));
+  it('does nothing when the update is already pinned', () =>
+    given(...live, f.pinned())
+      .when(f.pin())
+      .thenNothing());
+  it('cannot pin an unknown update', () =>
+    given(...live)
+      .when(f.pin({ updateId: 'u9' }))
+      .thenRejects(UpdateNotFound, 'updateId'));
+  it('cannot pin a retracted update', () =>
+    given(...live, f.retracted())
+      .when(f.pin())
+      .thenRejects(LiveBlogConflict, 'updateId'));
+  it('unpins a pinned update', () =>
+    given(...live, f.pinned())
+      .when(f.unpin())
+      .then(f.unpinned()));
+  it('does nothing when the update is not pinned', () =>
+    given(...live)
+      .when(f.unpin())
+      .thenNothing());
+  it('does nothing for an update unpinned by its retraction', () =>
+    given(...live, f.pinned(), f.retracted())
+      .when(f.unpin())
+      .thenNothing());
   it('cannot unpin an unknown update', () =>
-    given(...live).when(f.unpin({ updateId: 'u9' })).thenRejects(UpdateNotFound, 'updateId'));
+    given(...live)
+      .when(f.unpin({ updateId: 'u9' }))
+      .thenRejects(UpdateNotFound, 'updateId'));
 });
 
 describe('decide: ReviseCasualtyFigures', () => {
@@ -193,9 +290,11 @@ describe('decide: ReviseCasualtyFigures', () => {
       .when(f.reviseFigures({ dead: figure(0), injured: undefined, scope: ' Bishkek ', note: 'Early count' }))
       .then(f.figures({ dead: figure(0), injured: undefined, scope: 'Bishkek', note: 'Early count' })));
   it('revises the injured alone', () =>
-    given(f.opened()).when(f.reviseFigures({ dead: undefined })).then(f.figures({ dead: undefined })));
+    given(f.opened())
+      .when(f.reviseFigures({ dead: undefined }))
+      .then(f.figures({ dead: undefined })));
   it.each(
-  rejections(
+    rejections(
       [{ dead: undefined, injured: undefined }, 'dead'],
       [{ dead: figure(-1) }, 'dead.count'],
       [{ dead: figure(1.5) }, 'dead.count'],
@@ -209,8 +308,10 @@ describe('decide: ReviseCasualtyFigures', () => {
       [{ source: long(301) }, 'source'],
       [{ scope: long(301) }, 'scope'],
       [{ note: long(1001) }, 'note'],
-  ),
-  )('rejects %s', (_, overrides, field) => given(f.opened()).when(f.reviseFigures(overrides)).thenRejects(InvalidCommand, field));
+    ),
+  )('rejects %s', (_, overrides, field) =>
+    given(f.opened()).when(f.reviseFigures(overrides)).thenRejects(InvalidCommand, field),
+  );
 });
 
 describe('decide: AddTimelineEntry', () => {
@@ -218,26 +319,32 @@ describe('decide: AddTimelineEntry', () => {
   it('refuses an entry id already used', () =>
     given(f.opened(), f.timelineEntry()).when(f.addTimelineEntry()).thenRejects(LiveBlogConflict, 'entryId'));
   it.each(
-  rejections(
+    rejections(
       [{ entryId: '' }, 'entryId'],
       [{ entryId: '_t1' }, 'entryId'],
       [{ period: '' }, 'period'],
       [{ period: long(101) }, 'period'],
       [{ text: ' ' }, 'text'],
       [{ text: long(2001) }, 'text'],
-  ),
-  )('rejects %s', (_, overrides, field) => given(f.opened()).when(f.addTimelineEntry(overrides)).thenRejects(InvalidCommand, field));
+    ),
+  )('rejects %s', (_, overrides, field) =>
+    given(f.opened()).when(f.addTimelineEntry(overrides)).thenRejects(InvalidCommand, field),
+  );
 });
 
 describe('decide: UpdateLocationStatus', () => {
   it('updates a place with coordinates', () => given(f.opened()).when(f.updateLocation()).then(f.locationUpdated()));
   it('updates a place without coordinates, at the edges of the map', () => {
-    given(f.opened()).when(f.updateLocation({ coordinates: undefined })).then(f.locationUpdated({ coordinates: undefined }));
+    given(f.opened())
+      .when(f.updateLocation({ coordinates: undefined }))
+      .then(f.locationUpdated({ coordinates: undefined }));
     const edge = { lat: -90, lon: 180 };
-    given(f.opened()).when(f.updateLocation({ coordinates: edge })).then(f.locationUpdated({ coordinates: edge }));
+    given(f.opened())
+      .when(f.updateLocation({ coordinates: edge }))
+      .then(f.locationUpdated({ coordinates: edge }));
   });
   it.each(
-  rejections(
+    rejections(
       [{ place: '' }, 'place'],
       [{ place: long(101) }, 'place'],
       [{ status: ' ' }, 'status'],
@@ -246,14 +353,27 @@ describe('decide: UpdateLocationStatus', () => {
       [{ coordinates: { lat: Number.NaN, lon: 0 } }, 'coordinates.lat'],
       [{ coordinates: { lat: 0, lon: -181 } }, 'coordinates.lon'],
       [{ coordinates: { lat: 0, lon: Number.POSITIVE_INFINITY } }, 'coordinates.lon'],
-  ),
-  )('rejects %s', (_, overrides, field) => given(f.opened()).when(f.updateLocation(overrides)).thenRejects(InvalidCommand, field));
+    ),
+  )('rejects %s', (_, overrides, field) =>
+    given(f.opened()).when(f.updateLocation(overrides)).thenRejects(InvalidCommand, field),
+  );
 });
 
 describe('decide: CloseLiveBlog', () => {
-  it('closes the blog', () => given(...live).when(f.close()).then(f.closed()));
+  it('closes the blog', () =>
+    given(...live)
+      .when(f.close())
+      .then(f.closed()));
   it('closes the blog with a reason', () =>
-    given(...live).when(f.close({ reason: ' Coverage ends ' })).then(f.closed({ reason: 'Coverage ends' })));
-  it.each([['blank', ''], ['501 characters', long(501)]])('rejects the reason: %s', (_, reason) =>
-    given(...live).when(f.close({ reason })).thenRejects(InvalidCommand, 'reason'));
+    given(...live)
+      .when(f.close({ reason: ' Coverage ends ' }))
+      .then(f.closed({ reason: 'Coverage ends' })));
+  it.each([
+    ['blank', ''],
+    ['501 characters', long(501)],
+  ])('rejects the reason: %s', (_, reason) =>
+    given(...live)
+      .when(f.close({ reason }))
+      .thenRejects(InvalidCommand, 'reason'),
+  );
 });

@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '../../src/event-store/event-store.js';
-import { envelope, isStoredEvent, toStoredEvent, UnreadableEnvelope } from '../../src/live-blog/application/envelope.js';
+import {
+  envelope,
+  isStoredEvent,
+  toStoredEvent,
+  UnreadableEnvelope,
+} from '../../src/live-blog/application/envelope.js';
 import { chainHash, contentHashOf } from '../../src/live-blog/application/hash-chain.js';
 import * as f from '../support/factories.js';
 import { recorded } from '../support/recorded.js';
@@ -8,7 +13,7 @@ const AT = '2010-04-08T06:03:00.000Z';
 const AUTHOR = { id: 'editor-1', name: 'Editor One', role: 'editor' } as const;
 
 describe('the envelope', () => {
-  it('chains a batch from the stream\'s last hash and names who wrote it', () => {
+  it("chains a batch from the stream's last hash and names who wrote it", () => {
     // given
     const events = [f.posted({ updateId: 'u1' }), f.posted({ updateId: 'u2' })];
     // when
@@ -26,7 +31,10 @@ describe('the envelope', () => {
       prevHash: 'abc',
       hash: chainHash('abc', contentHash),
     });
-    expect(second).toMatchObject({ eventId: 'id-1', metadata: { prevHash: first!.metadata.hash, correlationId: 'c1' } });
+    expect(second).toMatchObject({
+      eventId: 'id-1',
+      metadata: { prevHash: first!.metadata.hash, correlationId: 'c1' },
+    });
   });
 
   it('reads back what it wrote, and refuses metadata it did not write', () => {

@@ -46,21 +46,42 @@ describe('evolve', () => {
 
   it('moves revision and lastUpdatedAt on with every event, and keeps openedAt', () => {
     const blog = fold(f.opened(), f.posted(), f.headlineChanged(), f.summaryRevised());
-    expect([blog.revision, blog.lastUpdatedAt, blog.openedAt]).toStrictEqual([3, minutesAfterStart(3), minutesAfterStart(0)]);
+    expect([blog.revision, blog.lastUpdatedAt, blog.openedAt]).toStrictEqual([
+      3,
+      minutesAfterStart(3),
+      minutesAfterStart(0),
+    ]);
     expect([blog.title, blog.summary]).toStrictEqual([f.headlineChanged().data.title, f.summaryRevised().data.summary]);
   });
 
   it('records an update with who posted it, when and at which revision', () => {
     const media = { url: 'https://news.bbcimg.co.uk/map.gif' };
-    const blog = fold(f.opened(), f.posted(), f.posted({ updateId: 'u2', kind: 'quote', byline: 'Rayhan Demytrie', media }));
+    const blog = fold(
+      f.opened(),
+      f.posted(),
+      f.posted({ updateId: 'u2', kind: 'quote', byline: 'Rayhan Demytrie', media }),
+    );
     expect(blog.updates).toStrictEqual([
       { ...change(1), updateId: 'u1', kind: 'report', body: f.BODY, ...blankFields, corrections: [], retraction: null },
-      { ...change(2), updateId: 'u2', kind: 'quote', body: f.BODY, ...blankFields, byline: 'Rayhan Demytrie', media, corrections: [], retraction: null },
+      {
+        ...change(2),
+        updateId: 'u2',
+        kind: 'quote',
+        body: f.BODY,
+        ...blankFields,
+        byline: 'Rayhan Demytrie',
+        media,
+        corrections: [],
+        retraction: null,
+      },
     ]);
   });
 
   it('applies corrections and keeps each replaced body', () => {
-    const corrections = [f.corrected({ body: 'Second', reason: 'typo' }), f.corrected({ body: 'Third', reason: 'wrong day' })];
+    const corrections = [
+      f.corrected({ body: 'Second', reason: 'typo' }),
+      f.corrected({ body: 'Third', reason: 'wrong day' }),
+    ];
     const blog = fold(f.opened(), f.posted(), ...corrections);
     const [update] = blog.updates;
     expect(update?.body).toBe('Third');
@@ -84,7 +105,9 @@ describe('evolve', () => {
     const posts = [f.opened(), f.posted(), f.posted({ updateId: 'u2' }), f.posted({ updateId: 'u3' })];
     const pinTwice = [f.pinned({ updateId: 'u2' }), f.pinned(), f.pinned({ updateId: 'u2' })];
     expect(fold(...posts, ...pinTwice).pinned).toStrictEqual(['u2', 'u1']);
-    expect(fold(...posts, f.pinned({ updateId: 'u3' }), f.pinned(), f.unpinned({ updateId: 'u3' })).pinned).toStrictEqual(['u1']);
+    expect(
+      fold(...posts, f.pinned({ updateId: 'u3' }), f.pinned(), f.unpinned({ updateId: 'u3' })).pinned,
+    ).toStrictEqual(['u1']);
   });
 
   it('keeps every revision of the figures, each merged with the one before', () => {
@@ -105,7 +128,11 @@ describe('evolve', () => {
   });
 
   it('adds timeline entries in story order', () => {
-    const blog = fold(f.opened(), f.timelineEntry(), f.timelineEntry({ entryId: 't2', period: 'April 2010', text: 'Protests spread.' }));
+    const blog = fold(
+      f.opened(),
+      f.timelineEntry(),
+      f.timelineEntry({ entryId: 't2', period: 'April 2010', text: 'Protests spread.' }),
+    );
     expect(blog.timeline).toStrictEqual([
       { ...change(1), ...f.timelineEntry().data },
       { ...change(2), entryId: 't2', period: 'April 2010', text: 'Protests spread.' },

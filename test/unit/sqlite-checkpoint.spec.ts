@@ -9,7 +9,9 @@ describe('SQLite checkpoints', () => {
     const first = await store.append('liveblog-alpha', [{ eventId: 'e1', type: 'T', data: {}, metadata: {} }], {
       expectedRevision: 'no_stream',
     });
-    await store.append('liveblog-alpha', [{ eventId: 'e2', type: 'T', data: {}, metadata: {} }], { expectedRevision: 0 });
+    await store.append('liveblog-alpha', [{ eventId: 'e2', type: 'T', data: {}, metadata: {} }], {
+      expectedRevision: 0,
+    });
     // when
     const after = await store.readAll({ after: '0000000000000001' as Checkpoint });
     // then
@@ -18,7 +20,7 @@ describe('SQLite checkpoints', () => {
     await store.close();
   });
 
-  it('refuse 16 digits past the safe integers and another adapter\'s shape', async () => {
+  it("refuse 16 digits past the safe integers and another adapter's shape", async () => {
     // given
     const store = await openSqliteEventStore(':memory:');
     // when / then

@@ -67,8 +67,10 @@ async function refusal(response) {
         ? `The token was refused (${said ?? 'not valid'}). Paste a current one; ${MAKE_TOKEN}.`
         : `Your sign-in has ended (${said ?? 'expired'}). Sign in again, or paste a token; ${MAKE_TOKEN}.`;
     case 403:
-      return `${session.token() ? 'This token' : 'Your account'} cannot audit (${said ?? 'wrong role'}). ` +
-        `It needs the role auditor or admin; ${MAKE_TOKEN}.`;
+      return (
+        `${session.token() ? 'This token' : 'Your account'} cannot audit (${said ?? 'wrong role'}). ` +
+        `It needs the role auditor or admin; ${MAKE_TOKEN}.`
+      );
     case 404:
       return said ?? 'Not found.';
     default:

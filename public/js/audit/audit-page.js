@@ -126,7 +126,9 @@ function start() {
 
 $('sign-in').addEventListener('submit', (event) => {
   event.preventDefault();
-  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
+  const token = $('token')
+    .value.trim()
+    .replace(/^Bearer\s+/i, '');
   if (!token) return showError(new Error('Paste an auditor token first.'));
   session.keep(token);
   $('token').value = '';

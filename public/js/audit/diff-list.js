@@ -7,19 +7,32 @@ const placeWords = (place) => (place ? place.status : 'not listed');
 /** [heading, before, after] for each kind of change the server reports (src/audit/diff.ts). */
 function describe(change) {
   switch (change.kind) {
-    case 'opened': return ['Story opened', null, change.title];
-    case 'headline': return ['Headline changed', change.before, change.after];
-    case 'summary': return ['Summary revised', change.before, change.after];
-    case 'update-added': return [`Update posted (${change.update.kind})`, null, change.update.body];
-    case 'update-corrected': return [`Update corrected: ${change.reason}`, change.before, change.after];
-    case 'update-retracted': return [`Update retracted: ${change.reason}`, change.body, null];
-    case 'pinned': return ['Update pinned', null, change.updateId];
-    case 'unpinned': return ['Update unpinned', change.updateId, null];
-    case 'figures': return ['Casualty figures revised', statementWords(change.before), statementWords(change.after)];
-    case 'timeline-entry': return [`Timeline entry added (${change.period})`, null, change.text];
-    case 'location': return [`Place: ${change.place}`, placeWords(change.before), placeWords(change.after)];
-    case 'closed': return ['Story closed', null, change.reason];
-    default: return [`Unrecognised event ${change.type ?? change.kind}`, null, null];
+    case 'opened':
+      return ['Story opened', null, change.title];
+    case 'headline':
+      return ['Headline changed', change.before, change.after];
+    case 'summary':
+      return ['Summary revised', change.before, change.after];
+    case 'update-added':
+      return [`Update posted (${change.update.kind})`, null, change.update.body];
+    case 'update-corrected':
+      return [`Update corrected: ${change.reason}`, change.before, change.after];
+    case 'update-retracted':
+      return [`Update retracted: ${change.reason}`, change.body, null];
+    case 'pinned':
+      return ['Update pinned', null, change.updateId];
+    case 'unpinned':
+      return ['Update unpinned', change.updateId, null];
+    case 'figures':
+      return ['Casualty figures revised', statementWords(change.before), statementWords(change.after)];
+    case 'timeline-entry':
+      return [`Timeline entry added (${change.period})`, null, change.text];
+    case 'location':
+      return [`Place: ${change.place}`, placeWords(change.before), placeWords(change.after)];
+    case 'closed':
+      return ['Story closed', null, change.reason];
+    default:
+      return [`Unrecognised event ${change.type ?? change.kind}`, null, null];
   }
 }
 

@@ -16,10 +16,7 @@ export type AccountEventMetadata = {
   readonly schemaVersion: 1;
 };
 
-export function accountEnvelope(
-  events: readonly AccountEvent[],
-  actor: Author,
-): EventToAppend<AccountEventMetadata>[] {
+export function accountEnvelope(events: readonly AccountEvent[], actor: Author): EventToAppend<AccountEventMetadata>[] {
   return events.map((event) => ({
     eventId: randomUUID(),
     type: event.type,

@@ -61,7 +61,7 @@ function withoutExpired(sessions: ReadonlyMap<string, string>, now: string): Map
 /** The account, if it is active and the session is open and young enough at `now`. */
 export function openSession(book: AccountBook, username: string, sessionId: string, now: number): Account | null {
   const account = book.accounts.get(username);
-  if (!account || account.status !== 'active') return null;
+  if (account?.status !== 'active') return null;
   const startedAt = account.sessions.get(sessionId);
   if (startedAt === undefined || now - Date.parse(startedAt) > SESSION_LIFETIME_MS) return null;
   return account;

@@ -95,7 +95,6 @@ export function toWrongExpectedRevision(
   return new WrongExpectedRevision(stream, expected, toRevision(actual));
 }
 
-
 /** KurrentDB ids are UUIDs: a UUID passes through (lower-cased), any other id maps to a stable v5 UUID. */
 export function kurrentEventId(eventId: string): string {
   return isUuid(eventId) ? eventId.toLowerCase() : uuidv5(eventId, EVENT_ID_NAMESPACE);

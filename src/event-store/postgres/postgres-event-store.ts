@@ -88,7 +88,11 @@ export class PostgresEventStore implements EventStore {
     const rows =
       direction === 'forwards'
         ? await this.rows(this.queries.readStreamForwards, [stream, options.fromRevision ?? 0, maxCount])
-        : await this.rows(this.queries.readStreamBackwards, [stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount]);
+        : await this.rows(this.queries.readStreamBackwards, [
+            stream,
+            options.fromRevision ?? Number.MAX_SAFE_INTEGER,
+            maxCount,
+          ]);
     return rows.map((row) => toEntry(row).event);
   }
 
@@ -175,7 +179,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async hasRowsAfter(after: FeedPlace): Promise<boolean> {
-    const { rows } = await this.pool.query<{ found: boolean }>(this.queries.anyAfter, [after.transactionId, after.position]);
+    const { rows } = await this.pool.query<{ found: boolean }>(this.queries.anyAfter, [
+      after.transactionId,
+      after.position,
+    ]);
     return rows[0].found;
   }
 
@@ -212,12 +219,17 @@ export class PostgresEventStore implements EventStore {
 }
 
 /** A retried batch answers what the first attempt answered; a batch that only partly matches one is refused. */
-function originalResult(stream: string, events: readonly EventToAppend[], stored: Map<string, PlaceRow>): AppendResult | null {
+function originalResult(
+  stream: string,
+  events: readonly EventToAppend[],
+  stored: Map<string, PlaceRow>,
+): AppendResult | null {
   const first = events[0] && stored.get(events[0].eventId);
   const seen = new Set<string>();
   events.forEach((event, index) => {
     const place = stored.get(event.eventId);
-    const matches = first && place?.stream === stream && first.stream === stream && place.revision === first.revision + index;
+    const matches =
+      first && place?.stream === stream && first.stream === stream && place.revision === first.revision + index;
     if (seen.has(event.eventId) || (first ? !matches : place)) throw new DuplicateEventId(event.eventId);
     seen.add(event.eventId);
   });

@@ -52,7 +52,9 @@ export async function migrate(pool: Pool, names: SchemaNames): Promise<string> {
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${names.schema}"`);
     const version = await storedVersion(client, names);
     if (version > MIGRATIONS.length) {
-      throw new Error(`event store schema "${names.schema}" is at version ${version}; this version knows ${MIGRATIONS.length}`);
+      throw new Error(
+        `event store schema "${names.schema}" is at version ${version}; this version knows ${MIGRATIONS.length}`,
+      );
     }
     for (const step of MIGRATIONS.slice(version)) await client.query(step(names));
     await client.query(

@@ -111,7 +111,11 @@ function retain<T extends object>(handle: T): T {
 export class SqliteEventStore implements EventStore {
   readonly epoch: string;
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) => BatchOutcome;
+  private readonly appendTransaction: (
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ) => BatchOutcome;
   /** Fired after each local commit so in-process subscribers need not wait for the poll. */
   private readonly committed = new Subject<void>();
   private readonly subscribers = new Set<Subscriber<RecordedEvent>>();
@@ -124,8 +128,9 @@ export class SqliteEventStore implements EventStore {
     configure(db);
     this.epoch = initialise(db);
     this.statements = prepareStatements(db);
-    this.appendTransaction = db.transaction((stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
-      this.appendBatch(stream, events, expected),
+    this.appendTransaction = db.transaction(
+      (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+        this.appendBatch(stream, events, expected),
     ).immediate;
   }
 
@@ -305,18 +310,22 @@ function configure(db: Database.Database): void {
 
 /** Creates the schema if needed and returns the store's epoch, made once when the store is first created. */
 function initialise(db: Database.Database): string {
-  return db.transaction(() => {
-    db.exec(SCHEMA);
-    const remember = retain(db.prepare<[string, string]>('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)'));
-    remember.run('epoch', randomUUID());
-    remember.run('schema_version', SCHEMA_VERSION);
-    const recall = retain(db.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck());
-    const version = recall.get('schema_version');
-    if (version !== SCHEMA_VERSION) {
-      throw new Error(`event store schema version ${version} is not supported (expected ${SCHEMA_VERSION})`);
-    }
-    return recall.get('epoch') as string;
-  }).immediate();
+  return db
+    .transaction(() => {
+      db.exec(SCHEMA);
+      const remember = retain(
+        db.prepare<[string, string]>('INSERT OR IGNORE INTO store_meta (key, value) VALUES (?, ?)'),
+      );
+      remember.run('epoch', randomUUID());
+      remember.run('schema_version', SCHEMA_VERSION);
+      const recall = retain(db.prepare<[string], string>('SELECT value FROM store_meta WHERE key = ?').pluck());
+      const version = recall.get('schema_version');
+      if (version !== SCHEMA_VERSION) {
+        throw new Error(`event store schema version ${version} is not supported (expected ${SCHEMA_VERSION})`);
+      }
+      return recall.get('epoch') as string;
+    })
+    .immediate();
 }
 
 function prepareStatements(db: Database.Database) {
@@ -352,7 +361,9 @@ function prepareStatements(db: Database.Database) {
  * context that loaded it, so under Jest's per-file contexts the error belongs to another realm.
  */
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
 }
 
 /** Zero-padded so that checkpoints compare as strings in position order; position 0 gives the start. */

@@ -133,7 +133,9 @@ export class CommandHandler {
 
   private async timedAppend(stream: string, events: EventToAppend<EventMetadata>[], revision: number) {
     const stop = this.metrics.appendDuration.startTimer();
-    const result = await this.store.append(stream, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });
+    const result = await this.store.append(stream, events, {
+      expectedRevision: revision === -1 ? 'no_stream' : revision,
+    });
     stop();
     for (const event of events) this.metrics.eventsAppended.inc({ type: event.type });
     return result;

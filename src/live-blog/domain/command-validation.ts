@@ -1,5 +1,13 @@
 import { InvalidCommand } from './errors.js';
-import { FIGURE_QUALIFIERS, UPDATE_KINDS, type Coordinates, type Figure, type FigureQualifier, type Media, type UpdateKind } from './events.js';
+import {
+  FIGURE_QUALIFIERS,
+  UPDATE_KINDS,
+  type Coordinates,
+  type Figure,
+  type FigureQualifier,
+  type Media,
+  type UpdateKind,
+} from './events.js';
 import * as limit from './limits.js';
 
 /**
@@ -53,11 +61,13 @@ export function optionalText(value: unknown, field: string, maxLength: number): 
 
 export function identifier(value: unknown, field: string, maxLength: number): string {
   const pattern = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${maxLength - 1}}$`);
-  if (typeof value !== 'string' || !pattern.test(value)) throw new InvalidCommand(`${field} must be letters, digits, _ or -`, field);
+  if (typeof value !== 'string' || !pattern.test(value))
+    throw new InvalidCommand(`${field} must be letters, digits, _ or -`, field);
   return value;
 }
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /** Milliseconds since the epoch; the calendar check refuses what Date.parse would quietly roll over (30 February). */
 export function instant(value: unknown, field: string): number {
@@ -104,7 +114,8 @@ export function timeZone(value: unknown): string {
 }
 
 export function updateKind(value: unknown): UpdateKind {
-  if (!(UPDATE_KINDS as readonly unknown[]).includes(value)) throw new InvalidCommand(`kind must be one of ${UPDATE_KINDS.join(', ')}`, 'kind');
+  if (!(UPDATE_KINDS as readonly unknown[]).includes(value))
+    throw new InvalidCommand(`kind must be one of ${UPDATE_KINDS.join(', ')}`, 'kind');
   return value as UpdateKind;
 }
 
@@ -123,7 +134,8 @@ export function media(value: unknown): Media {
  * https, a host name (no user or password), an optional port, then only the characters RFC 3986
  * allows unencoded, less the quote: a URL that can be printed in any attribute as it is.
  */
-const CLEAN_HTTPS_URL = /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#][\w\-.~!$&()*+,;=:@/?#%]*)?$/;
+const CLEAN_HTTPS_URL =
+  /^https:\/\/[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#][\w\-.~!$&()*+,;=:@/?#%]*)?$/;
 
 function isHttpsUrl(value: string): boolean {
   try {

@@ -14,13 +14,28 @@ export type LiveBlogCommand =
   | (Timed & { readonly type: 'ChangeHeadline'; readonly title: string })
   | (Timed & { readonly type: 'ReviseSummary'; readonly summary: string })
   | (Timed & { readonly type: 'PostUpdate' } & UpdatePosted)
-  | (Timed & { readonly type: 'CorrectUpdate'; readonly updateId: string; readonly body: string; readonly reason: string })
+  | (Timed & {
+      readonly type: 'CorrectUpdate';
+      readonly updateId: string;
+      readonly body: string;
+      readonly reason: string;
+    })
   | (Timed & { readonly type: 'RetractUpdate'; readonly updateId: string; readonly reason: string })
   | (Timed & { readonly type: 'PinUpdate'; readonly updateId: string })
   | (Timed & { readonly type: 'UnpinUpdate'; readonly updateId: string })
   | (Timed & { readonly type: 'ReviseCasualtyFigures' } & CasualtyFiguresRevised)
-  | (Timed & { readonly type: 'AddTimelineEntry'; readonly entryId: string; readonly period: string; readonly text: string })
-  | (Timed & { readonly type: 'UpdateLocationStatus'; readonly place: string; readonly status: string; readonly coordinates?: Coordinates })
+  | (Timed & {
+      readonly type: 'AddTimelineEntry';
+      readonly entryId: string;
+      readonly period: string;
+      readonly text: string;
+    })
+  | (Timed & {
+      readonly type: 'UpdateLocationStatus';
+      readonly place: string;
+      readonly status: string;
+      readonly coordinates?: Coordinates;
+    })
   | (Timed & { readonly type: 'CloseLiveBlog'; readonly reason?: string });
 
 export type LiveBlogCommandType = LiveBlogCommand['type'];

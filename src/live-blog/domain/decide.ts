@@ -31,18 +31,30 @@ export function decide(command: LiveBlogCommand, state: LiveBlogState): LiveBlog
 
 function decideOnBlog(command: BlogCommand, blog: OpenedBlog): LiveBlogEvent[] {
   switch (command.type) {
-    case 'ChangeHeadline': return changeHeadline(command, blog);
-    case 'ReviseSummary': return reviseSummary(command, blog);
-    case 'PostUpdate': return postUpdate(command, blog);
-    case 'CorrectUpdate': return correctUpdate(command, blog);
-    case 'RetractUpdate': return retractUpdate(command, blog);
-    case 'PinUpdate': return pinUpdate(command, blog);
-    case 'UnpinUpdate': return unpinUpdate(command, blog);
-    case 'ReviseCasualtyFigures': return reviseCasualtyFigures(command);
-    case 'AddTimelineEntry': return addTimelineEntry(command, blog);
-    case 'UpdateLocationStatus': return updateLocationStatus(command);
-    case 'CloseLiveBlog': return closeLiveBlog(command);
-    default: return assertNever(command);
+    case 'ChangeHeadline':
+      return changeHeadline(command, blog);
+    case 'ReviseSummary':
+      return reviseSummary(command, blog);
+    case 'PostUpdate':
+      return postUpdate(command, blog);
+    case 'CorrectUpdate':
+      return correctUpdate(command, blog);
+    case 'RetractUpdate':
+      return retractUpdate(command, blog);
+    case 'PinUpdate':
+      return pinUpdate(command, blog);
+    case 'UnpinUpdate':
+      return unpinUpdate(command, blog);
+    case 'ReviseCasualtyFigures':
+      return reviseCasualtyFigures(command);
+    case 'AddTimelineEntry':
+      return addTimelineEntry(command, blog);
+    case 'UpdateLocationStatus':
+      return updateLocationStatus(command);
+    case 'CloseLiveBlog':
+      return closeLiveBlog(command);
+    default:
+      return assertNever(command);
   }
 }
 
@@ -70,7 +82,8 @@ function reviseSummary(command: CommandOf<'ReviseSummary'>, blog: OpenedBlog): L
 function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
   const updateId = identifier(command.updateId, 'updateId', limit.MAX_UPDATE_ID_LENGTH);
   // Ids stay taken after a retraction: a reader's cached copy must never show another text under it.
-  if (blog.updates.some((update) => update.updateId === updateId)) throw new LiveBlogConflict(`update ${updateId} already exists`, 'updateId');
+  if (blog.updates.some((update) => update.updateId === updateId))
+    throw new LiveBlogConflict(`update ${updateId} already exists`, 'updateId');
   const data = compact({
     updateId,
     kind: updateKind(command.kind),
@@ -110,7 +123,8 @@ function unpinUpdate(command: CommandOf<'UnpinUpdate'>, blog: OpenedBlog): LiveB
 }
 
 function reviseCasualtyFigures(command: CommandOf<'ReviseCasualtyFigures'>): LiveBlogEvent[] {
-  if (command.dead == null && command.injured == null) throw new InvalidCommand('give the dead, the injured or both', 'dead');
+  if (command.dead == null && command.injured == null)
+    throw new InvalidCommand('give the dead, the injured or both', 'dead');
   const data = compact({
     dead: command.dead == null ? undefined : figure(command.dead, 'dead'),
     injured: command.injured == null ? undefined : figure(command.injured, 'injured'),
@@ -123,7 +137,8 @@ function reviseCasualtyFigures(command: CommandOf<'ReviseCasualtyFigures'>): Liv
 
 function addTimelineEntry(command: CommandOf<'AddTimelineEntry'>, blog: OpenedBlog): LiveBlogEvent[] {
   const entryId = identifier(command.entryId, 'entryId', limit.MAX_ENTRY_ID_LENGTH);
-  if (blog.timeline.some((entry) => entry.entryId === entryId)) throw new LiveBlogConflict(`timeline entry ${entryId} already exists`, 'entryId');
+  if (blog.timeline.some((entry) => entry.entryId === entryId))
+    throw new LiveBlogConflict(`timeline entry ${entryId} already exists`, 'entryId');
   const period = text(command.period, 'period', limit.MAX_PERIOD_LENGTH);
   const entryText = text(command.text, 'text', limit.MAX_TIMELINE_TEXT_LENGTH);
   return [{ type: 'TimelineEntryAdded', data: { entryId, period, text: entryText } }];
@@ -139,14 +154,20 @@ function updateLocationStatus(command: CommandOf<'UpdateLocationStatus'>): LiveB
 }
 
 function closeLiveBlog(command: CommandOf<'CloseLiveBlog'>): LiveBlogEvent[] {
-  return [{ type: 'LiveBlogClosed', data: compact({ reason: optionalText(command.reason, 'reason', limit.MAX_REASON_LENGTH) }) }];
+  return [
+    {
+      type: 'LiveBlogClosed',
+      data: compact({ reason: optionalText(command.reason, 'reason', limit.MAX_REASON_LENGTH) }),
+    },
+  ];
 }
 
 /** The blog a command may change: it exists, is still live, and the command does not date itself before its last event. */
 function writable(state: LiveBlogState, at: number): OpenedBlog {
   if (state.status === 'none') throw new LiveBlogNotFound('the live blog does not exist');
   if (state.status === 'closed') throw new LiveBlogConflict('the live blog is closed');
-  if (at < Date.parse(state.lastUpdatedAt)) throw new InvalidCommand(`at is earlier than the blog's last change (${state.lastUpdatedAt})`, 'at');
+  if (at < Date.parse(state.lastUpdatedAt))
+    throw new InvalidCommand(`at is earlier than the blog's last change (${state.lastUpdatedAt})`, 'at');
   return state;
 }
 

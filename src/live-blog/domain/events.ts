@@ -1,6 +1,14 @@
 /** The live-blog's event types, version 1 (DESIGN §3). Pure data: no Nest, no I/O. */
 
-export const UPDATE_KINDS = ['report', 'breaking', 'quote', 'eyewitness', 'analysis', 'statement', 'background'] as const;
+export const UPDATE_KINDS = [
+  'report',
+  'breaking',
+  'quote',
+  'eyewitness',
+  'analysis',
+  'statement',
+  'background',
+] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 export const FIGURE_QUALIFIERS = ['exact', 'at-least', 'more-than', 'about'] as const;
@@ -54,12 +62,18 @@ export type LiveBlogEvent =
   | { readonly type: 'HeadlineChanged'; readonly data: { readonly title: string } }
   | { readonly type: 'SummaryRevised'; readonly data: { readonly summary: string } }
   | { readonly type: 'UpdatePosted'; readonly data: UpdatePosted }
-  | { readonly type: 'UpdateCorrected'; readonly data: { readonly updateId: string; readonly body: string; readonly reason: string } }
+  | {
+      readonly type: 'UpdateCorrected';
+      readonly data: { readonly updateId: string; readonly body: string; readonly reason: string };
+    }
   | { readonly type: 'UpdateRetracted'; readonly data: { readonly updateId: string; readonly reason: string } }
   | { readonly type: 'UpdatePinned'; readonly data: { readonly updateId: string } }
   | { readonly type: 'UpdateUnpinned'; readonly data: { readonly updateId: string } }
   | { readonly type: 'CasualtyFiguresRevised'; readonly data: CasualtyFiguresRevised }
-  | { readonly type: 'TimelineEntryAdded'; readonly data: { readonly entryId: string; readonly period: string; readonly text: string } }
+  | {
+      readonly type: 'TimelineEntryAdded';
+      readonly data: { readonly entryId: string; readonly period: string; readonly text: string };
+    }
   | {
       readonly type: 'LocationStatusUpdated';
       readonly data: { readonly place: string; readonly status: string; readonly coordinates?: Coordinates };

@@ -48,19 +48,36 @@ function step(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
 
 function apply(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
   switch (event.type) {
-    case 'LiveBlogOpened': return; // a stream is opened once; decide never writes a second one
-    case 'HeadlineChanged': blog.title = event.data.title; return;
-    case 'SummaryRevised': blog.summary = event.data.summary; return;
-    case 'UpdatePosted': blog.updates = appended(blog.updates, posted(event), owned); return;
-    case 'UpdateCorrected': return corrected(blog, event, owned);
-    case 'UpdateRetracted': return retracted(blog, event, owned);
-    case 'UpdatePinned': return pinned(blog, event.data.updateId, owned);
-    case 'UpdateUnpinned': blog.pinned = blog.pinned.filter((updateId) => updateId !== event.data.updateId); return;
-    case 'CasualtyFiguresRevised': return figuresRevised(blog, event, owned);
-    case 'TimelineEntryAdded': return timelineEntryAdded(blog, event, owned);
-    case 'LocationStatusUpdated': return locationStatusUpdated(blog, event, owned);
-    case 'LiveBlogClosed': return closed(blog, event);
-    default: return fromNewerVersion(event);
+    case 'LiveBlogOpened':
+      return; // a stream is opened once; decide never writes a second one
+    case 'HeadlineChanged':
+      blog.title = event.data.title;
+      return;
+    case 'SummaryRevised':
+      blog.summary = event.data.summary;
+      return;
+    case 'UpdatePosted':
+      blog.updates = appended(blog.updates, posted(event), owned);
+      return;
+    case 'UpdateCorrected':
+      return corrected(blog, event, owned);
+    case 'UpdateRetracted':
+      return retracted(blog, event, owned);
+    case 'UpdatePinned':
+      return pinned(blog, event.data.updateId, owned);
+    case 'UpdateUnpinned':
+      blog.pinned = blog.pinned.filter((updateId) => updateId !== event.data.updateId);
+      return;
+    case 'CasualtyFiguresRevised':
+      return figuresRevised(blog, event, owned);
+    case 'TimelineEntryAdded':
+      return timelineEntryAdded(blog, event, owned);
+    case 'LocationStatusUpdated':
+      return locationStatusUpdated(blog, event, owned);
+    case 'LiveBlogClosed':
+      return closed(blog, event);
+    default:
+      return fromNewerVersion(event);
   }
 }
 
@@ -152,7 +169,8 @@ function locationStatusUpdated(blog: Draft, event: EventOf<'LocationStatusUpdate
   const { place, status, coordinates } = event.data;
   const record = { place, status, coordinates: coordinates ?? null, ...changeOf(event) };
   const index = blog.locations.findIndex((location) => location.place === place);
-  blog.locations = index === -1 ? appended(blog.locations, record, owned) : replaced(blog.locations, index, record, owned);
+  blog.locations =
+    index === -1 ? appended(blog.locations, record, owned) : replaced(blog.locations, index, record, owned);
 }
 
 function closed(blog: Draft, event: EventOf<'LiveBlogClosed'>): void {

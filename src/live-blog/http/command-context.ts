@@ -4,7 +4,14 @@ import canonicalize from 'canonicalize';
 import type { CommandContext } from '../application/command-handler.js';
 import type { Author } from '../domain/index.js';
 
-type Request = { headers: Record<string, string | string[] | undefined>; author: Author; id?: unknown; method: string; url: string; body?: unknown };
+type Request = {
+  headers: Record<string, string | string[] | undefined>;
+  author: Author;
+  id?: unknown;
+  method: string;
+  url: string;
+  body?: unknown;
+};
 
 /** The command's context from the request: author (token), If-Match, Idempotency-Key, correlation id. */
 export const Context = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
@@ -12,7 +19,10 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
   const ifMatch = header(request, 'if-match');
   const idempotencyKey = header(request, 'idempotency-key');
   if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-    throw new BadRequestException({ message: 'Idempotency-Key must be 1 to 200 visible ASCII characters', details: { field: 'Idempotency-Key' } });
+    throw new BadRequestException({
+      message: 'Idempotency-Key must be 1 to 200 visible ASCII characters',
+      details: { field: 'Idempotency-Key' },
+    });
   }
   return {
     author: request.author,
@@ -42,7 +52,10 @@ function correlationIdOf(request: Request): string | undefined {
 function parseIfMatch(value: string): number {
   const match = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(value.trim());
   if (!match) {
-    throw new BadRequestException({ message: 'If-Match must be a revision such as "12" (the ETag you read)', details: { field: 'If-Match' } });
+    throw new BadRequestException({
+      message: 'If-Match must be a revision such as "12" (the ETag you read)',
+      details: { field: 'If-Match' },
+    });
   }
   return Number(match[1]);
 }

@@ -34,59 +34,119 @@ export class EditorController {
 
   @Post(':id/updates')
   @ApiOperation({ summary: 'Post an update' })
-  async post(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: PostUpdateDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async post(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Body() dto: PostUpdateDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     const updateId = dto.updateId ?? randomUUID();
     await this.run(id, { type: 'PostUpdate', ...dto, updateId }, context, response);
   }
 
   @Post(':id/updates/:updateId/corrections')
-  async correct(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: CorrectUpdateDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async correct(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Param('updateId') updateId: string,
+    @Body() dto: CorrectUpdateDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'CorrectUpdate', updateId, ...dto }, context, response);
   }
 
   @Post(':id/updates/:updateId/retraction')
-  async retract(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: RetractUpdateDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async retract(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Param('updateId') updateId: string,
+    @Body() dto: RetractUpdateDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'RetractUpdate', updateId, ...dto }, context, response);
   }
 
   @Put(':id/updates/:updateId/pin')
-  async pin(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: DatedDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async pin(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Param('updateId') updateId: string,
+    @Body() dto: DatedDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'PinUpdate', updateId, ...dto }, context, response);
   }
 
   @Delete(':id/updates/:updateId/pin')
-  async unpin(@Param('id', LiveBlogIdPipe) id: string, @Param('updateId') updateId: string, @Body() dto: DatedDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async unpin(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Param('updateId') updateId: string,
+    @Body() dto: DatedDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'UnpinUpdate', updateId, ...dto }, context, response);
   }
 
   @Put(':id/headline')
-  async headline(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: ChangeHeadlineDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async headline(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Body() dto: ChangeHeadlineDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'ChangeHeadline', ...dto }, context, response);
   }
 
   @Put(':id/summary')
-  async summary(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: ReviseSummaryDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async summary(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Body() dto: ReviseSummaryDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'ReviseSummary', ...dto }, context, response);
   }
 
   @Post(':id/casualty-figures')
-  async figures(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: CasualtyFiguresDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async figures(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Body() dto: CasualtyFiguresDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'ReviseCasualtyFigures', ...dto }, context, response);
   }
 
   @Post(':id/timeline')
-  async timeline(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: TimelineEntryDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async timeline(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Body() dto: TimelineEntryDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     const entryId = dto.entryId ?? randomUUID();
     await this.run(id, { type: 'AddTimelineEntry', ...dto, entryId }, context, response);
   }
 
   @Put(':id/locations/:place')
-  async location(@Param('id', LiveBlogIdPipe) id: string, @Param('place') place: string, @Body() dto: LocationStatusDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async location(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Param('place') place: string,
+    @Body() dto: LocationStatusDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'UpdateLocationStatus', place, ...dto }, context, response);
   }
 
   @Post(':id/close')
-  async close(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: CloseLiveBlogDto, @Context() context: CommandContext, @Res() response: unknown) {
+  async close(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Body() dto: CloseLiveBlogDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
     await this.run(id, { type: 'CloseLiveBlog', ...dto }, context, response);
   }
 

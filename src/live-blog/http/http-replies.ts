@@ -12,7 +12,13 @@ export class HttpReplies {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   /** 304 when the client already holds this revision; the body is only built when needed. */
-  conditional(request: RequestWithHeaders, response: unknown, revision: number, body: () => unknown, cacheControl: string): void {
+  conditional(
+    request: RequestWithHeaders,
+    response: unknown,
+    revision: number,
+    body: () => unknown,
+    cacheControl: string,
+  ): void {
     const http = this.adapterHost.httpAdapter;
     const etag = `"${revision}"`;
     http.setHeader(response, 'ETag', etag);

@@ -29,7 +29,13 @@ export class ReaderController {
   @ApiOkResponse({ description: 'the article' })
   article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() response: unknown) {
     const blog = this.existing(id);
-    this.replies.conditional(request, response, blog.revision, () => this.views.article(id, blog), 'public, max-age=0, must-revalidate');
+    this.replies.conditional(
+      request,
+      response,
+      blog.revision,
+      () => this.views.article(id, blog),
+      'public, max-age=0, must-revalidate',
+    );
   }
 
   @Get(':id/updates')
@@ -40,10 +46,21 @@ export class ReaderController {
 
   @Get(':id/changes')
   @ApiOperation({ summary: 'The events the socket pushes, after a revision: for polling clients and CDNs' })
-  async changes(@Param('id', LiveBlogIdPipe) id: string, @Query() query: ChangesQueryDto, @Req() request: Request, @Res() response: unknown) {
+  async changes(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Query() query: ChangesQueryDto,
+    @Req() request: Request,
+    @Res() response: unknown,
+  ) {
     const page = await this.changeFeed.page(id, query.afterRevision ?? -1, query.limit ?? 100);
     if (!page) throw new NotFoundException(`no live blog "${id}"`);
-    this.replies.conditional(request, response, page.revision, () => page, 'public, max-age=5, stale-while-revalidate=30');
+    this.replies.conditional(
+      request,
+      response,
+      page.revision,
+      () => page,
+      'public, max-age=5, stale-while-revalidate=30',
+    );
   }
 
   private existing(id: string) {

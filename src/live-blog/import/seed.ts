@@ -26,7 +26,9 @@ async function seed(app: INestApplicationContext, folder: string): Promise<void>
   const commands = app.get(CommandHandler);
   for (const file of storyFilesIn(folder)) {
     const report = await importStory(readStoryFile(file), commands);
-    logger.log(`imported ${report.lines} events of ${report.liveBlogIds.join(', ')} from ${file.slice(projectRoot.length)}`);
+    logger.log(
+      `imported ${report.lines} events of ${report.liveBlogIds.join(', ')} from ${file.slice(projectRoot.length)}`,
+    );
   }
 }
 

@@ -29,7 +29,10 @@ export class StoryFileError extends Error {
 }
 
 /** Each event type, the command that produces it, and the DTO the HTTP route validates it with. */
-const COMMANDS: Record<LiveBlogEventType, { command: CommandRequest['type']; dto: ClassConstructor<object>; fromUrl?: string[] }> = {
+const COMMANDS: Record<
+  LiveBlogEventType,
+  { command: CommandRequest['type']; dto: ClassConstructor<object>; fromUrl?: string[] }
+> = {
   LiveBlogOpened: { command: 'OpenLiveBlog', dto: OpenLiveBlogDto },
   HeadlineChanged: { command: 'ChangeHeadline', dto: ChangeHeadlineDto },
   SummaryRevised: { command: 'ReviseSummary', dto: ReviseSummaryDto },
@@ -52,7 +55,8 @@ export function parseStoryFile(text: string): ImportableLine[] {
     if (raw.trim() === '') return;
     const lineNumber = index + 1;
     const line = parseLine(raw, lineNumber);
-    if (keys.has(`${line.liveBlogId}|${line.key}`)) throw new StoryFileError(`line ${lineNumber}: key "${line.key}" is used twice`);
+    if (keys.has(`${line.liveBlogId}|${line.key}`))
+      throw new StoryFileError(`line ${lineNumber}: key "${line.key}" is used twice`);
     keys.add(`${line.liveBlogId}|${line.key}`);
     lines.push({ lineNumber, key: line.key, liveBlogId: line.liveBlogId, request: toRequest(line, lineNumber) });
   });
@@ -66,11 +70,14 @@ function parseLine(raw: string, lineNumber: number): StoryLine {
   } catch (error) {
     throw new StoryFileError(`line ${lineNumber}: not JSON (${(error as Error).message})`);
   }
-  const fail = (field: string, expected: string) => new StoryFileError(`line ${lineNumber}: ${field} must be ${expected}`);
+  const fail = (field: string, expected: string) =>
+    new StoryFileError(`line ${lineNumber}: ${field} must be ${expected}`);
   if (typeof line.key !== 'string' || line.key.trim() === '') throw fail('key', 'a non-empty string');
-  if (typeof line.liveBlogId !== 'string' || !LIVE_BLOG_ID_PATTERN.test(line.liveBlogId)) throw fail('liveBlogId', 'a slug');
+  if (typeof line.liveBlogId !== 'string' || !LIVE_BLOG_ID_PATTERN.test(line.liveBlogId))
+    throw fail('liveBlogId', 'a slug');
   if (typeof line.at !== 'string') throw fail('at', 'an ISO 8601 instant');
-  if (typeof line.type !== 'string' || !(line.type in COMMANDS)) throw fail('type', `one of ${Object.keys(COMMANDS).join(', ')}`);
+  if (typeof line.type !== 'string' || !(line.type in COMMANDS))
+    throw fail('type', `one of ${Object.keys(COMMANDS).join(', ')}`);
   if (typeof line.data !== 'object' || line.data === null || Array.isArray(line.data)) throw fail('data', 'an object');
   return line as StoryLine;
 }

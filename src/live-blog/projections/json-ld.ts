@@ -21,7 +21,13 @@ export function toJsonLd(id: string, blog: OpenedBlog, updates: readonly PublicU
       ...(update.byline ? { author: { '@type': 'Person', name: update.byline } } : {}),
       ...(update.location ? { contentLocation: { '@type': 'Place', name: update.location } } : {}),
       ...(update.corrected
-        ? { correction: { '@type': 'CorrectionComment', text: update.corrected.reason, datePublished: update.corrected.at } }
+        ? {
+            correction: {
+              '@type': 'CorrectionComment',
+              text: update.corrected.reason,
+              datePublished: update.corrected.at,
+            },
+          }
         : {}),
     })),
   };

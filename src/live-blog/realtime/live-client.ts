@@ -15,7 +15,11 @@ export function connectLive(baseUrl: string, options: Partial<ManagerOptions & S
   return io(baseUrl.replace(/\/$/, '') + LIVE_NAMESPACE, { transports: ['websocket', 'polling'], ...options });
 }
 
-export function subscribe(socket: LiveClientSocket, request: SubscribeRequest, timeoutMs = 5000): Promise<SubscribeAck> {
+export function subscribe(
+  socket: LiveClientSocket,
+  request: SubscribeRequest,
+  timeoutMs = 5000,
+): Promise<SubscribeAck> {
   return socket.timeout(timeoutMs).emitWithAck('subscribe', request);
 }
 

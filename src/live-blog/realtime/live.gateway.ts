@@ -26,7 +26,12 @@ const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 const SLOW_READER_SWEEP_MS = 1000;
 
 /** The socket API (DESIGN §5): subscribe with a gap-free catch-up, then every event once, in order. */
-@WebSocketGateway({ namespace: LIVE_NAMESPACE, transports: ['websocket', 'polling'], cors: { origin: '*' }, maxHttpBufferSize: 16_384 })
+@WebSocketGateway({
+  namespace: LIVE_NAMESPACE,
+  transports: ['websocket', 'polling'],
+  cors: { origin: '*' },
+  maxHttpBufferSize: 16_384,
+})
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly server!: LiveNamespace;
   private readonly logger = new Logger(LiveGateway.name);
@@ -79,7 +84,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown, @Ack() ack?: (reply: SubscribeAck) => void) {
+  async subscribe(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() payload: unknown,
+    @Ack() ack?: (reply: SubscribeAck) => void,
+  ) {
     const reply = (value: SubscribeAck) => (typeof ack === 'function' ? ack(value) : undefined);
     const request = parseSubscribe(payload);
     if (isLiveError(request)) return reply(request);
@@ -105,7 +114,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown, @Ack() ack?: (reply: UnsubscribeAck) => void) {
+  async unsubscribe(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() payload: unknown,
+    @Ack() ack?: (reply: UnsubscribeAck) => void,
+  ) {
     const reply = (value: UnsubscribeAck) => (typeof ack === 'function' ? ack(value) : undefined);
     const request = parseUnsubscribe(payload);
     if (isLiveError(request)) return reply(request);
@@ -136,14 +149,23 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private tooMany(socket: LiveSocket, liveBlogId: string): LiveError | undefined {
     const subscriptions = subscriptionsOf(socket);
     if (subscriptions.has(liveBlogId) || subscriptions.size < MAX_SUBSCRIPTIONS_PER_SOCKET) return undefined;
-    return { ok: false, error: { code: 'too_many_subscriptions', message: `at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} live blogs per connection` } };
+    return {
+      ok: false,
+      error: {
+        code: 'too_many_subscriptions',
+        message: `at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} live blogs per connection`,
+      },
+    };
   }
 
   /** A reader whose outgoing packets pile up is cut off, rather than growing this node's memory. */
   private cutOffSlowReaders(): void {
     for (const socket of this.server.sockets.values()) {
       if (pendingPackets(socket) <= this.config.readerBufferLimit) continue;
-      socket.emit('goodbye', { reason: 'slow_consumer', message: 'too far behind; reconnect and resume from your last revision' });
+      socket.emit('goodbye', {
+        reason: 'slow_consumer',
+        message: 'too far behind; reconnect and resume from your last revision',
+      });
       socket.disconnect(true);
       this.metrics.slowReadersDisconnected.inc();
     }

@@ -13,7 +13,10 @@ export function toPublicEvent(
 ): PublicEvent {
   const { at } = event.metadata;
   const updateId = typeof event.data.updateId === 'string' ? event.data.updateId : undefined;
-  const withheld = updateId !== undefined && retracted.has(updateId) && (event.type === 'UpdatePosted' || event.type === 'UpdateCorrected');
+  const withheld =
+    updateId !== undefined &&
+    retracted.has(updateId) &&
+    (event.type === 'UpdatePosted' || event.type === 'UpdateCorrected');
   return {
     liveBlogId,
     revision: event.revision,

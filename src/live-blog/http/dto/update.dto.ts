@@ -30,7 +30,9 @@ export class PostUpdateDto extends DatedDto {
   @IsIn(UPDATE_KINDS, { message: `kind must be one of ${UPDATE_KINDS.join(', ')}` })
   kind!: UpdateKind;
 
-  @ApiProperty({ description: 'plain text or a safe markup subset (p, br, b, i, em, strong, a[https], lists, blockquote)' })
+  @ApiProperty({
+    description: 'plain text or a safe markup subset (p, br, b, i, em, strong, a[https], lists, blockquote)',
+  })
   @SafeMarkup()
   @IsString()
   @IsNotEmpty()
