@@ -2,7 +2,7 @@ import type { EventStore } from '../event-store/event-store.js';
 import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
 import { LiveBlogNotFound } from '../live-blog/domain/index.js';
 import { AuditService } from './audit.service.js';
-import type { ChainProblem } from './hash-chain-verifier.js';
+import type { ChainProblem, IntegrityReport } from './hash-chain-verifier.js';
 
 export const AUDIT_USAGE = 'usage: npm run audit -- verify <live-blog-id>';
 
@@ -16,6 +16,7 @@ const PROBLEMS: Record<ChainProblem, string> = {
   missing: 'the revision is missing',
   content: "the event's content was altered",
   link: 'the link to the previous event was altered',
+  redaction: 'a field was emptied without a redaction event in the chain to say so',
 };
 
 /** What `npm run audit` does once the store is open: kept apart from the process so tests can run it. */
@@ -25,14 +26,28 @@ export async function runAuditCommand(args: readonly string[], store: EventStore
   if (!LIVE_BLOG_ID_PATTERN.test(id)) return { exitCode: 2, line: `"${id}" is not a live blog id` };
   try {
     const report = await new AuditService(store).integrity(id);
-    if (report.ok) return { exitCode: 0, line: `${id}: hash chain intact, ${report.checked} events checked` };
+    const redacted = redactionLines(report);
+    if (report.ok) {
+      return { exitCode: 0, line: `${id}: hash chain intact, ${report.checked} events checked${redacted}` };
+    }
     const why = PROBLEMS[report.problem!];
     return {
       exitCode: 1,
-      line: `${id}: hash chain broken at revision ${report.firstBrokenRevision}: ${why} (${report.checked} events read)`,
+      line: `${id}: hash chain broken at revision ${report.firstBrokenRevision}: ${why} (${report.checked} events read)${redacted}`,
     };
   } catch (error) {
     if (error instanceof LiveBlogNotFound) return { exitCode: 2, line: `no live blog "${id}" in this store` };
     throw error;
   }
+}
+
+/** One line per lawful redaction the chain proves: what was removed, when, by whom, under which reference. */
+function redactionLines(report: IntegrityReport): string {
+  return (report.redactions ?? [])
+    .map(
+      (found) =>
+        `\n  revision ${found.revision}: ${found.fields.join(', ')} redacted at revision ${found.redactedAt}` +
+        ` by ${found.by.name} (${found.by.id}), reference ${found.reference}`,
+    )
+    .join('');
 }

@@ -139,7 +139,7 @@ describe('auditors: the reference story as it stood at any point', () => {
         at: '2010-04-08T06:05:00Z',
         author: { id: 'importer', name: 'Story importer', role: 'system' },
         idempotencyKey: 'import:casualties-75-dead',
-        schemaVersion: 1,
+        schemaVersion: 2,
         contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         prevHash: first.body.events[0].metadata.hash,
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),

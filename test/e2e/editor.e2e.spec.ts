@@ -47,7 +47,8 @@ describe('editors: writing a live blog over HTTP', () => {
     const [opened, posted] = await storedEvents();
     expect(posted!.metadata).toMatchObject({
       author: { id: 'rayhan-demytrie', name: 'Rayhan Demytrie', role: 'editor' },
-      schemaVersion: 1,
+      schemaVersion: 2,
+      salts: { body: expect.stringMatching(/^[0-9a-f]{32}$/) },
       prevHash: opened!.metadata.hash,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });

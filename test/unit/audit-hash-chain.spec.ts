@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../src/event-store/event-store.js';
 import type { StoredEvent } from '../../src/live-blog/application/envelope.js';
 import { chainStart, checkLink, reportOf, verifyChain } from '../../src/audit/hash-chain-verifier.js';
-import { chainHash, contentHashOf } from '../../src/live-blog/application/hash-chain.js';
+import { chainHash, contentHashOf, saltedContentHashOf } from '../../src/live-blog/application/hash-chain.js';
 import * as f from '../support/factories.js';
 import { recorded } from '../support/recorded.js';
 
@@ -72,7 +72,8 @@ describe('the hash chain verifier', () => {
     const events = altered(story(), 3, (event) => {
       const data = { ...event.data, body: 'altered' };
       const { metadata } = event;
-      const contentHash = contentHashOf({ type: event.type, data, at: metadata.at, author: metadata.author });
+      const input = { type: event.type, data, at: metadata.at, author: metadata.author };
+      const contentHash = saltedContentHashOf(input, metadata.salts ?? {})!;
       return { ...withMetadata(event, { contentHash, hash: chainHash(metadata.prevHash, contentHash) }), data };
     });
     expect(verifyChain(events)).toMatchObject({ ok: false, firstBrokenRevision: 4, problem: 'link' });
@@ -91,6 +92,46 @@ describe('the hash chain verifier', () => {
   it('treats an event without hashes as broken', () => {
     const events = altered(story(), 1, (event) => ({ ...event, metadata: { at: event.metadata.at } }));
     expect(verifyChain(events)).toMatchObject({ firstBrokenRevision: 1, problem: 'content' });
+  });
+
+  it('still verifies events stored under hashing schema 1 (unsalted), and catches a change to them', () => {
+    // given: the story as stored before salting, hashed the schema-1 way
+    let prevHash = '';
+    const old = story().map((event) => {
+      const { salts: _none, ...metadata } = event.metadata;
+      const contentHash = contentHashOf({
+        type: event.type,
+        data: event.data,
+        at: metadata.at,
+        author: metadata.author,
+      });
+      const hash = chainHash(prevHash, contentHash);
+      const v1 = { ...event, metadata: { ...metadata, schemaVersion: 1, contentHash, prevHash, hash } };
+      prevHash = hash;
+      return v1;
+    });
+    // then
+    expect(verifyChain(old)).toStrictEqual({ ok: true, checked: 7 });
+    const body = altered(old, 3, (event) => ({ ...event, data: { ...event.data, body: 'altered' } }));
+    expect(verifyChain(body)).toMatchObject({ ok: false, firstBrokenRevision: 3, problem: 'content' });
+    // and a schema-2 event relabelled as schema 1 does not pass either
+    expect(verifyChain(altered(story(), 3, (event) => withMetadata(event, { schemaVersion: 1 })))).toMatchObject({
+      firstBrokenRevision: 3,
+      problem: 'content',
+    });
+  });
+
+  it('points at an event whose salt was altered or removed: each salted field is committed to by its own salt', () => {
+    expect(
+      verifyChain(altered(story(), 1, (event) => withMetadata(event, { salts: { body: '0'.repeat(32) } }))),
+    ).toMatchObject({
+      firstBrokenRevision: 1,
+      problem: 'content',
+    });
+    expect(verifyChain(altered(story(), 1, (event) => withMetadata(event, { salts: {} })))).toMatchObject({
+      firstBrokenRevision: 1,
+      problem: 'content',
+    });
   });
 
   it('gives the same report checked page by page', () => {

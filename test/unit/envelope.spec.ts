@@ -5,7 +5,7 @@ import {
   toStoredEvent,
   UnreadableEnvelope,
 } from '../../src/live-blog/application/envelope.js';
-import { chainHash, contentHashOf } from '../../src/live-blog/application/hash-chain.js';
+import { chainHash, fieldHashOf, saltedContentHashOf } from '../../src/live-blog/application/hash-chain.js';
 import * as f from '../support/factories.js';
 import { recorded } from '../support/recorded.js';
 
@@ -20,13 +20,16 @@ describe('the envelope', () => {
     const context = { author: AUTHOR, correlationId: 'c1' };
     const [first, second] = envelope(events, { prevHash: 'abc', at: AT }, context, (index) => `id-${index}`);
     // then
-    const contentHash = contentHashOf({ type: 'UpdatePosted', data: events[0]!.data, at: AT, author: AUTHOR });
+    const { salts } = first!.metadata;
+    const input = { type: 'UpdatePosted', data: events[0]!.data, at: AT, author: AUTHOR };
+    const contentHash = saltedContentHashOf(input, salts!);
     expect(first).toMatchObject({ eventId: 'id-0', type: 'UpdatePosted', data: events[0]!.data });
     expect(first!.metadata).toStrictEqual({
       at: AT,
       author: AUTHOR,
       correlationId: 'c1',
-      schemaVersion: 1,
+      schemaVersion: 2,
+      salts: { body: expect.stringMatching(/^[0-9a-f]{32}$/) },
       contentHash,
       prevHash: 'abc',
       hash: chainHash('abc', contentHash),
@@ -35,6 +38,28 @@ describe('the envelope', () => {
       eventId: 'id-1',
       metadata: { prevHash: first!.metadata.hash, correlationId: 'c1' },
     });
+  });
+
+  it('salts each redactable field apart, afresh for every event, and hashes the rest as it stands', () => {
+    // given: an update whose text fields are all set, posted twice with the same text
+    const full = f.posted({ byline: 'Rayhan Demytrie', media: { url: 'https://example.com/m.jpg', caption: 'Osh' } });
+    const context = { author: AUTHOR };
+    // when
+    const [one] = envelope([full], { prevHash: '', at: AT }, context);
+    const [two] = envelope([full], { prevHash: '', at: AT }, context);
+    // then: one salt per text field present, none for the kind or the url; never the same twice
+    expect(Object.keys(one!.metadata.salts!).sort()).toStrictEqual(['body', 'byline', 'media.caption']);
+    expect(one!.metadata.salts!.body).not.toBe(two!.metadata.salts!.body);
+    expect(one!.metadata.contentHash).not.toBe(two!.metadata.contentHash);
+    // and the hash commits to each field through its own salt: another body gives another hash
+    const input = { type: full.type, data: { ...full.data, body: 'Another body.' }, at: AT, author: AUTHOR };
+    expect(saltedContentHashOf(input, one!.metadata.salts!)).not.toBe(one!.metadata.contentHash);
+    // and with the body's commitment in place of its salt, the event still hashes to what was stored
+    const { body: bodySalt, ...otherSalts } = one!.metadata.salts!;
+    const committed = { body: fieldHashOf(bodySalt!, full.data.body) };
+    expect(saltedContentHashOf(input, otherSalts, committed)).toBe(one!.metadata.contentHash);
+    // but not without it: a salted field that has neither salt nor commitment hashes to nothing
+    expect(saltedContentHashOf(input, otherSalts)).toBeNull();
   });
 
   it('reads back what it wrote, and refuses metadata it did not write', () => {

@@ -8,9 +8,26 @@ import {
   type LiveBlogHistoryEvent,
   type LiveBlogState,
 } from '../domain/index.js';
-import { chainHash, contentHashOf } from './hash-chain.js';
+import {
+  chainHash,
+  contentHashOf,
+  HASH_SCHEMA_SALTED,
+  saltedContentHashOf,
+  saltsFor,
+  type FieldSalts,
+} from './hash-chain.js';
 
-export const SCHEMA_VERSION = 1;
+/** Written with every new event: the hashing schema of DESIGN §3 (1: unsalted, before redaction existed). */
+export const SCHEMA_VERSION = HASH_SCHEMA_SALTED;
+
+/** What a redaction keeps of one field: the field's commitment, and where and why it was removed. */
+export type RedactedField = {
+  /** sha256(salt + value) as hashed when the event was written; its salt is gone with the text. */
+  readonly fieldHash: string;
+  /** The revision of the UpdateRedacted event that removed it. */
+  readonly revision: number;
+  readonly reference: string;
+};
 
 /**
  * The metadata of every stored live-blog event (DESIGN §3). A type literal, not an interface, so
@@ -26,6 +43,10 @@ export type EventMetadata = {
   /** A digest of the request an Idempotency-Key came with. */
   readonly requestHash?: string;
   readonly schemaVersion: number;
+  /** Schema 2: one salt per redactable field present, by dotted path (DESIGN §3). */
+  readonly salts?: FieldSalts;
+  /** Fields removed by a lawful redaction, by dotted path; their salts are gone. */
+  readonly redacted?: Readonly<Record<string, RedactedField>>;
   readonly contentHash: string;
   readonly prevHash: string;
   readonly hash: string;
@@ -64,7 +85,8 @@ export function envelope(
   const correlationId = context.correlationId ?? randomUUID();
   let prevHash = chain.prevHash;
   return events.map((event, index) => {
-    const contentHash = contentHashOf({ type: event.type, data: event.data, at, author });
+    const salts = saltsFor(event.type, event.data);
+    const contentHash = saltedContentHashOf({ type: event.type, data: event.data, at, author }, salts)!;
     const hash = chainHash(prevHash, contentHash);
     const metadata: EventMetadata = {
       at,
@@ -74,6 +96,7 @@ export function envelope(
       ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
       ...(context.requestHash ? { requestHash: context.requestHash } : {}),
       schemaVersion: SCHEMA_VERSION,
+      ...(Object.keys(salts).length > 0 ? { salts } : {}),
       contentHash,
       prevHash,
       hash,
@@ -94,8 +117,25 @@ export function isStoredEvent(event: RecordedEvent): event is StoredEvent {
     typeof m.contentHash === 'string' &&
     typeof m.prevHash === 'string' &&
     typeof m.hash === 'string' &&
-    [m.causationId, m.idempotencyKey, m.requestHash].every((field) => field === undefined || typeof field === 'string')
+    [m.causationId, m.idempotencyKey, m.requestHash].every(
+      (field) => field === undefined || typeof field === 'string',
+    ) &&
+    (m.salts === undefined || isStringRecord(m.salts)) &&
+    (m.redacted === undefined || isRedactedRecord(m.redacted))
   );
+}
+
+/**
+ * The contentHash the event's stored fields give under its hashing schema, or null when they
+ * cannot give one (an unknown schema, a salted field without its salt).
+ */
+export function recomputedContentHash(event: StoredEvent): string | null {
+  const { at, author, schemaVersion, salts, redacted } = event.metadata;
+  const input = { type: event.type, data: event.data, at, author };
+  if (schemaVersion === 1) return redacted === undefined ? contentHashOf(input) : null;
+  if (schemaVersion !== HASH_SCHEMA_SALTED) return null;
+  const committed = Object.fromEntries(Object.entries(redacted ?? {}).map(([path, field]) => [path, field.fieldHash]));
+  return saltedContentHashOf(input, salts ?? {}, committed);
 }
 
 /** The event with its metadata typed; throws UnreadableEnvelope when it is not a live-blog event's. */
@@ -121,6 +161,23 @@ export function toHistoryEvent(stored: StoredEvent): LiveBlogHistoryEvent {
  */
 export function foldStored(state: LiveBlogState, events: readonly StoredEvent[]): LiveBlogState {
   return events.length === 0 ? state : foldHistory(events.map(toHistoryEvent), state);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((item) => typeof item === 'string');
+}
+
+function isRedactedRecord(value: unknown): value is Record<string, RedactedField> {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).every((field: Partial<Record<keyof RedactedField, unknown>>) => {
+    return (
+      typeof field === 'object' &&
+      field !== null &&
+      typeof field.fieldHash === 'string' &&
+      Number.isSafeInteger(field.revision) &&
+      typeof field.reference === 'string'
+    );
+  });
 }
 
 const ROLES: ReadonlySet<unknown> = new Set<AuthorRole>(['editor', 'auditor', 'admin', 'system']);

@@ -6,3 +6,4 @@ export * from './events.js';
 export * from './evolve.js';
 export * from './limits.js';
 export * from './state.js';
+export * from './redaction.js';
