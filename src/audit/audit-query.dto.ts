@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { WholeNumber } from '../shared/query-numbers.js';
+import type { HistoryPoint } from './audit.service.js';
 
 /** An instant must say its time zone: "2010-04-08T17:37:00" alone would mean the server's local time. */
 const INSTANT_WITH_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -23,7 +24,8 @@ export class EventsQueryDto {
   limit?: number;
 }
 
-export class AsOfQueryDto {
+/** A point in a story's history: a revision, an instant, or neither (the head). */
+export class HistoryPointQueryDto {
   @ApiPropertyOptional({
     description: 'the revision to stop at; give this or `at`, or neither for the head',
     example: 0,
@@ -49,12 +51,29 @@ export class AsOfQueryDto {
   at?: string;
 }
 
+export class AsOfQueryDto extends HistoryPointQueryDto {
+  @ApiPropertyOptional({ description: "the record's updates posted before this revision (the previous page's cursor)" })
+  @IsOptional()
+  @WholeNumber()
+  @IsInt({ message: 'beforeRevision must be a whole number from 0' })
+  @Min(0, { message: 'beforeRevision must be a whole number from 0' })
+  beforeRevision?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500, description: 'updates per page' })
+  @IsOptional()
+  @WholeNumber()
+  @IsInt({ message: 'limit must be a whole number from 1 to 500' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 500' })
+  @Max(500, { message: 'limit must be a whole number from 1 to 500' })
+  limit?: number;
+}
+
 /** The point of an as-of query: a revision, an instant, or neither (the head), but not both. */
-export function historyPointOf(query: AsOfQueryDto): AsOfQueryDto {
+export function historyPointOf(query: HistoryPointQueryDto): HistoryPoint {
   if (query.revision !== undefined && query.at !== undefined) {
     throw new BadRequestException({ message: 'give revision or at, not both', details: { field: 'at' } });
   }
-  return query;
+  return { revision: query.revision, at: query.at };
 }
 
 export class DiffQueryDto {

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { Roles } from '../auth/roles.js';
 import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
 import { AsOfQueryDto, DiffQueryDto, EventsQueryDto, FiguresQueryDto, historyPointOf } from './audit-query.dto.js';
-import { AuditService } from './audit.service.js';
+import { AS_OF_UPDATES, AuditService } from './audit.service.js';
 import { figuresCsv } from './figures-history.js';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
@@ -28,10 +28,13 @@ export class AuditController {
 
   @Get(':id/as-of')
   @ApiOperation({
-    summary: 'The article as it stood at a revision or an instant, retracted updates included and marked',
+    summary:
+      'The article as it stood at a revision or an instant, retracted updates included and marked, ' +
+      'its updates a page at a time (beforeRevision, limit)',
   })
   asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AsOfQueryDto) {
-    return this.audit.asOf(id, historyPointOf(query));
+    const page = { beforeRevision: query.beforeRevision, limit: query.limit ?? AS_OF_UPDATES };
+    return this.audit.asOf(id, historyPointOf(query), page);
   }
 
   @Get(':id/diff')

@@ -3,9 +3,9 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store
 import { foldStored, toHistoryEvent, toStoredEvents } from '../live-blog/application/envelope.js';
 import { streamOf } from '../live-blog/application/stream-names.js';
 import { initialState, LiveBlogNotFound, type LiveBlogState, type OpenedBlog } from '../live-blog/domain/index.js';
-import { toArticleView, type ArticleView } from '../live-blog/projections/article.view.js';
+import { ARTICLE_UPDATES, toArticleView, type ArticleView } from '../live-blog/projections/article.view.js';
 import { RevisionNotFound } from './audit-errors.js';
-import { toAuditorView, type AuditorView } from './auditor-view.js';
+import { toAuditorView, type AuditorView, type RecordPage } from './auditor-view.js';
 import { diff, type BlogDiff } from './diff.js';
 import { figuresHistory, type FiguresRevision } from './figures-history.js';
 import { chainStart, checkLink, reportOf, type IntegrityReport } from './hash-chain-verifier.js';
@@ -21,6 +21,9 @@ export interface EventsPage {
   /** Pass as `fromRevision` for the next page; null when this page reached the head. */
   readonly nextFromRevision: number | null;
 }
+
+/** How many updates an auditor's as-of view carries unless asked otherwise: as many as the reader's article. */
+export const AS_OF_UPDATES = ARTICLE_UPDATES;
 
 /** Reading a stream a page at a time bounds memory: only the state being folded is held, never the whole history. */
 const PAGE_SIZE = 1000;
@@ -47,8 +50,9 @@ export class AuditService {
     return { events, nextFromRevision: last !== undefined && last < head ? last + 1 : null };
   }
 
-  async asOf(id: string, point: HistoryPoint): Promise<AuditorView> {
-    return toAuditorView(id, await this.blogAt(id, point));
+  /** The auditor's view at the point, with one page of the record's updates. */
+  async asOf(id: string, point: HistoryPoint, page: RecordPage = { limit: AS_OF_UPDATES }): Promise<AuditorView> {
+    return toAuditorView(id, await this.blogAt(id, point), page);
   }
 
   /**

@@ -54,7 +54,9 @@ export class AuditPageController {
     const point = historyPointOf(query);
     // The record is the auditor's view (src/audit/auditor-view.ts): the same partial marks its retractions.
     const article =
-      query.view === 'record' ? await this.audit.asOf(id, point) : await this.audit.readerArticleAt(id, point);
+      query.view === 'record'
+        ? await this.audit.asOf(id, point, { limit: Number.POSITIVE_INFINITY })
+        : await this.audit.readerArticleAt(id, point);
     return reply.header('Cache-Control', 'private, no-store').view('audit-as-of', { article, fmt: pageHelpers });
   }
 }

@@ -14,7 +14,7 @@ type Json = Record<string, any>;
 
 /** What readers would have been served, rebuilt from an auditor's view: retracted updates out, the first page of updates. */
 function asReadersSawIt(view: Json): Json {
-  const { updates, ...article } = view;
+  const { updates, nextBeforeRevision: _cursor, ...article } = view;
   const shown = updates.filter((update: Json) => update.retracted === null).slice(0, 50);
   return { ...article, updates: shown.map(({ author, corrections, retracted, ...update }: Json) => update) };
 }
@@ -86,6 +86,30 @@ describe('auditors: the reference story as it stood at any point', () => {
     for (const [revision, article] of served) {
       expect(asReadersSawIt(await asOf(`?revision=${revision}`))).toEqual(withoutCursor(article));
     }
+  });
+
+  it("pages the record's updates like the public view: each once, newest first, retracted ones included", async () => {
+    const whole = await asOf('?limit=500');
+    expect(whole.nextBeforeRevision).toBeNull();
+    const paged: Json[] = [];
+    let page = await asOf('?limit=7');
+    for (;;) {
+      expect(page.updates.length).toBeLessThanOrEqual(7);
+      paged.push(...page.updates);
+      if (page.nextBeforeRevision === null) break;
+      page = await asOf(`?limit=7&beforeRevision=${page.nextBeforeRevision}`);
+    }
+    expect(paged).toEqual(whole.updates);
+    expect(paged.some((update) => update.retracted !== null)).toBe(true);
+    // A page of a past state pages that state's record.
+    const past = await asOf(`?revision=${LAST_LINE}&limit=3`);
+    expect(past.updates.map((update: Json) => update.updateId)).toEqual(
+      (await asOf(`?revision=${LAST_LINE}&limit=500`)).updates.slice(0, 3).map((update: Json) => update.updateId),
+    );
+    const bytes = (view: Json) => JSON.stringify(view).length;
+    console.log(
+      `as-of: ${whole.updates.length} updates in ${bytes(whole)} bytes; 7 a page: ${bytes(await asOf('?limit=7'))} bytes`,
+    );
   });
 
   it('resolves an instant to the last event dated at or before it', async () => {

@@ -8,6 +8,8 @@ import { EDITOR, history, minutesAfterStart } from '../support/given.js';
 const fold = (...events: Parameters<typeof history>) => foldHistory(history(...events)) as OpenedBlog;
 const by = (revision: number) => ({ revision, at: minutesAfterStart(revision), author: EDITOR });
 
+const ALL = { limit: Number.POSITIVE_INFINITY };
+
 describe("the auditor's view", () => {
   const blog = fold(
     f.opened(),
@@ -20,7 +22,7 @@ describe("the auditor's view", () => {
   );
 
   it("is the readers' article in every part but the updates", () => {
-    const { updates, ...rest } = toAuditorView('osh-unrest', blog);
+    const { updates, nextBeforeRevision: _cursor, ...rest } = toAuditorView('osh-unrest', blog, ALL);
     const { updates: publicUpdates, nextBeforeRevision, ...article } = toArticleView('osh-unrest', blog);
     expect(rest).toStrictEqual(article);
     expect(
@@ -28,8 +30,26 @@ describe("the auditor's view", () => {
     ).toStrictEqual(publicUpdates);
   });
 
+  it("pages the record's updates like the readers' article: newest first, retracted ones included", () => {
+    // given: five updates, the fourth retracted
+    const long = fold(
+      f.opened(),
+      ...['u1', 'u2', 'u3', 'u4', 'u5'].map((updateId) => f.posted({ updateId })),
+      f.retracted({ updateId: 'u4', reason: 'unconfirmed' }),
+    );
+    // when: two at a time, each page asking for the updates before the last one's revision
+    const first = toAuditorView('osh-unrest', long, { limit: 2 });
+    const second = toAuditorView('osh-unrest', long, { limit: 2, beforeRevision: first.nextBeforeRevision! });
+    const third = toAuditorView('osh-unrest', long, { limit: 2, beforeRevision: second.nextBeforeRevision! });
+    // then: every update once, in order, and no cursor after the last page
+    const ids = (view: typeof first) => view.updates.map((update) => update.updateId);
+    expect([ids(first), ids(second), ids(third)]).toStrictEqual([['u5', 'u4'], ['u3', 'u2'], ['u1']]);
+    expect([first.nextBeforeRevision, second.nextBeforeRevision, third.nextBeforeRevision]).toStrictEqual([4, 2, null]);
+    expect(first.updates[1]!.retracted).toMatchObject({ reason: 'unconfirmed' });
+  });
+
   it('keeps a retracted update, marked with the reason, who retracted it and when', () => {
-    const [retracted] = toAuditorView('osh-unrest', blog).updates;
+    const [retracted] = toAuditorView('osh-unrest', blog, ALL).updates;
     expect(retracted).toMatchObject({
       updateId: 'u2',
       body: 'Crowds in Osh.',
@@ -39,7 +59,7 @@ describe("the auditor's view", () => {
   });
 
   it('gives each correction the body it replaced and the body it put in place', () => {
-    const update = toAuditorView('osh-unrest', blog).updates.find((candidate) => candidate.updateId === 'u1')!;
+    const update = toAuditorView('osh-unrest', blog, ALL).updates.find((candidate) => candidate.updateId === 'u1')!;
     expect(update.body).toBe('Third text.');
     expect(update.corrected).toStrictEqual({ at: minutesAfterStart(4), reason: 'second fix' });
     expect(update.corrections).toStrictEqual([

@@ -22,7 +22,7 @@ describe('the envelope', () => {
     // then
     const { salts } = first!.metadata;
     const input = { type: 'UpdatePosted', data: events[0]!.data, at: AT, author: AUTHOR };
-    const contentHash = saltedContentHashOf(input, salts!);
+    const contentHash = saltedContentHashOf(input, salts!)!;
     expect(first).toMatchObject({ eventId: 'id-0', type: 'UpdatePosted', data: events[0]!.data });
     expect(first!.metadata).toStrictEqual({
       at: AT,
