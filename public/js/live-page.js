@@ -6,6 +6,10 @@ import { readersLine } from './format.js';
 import { Feed } from './feed.js';
 import * as dom from './article-dom.js';
 
+const RECONNECTION = { reconnectionDelay: 1000, reconnectionDelayMax: 10_000, randomizationFactor: 0.5 };
+/** Subscribe errors worth asking again on the same connection; others would fail again. */
+const RETRIED = ['rate_limited', 'unavailable'];
+
 const story = document.querySelector('[data-article]');
 if (story) follow(story);
 
@@ -16,30 +20,50 @@ function follow(story) {
   let revision = Number(story.dataset.revision);
   let epoch;
 
-  const socket = io('/live', { transports: ['websocket', 'polling'] });
+  // Socket.IO reconnects by itself after a lost connection, each wait drawn at random (0.5 to 1.5 s,
+  // then 1 to 3 s, … up to 10 s), so the readers of a restarted server come back spread out.
+  const socket = io('/live', { transports: ['websocket', 'polling'], ...RECONNECTION });
+  // Pushed events count only after an ok ack: until then the catch-up holds them.
+  let live = false;
+  let failures = 0;
+  let attempts = 0;
+  let retry;
+
   // The ack is handled in its callback, not after an await: the next pushed event can arrive in the
   // same read (long-polling batches packets), and must not be applied before the ack's events.
-  socket.on('connect', () => {
+  function subscribe() {
+    clearTimeout(retry);
+    const attempt = ++attempts;
+    live = false;
     socket.timeout(10_000).emit('subscribe', { liveBlogId, afterRevision: revision, epoch }, (error, ack) => {
       if (error || !ack.ok) {
-        return showConnection(ack ? `Live updates unavailable: ${ack.error.message}` : 'Live updates unavailable');
+        const retried = error || RETRIED.includes(ack.error.code);
+        showConnection(ack ? `Live updates unavailable: ${ack.error.message}` : 'Live updates unavailable');
+        // A refusal for a while (busy, rate limited) or no answer: ask again after a growing, jittered wait.
+        if (retried && attempt === attempts && socket.connected) retry = setTimeout(subscribe, retryDelay(failures++));
+        return;
       }
+      failures = 0;
       showConnection('');
       epoch = ack.epoch;
       if (ack.article) {
         redraw(ack.article);
         revision = ack.revision;
       } else ack.events.forEach(apply);
+      live = true;
     });
-  });
+  }
+  socket.on('connect', subscribe);
   socket.on('disconnect', (reason) => {
+    live = false;
+    clearTimeout(retry);
     showConnection('Reconnecting…');
-    // Socket.IO retries by itself except when the server closed the socket (a restart, a slow reader
-    // cut off): come back after a short, jittered pause and resume from the last revision held.
-    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000 + Math.random() * 1000);
+    // Socket.IO retries by itself except when the server closed the socket (a slow reader cut off, a
+    // server that said goodbye): come back after a growing, jittered wait and resume from the revision held.
+    if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), retryDelay(failures++));
   });
   socket.on('event', (event) => {
-    if (event.liveBlogId === liveBlogId) apply(event);
+    if (live && event.liveBlogId === liveBlogId) apply(event);
   });
   socket.on('readers', ({ liveBlogId: id, count }) => {
     if (id !== liveBlogId) return;
@@ -67,6 +91,11 @@ function follow(story) {
   }
 
   pageOlderUpdates(story, liveBlogId, feed);
+}
+
+/** The wait before retry number `failures` (0 first): 1, 2, 4… up to 30 s, times 0.5 to 1.5. */
+function retryDelay(failures) {
+  return Math.round(Math.min(30_000, 1000 * 2 ** failures) * (0.5 + Math.random()));
 }
 
 function announce(text) {
