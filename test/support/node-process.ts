@@ -27,18 +27,22 @@ export interface NodeOptions {
   /** Settings for the node (EVENT_STORE, AUTH_SECRET, SEED…); HOST and PORT are chosen here. */
   readonly env: NodeJS.ProcessEnv;
   readonly readyTimeoutMs?: number;
+  /** Listen on this port rather than a free one: a restart where its clients expect it. */
+  readonly port?: number;
 }
 
 export const MAIN_SCRIPT = join(projectRoot, 'dist/main.js');
 
 export async function startNode(options: NodeOptions): Promise<NodeProcess> {
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     try {
       return await spawnNode(port, options);
     } catch (error) {
-      // Another process may have taken the port between our probe and the node's listen.
+      // Another process may have taken the port between our probe and the node's listen (or, for a
+      // fixed port, the killed node's socket may not be released yet).
       if (!(error instanceof PortTaken) || attempt >= 3) throw error;
+      if (options.port !== undefined) await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
 }
