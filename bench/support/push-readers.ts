@@ -1,5 +1,5 @@
 /**
- * The readers of bench/push.ts, in a process of their own so that receiving does not run on a
+ * The readers of the push figures (support/push-harness.ts), in a process of their own so that receiving does not run on a
  * server's event loop: N Socket.IO clients on /live, each noting when every event reached it.
  * Driven over IPC (advanced serialization, so receipts travel as typed arrays, not JSON); also
  * answers 'cpu' with process.cpuUsage() like the servers.
@@ -16,7 +16,7 @@ export type ToReaders =
       readonly batch: number;
       readonly liveBlogId?: string;
     }
-  /** Waits until every reader holds every one of these revisions (or the timeout), then replies. */
+  /** Waits until every reader holds every one of these revisions (or the timeout), replies, and forgets them. */
   | { readonly type: 'collect'; readonly revisions: readonly number[]; readonly timeoutMs: number };
 
 export type FromReaders =
@@ -87,6 +87,7 @@ async function collect({ revisions, timeoutMs }: Extract<ToReaders, { type: 'col
   const deadline = Date.now() + timeoutMs;
   while (!everyoneHasAll(revisions) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   reply({ type: 'receipts', receipts: receipts.map((pairs) => Float64Array.from(pairs)), disconnected, payloadBytes });
+  for (const pairs of receipts) pairs.length = 0;
 }
 
 function everyoneHasAll(revisions: readonly number[]): boolean {
