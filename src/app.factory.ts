@@ -2,7 +2,6 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -10,6 +9,7 @@ import { configurePages } from './pages/pages.setup.js';
 import type { AppConfig } from './config/config.js';
 import type { Clock } from './shared/clock.js';
 import { JsonBodyInterceptor } from './shared/json-body.interceptor.js';
+import { LeanIoAdapter } from './shared/lean-io-adapter.js';
 import { validationPipe } from './shared/validation.js';
 
 export type HttpPlatform = 'express' | 'fastify';
@@ -45,7 +45,7 @@ export async function createApp(
     await configurePages(app as NestFastifyApplication);
   }
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new IoAdapter(app));
+  app.useWebSocketAdapter(new LeanIoAdapter(app));
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -1,17 +1,6 @@
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
-import {
-  Ack,
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-  WebSocketServer,
-  type OnGatewayConnection,
-  type OnGatewayDisconnect,
-  type OnGatewayInit,
-} from '@nestjs/websockets';
+import { WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/cluster-state.js';
-import { memoryRateLimit } from '../../cluster/local-cluster-state.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics } from '../../shared/metrics.js';
@@ -23,22 +12,36 @@ import { ReaderCounts } from './reader-counts.js';
 import { isLiveError, parseSubscribe, parseUnsubscribe } from './subscribe-request.js';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
+/** Subscribe and unsubscribe requests one socket may make per window. */
+const SOCKET_BUDGET = { points: 20, windowMs: 10_000 };
 const SLOW_READER_SWEEP_MS = 1000;
 
-/** The socket API (DESIGN §5): subscribe with a gap-free catch-up, then every event once, in order. */
+/** What the gateway keeps on each reader's socket (kept small: a node holds tens of thousands). */
+interface ReaderState {
+  readonly subscriptions: Set<string>;
+  /** The socket's request budget: when its window ends, and how much of it is spent. */
+  budgetEndsAt: number;
+  budgetSpent: number;
+}
+
+/**
+ * The socket API (DESIGN §5): subscribe with a gap-free catch-up, then every event once, in order.
+ * It listens on each socket itself, with the same three handlers for every socket, rather than
+ * through @SubscribeMessage, whose per-socket wiring doubled the memory a reader costs (see
+ * LeanIoAdapter).
+ */
 @WebSocketGateway({
   namespace: LIVE_NAMESPACE,
   transports: ['websocket', 'polling'],
   cors: { origin: '*' },
   maxHttpBufferSize: 16_384,
 })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private readonly server!: LiveNamespace;
   private readonly logger = new Logger(LiveGateway.name);
-  /** Subscribe and unsubscribe requests: 20 per 10 s per socket (a socket lives on one node), and a
-   *  budget per client address shared by every node where the cluster shares state, so that fresh
-   *  sockets, on this node or another, do not reset it. */
-  private readonly perSocket: RateLimit;
+  /** Subscribe and unsubscribe requests: 20 per 10 s per socket (counted on the socket, which lives
+   *  on one node), and a budget per client address shared by every node where the cluster shares
+   *  state, so that fresh sockets, on this node or another, do not reset it. */
   private readonly perAddress?: RateLimit;
   private counts?: ReaderCounts;
   private sweep?: NodeJS.Timeout;
@@ -51,13 +54,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @Inject(CLUSTER_STATE) private readonly cluster: ClusterState,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.perSocket = memoryRateLimit('live-socket', { points: 20, durationSeconds: 10 });
     const points = config.liveRequestsPerAddress;
     if (points > 0) this.perAddress = cluster.rateLimit('live-address', { points, durationSeconds: 10 });
   }
 
   afterInit(server: LiveNamespace): void {
     this.fanout.attach(server);
+    server.on('connection', (socket) => this.connected(socket));
     const counts = new ReaderCounts(server, this.fanout, this.cluster.presence, this.clock);
     this.counts = counts;
     this.fanout.onAudienceChange = (liveBlogId) => counts.changed(liveBlogId);
@@ -70,12 +73,33 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.counts?.stop();
   }
 
-  handleConnection(socket: LiveSocket): void {
-    socket.data.subscriptions = new Set<string>();
+  /** The handlers every socket shares: Socket.IO calls a listener with the socket as `this`. */
+  private readonly handlers = (() => {
+    const gateway = this;
+    const failed = (error: unknown) => gateway.logger.error({ err: error }, 'socket request failed');
+    return {
+      subscribe(this: LiveSocket, payload: unknown, ack?: unknown) {
+        gateway.subscribe(this, payload, ack).catch(failed);
+      },
+      unsubscribe(this: LiveSocket, payload: unknown, ack?: unknown) {
+        gateway.unsubscribe(this, payload, ack).catch(failed);
+      },
+      disconnect(this: LiveSocket) {
+        gateway.disconnected(this);
+      },
+    };
+  })();
+
+  private connected(socket: LiveSocket): void {
+    const state: ReaderState = { subscriptions: new Set<string>(), budgetEndsAt: 0, budgetSpent: 0 };
+    socket.data = state;
+    socket.on('subscribe', this.handlers.subscribe);
+    socket.on('unsubscribe', this.handlers.unsubscribe);
+    socket.on('disconnect', this.handlers.disconnect);
     this.metrics.readersConnected.inc();
   }
 
-  handleDisconnect(socket: LiveSocket): void {
+  private disconnected(socket: LiveSocket): void {
     const subscriptions = subscriptionsOf(socket);
     this.metrics.readersConnected.dec();
     this.metrics.subscriptions.dec(subscriptions.size);
@@ -83,13 +107,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     subscriptions.clear();
   }
 
-  @SubscribeMessage('subscribe')
-  async subscribe(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody() payload: unknown,
-    @Ack() ack?: (reply: SubscribeAck) => void,
-  ) {
-    const reply = (value: SubscribeAck) => (typeof ack === 'function' ? ack(value) : undefined);
+  private async subscribe(socket: LiveSocket, payload: unknown, ack: unknown): Promise<void> {
+    const reply = (value: SubscribeAck) => void (typeof ack === 'function' ? ack(value) : undefined);
     const request = parseSubscribe(payload);
     if (isLiveError(request)) return reply(request);
     const refused = (await this.limited(socket)) ?? this.tooMany(socket, request.liveBlogId);
@@ -113,13 +132,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
-  @SubscribeMessage('unsubscribe')
-  async unsubscribe(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody() payload: unknown,
-    @Ack() ack?: (reply: UnsubscribeAck) => void,
-  ) {
-    const reply = (value: UnsubscribeAck) => (typeof ack === 'function' ? ack(value) : undefined);
+  private async unsubscribe(socket: LiveSocket, payload: unknown, ack: unknown): Promise<void> {
+    const reply = (value: UnsubscribeAck) => void (typeof ack === 'function' ? ack(value) : undefined);
     const request = parseUnsubscribe(payload);
     if (isLiveError(request)) return reply(request);
     const refused = await this.limited(socket);
@@ -141,7 +155,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async limited(socket: LiveSocket): Promise<LiveError | undefined> {
     const address = clientAddress(socket.handshake, this.config.trustedProxies);
-    const allowed = (await this.perSocket.consume(socket.id)) && ((await this.perAddress?.consume(address)) ?? true);
+    const allowed = spendSocketBudget(stateOf(socket)) && ((await this.perAddress?.consume(address)) ?? true);
     if (allowed) return undefined;
     return { ok: false, error: { code: 'rate_limited', message: 'too many subscribe requests; slow down' } };
   }
@@ -177,6 +191,16 @@ function pendingPackets(socket: LiveSocket): number {
   return (socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length;
 }
 
+function stateOf(socket: LiveSocket): ReaderState {
+  return socket.data as ReaderState;
+}
+
 function subscriptionsOf(socket: LiveSocket): Set<string> {
-  return socket.data.subscriptions as Set<string>;
+  return stateOf(socket).subscriptions;
+}
+
+/** A fixed window per socket, as rate-limiter-flexible counts: a request over budget spends too. */
+function spendSocketBudget(state: ReaderState, now = Date.now()): boolean {
+  if (now >= state.budgetEndsAt) [state.budgetEndsAt, state.budgetSpent] = [now + SOCKET_BUDGET.windowMs, 0];
+  return ++state.budgetSpent <= SOCKET_BUDGET.points;
 }
