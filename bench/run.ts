@@ -97,8 +97,9 @@ async function main(): Promise<boolean> {
   }
   for (const figure of figures) {
     const { median, min, max } = figure.ratio;
+    const verdict = figure.met ? 'met    ' : 'NOT MET';
     console.log(
-      `${figure.figure.padEnd(3)} ${figure.met ? 'met    ' : 'NOT MET'} ratio ${median} (${min}–${max}), goal ${figure.goal.text}: ${figure.title}`,
+      `${figure.figure.padEnd(3)} ${verdict} ratio ${median} (${min}–${max}), goal ${figure.goal.text}: ${figure.title}`,
     );
   }
   console.log(`${((Date.now() - started) / 1000).toFixed(0)} s in all`);

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { LIVE_NAMESPACE } from './live-blog/realtime/live-events.js';
 import { configurePages } from './pages/pages.setup.js';
 import type { AppConfig } from './config/config.js';
 import type { Clock } from './shared/clock.js';
@@ -45,7 +46,8 @@ export async function createApp(
     await configurePages(app as NestFastifyApplication);
   }
   app.useLogger(app.get(Logger));
-  app.useWebSocketAdapter(new LeanIoAdapter(app));
+  // The readers' gateway wires its sockets itself (live.gateway.ts): Nest's wiring doubled a reader's memory.
+  app.useWebSocketAdapter(new LeanIoAdapter(app, [LIVE_NAMESPACE]));
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 /**
- * The readers of the push figures (support/push-harness.ts), in a process of their own so that receiving does not run on a
- * server's event loop: N Socket.IO clients on /live, each noting when every event reached it.
+ * The readers of the push figures (support/push-harness.ts), in a process of their own so that
+ * receiving does not run on a server's event loop: N Socket.IO clients on /live, each noting
+ * when every event reached it.
  * Driven over IPC (advanced serialization, so receipts travel as typed arrays, not JSON); also
  * answers 'cpu' with process.cpuUsage() like the servers.
  */

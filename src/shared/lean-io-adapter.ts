@@ -1,14 +1,23 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 
 /**
- * Nest's Socket.IO adapter, minus its per-socket wiring where a gateway has no message handlers.
- * For each handler of each socket Nest builds an RxJS pipeline (fromEvent, mergeMap, takeUntil,
- * share…): about 50 closures and 12 KB of heap a socket, as much again as Socket.IO itself. The
- * readers' gateway (/live) listens on its sockets itself, with handlers shared by every socket.
+ * Nest's Socket.IO adapter, except on the namespaces whose gateways listen on their sockets
+ * themselves: there Nest attaches nothing to a socket. For each socket Nest otherwise builds an
+ * RxJS pipeline per message handler (fromEvent, mergeMap, takeUntil, share…) and a disconnect
+ * hook: about 50 closures and 12 KB of heap a socket, as much again as Socket.IO itself, which
+ * a node holding tens of thousands of readers cannot afford.
  */
 export class LeanIoAdapter extends IoAdapter {
-  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
-    const [, handlers] = args;
-    if (handlers.length > 0) super.bindMessageHandlers(...args);
+  constructor(
+    app: INestApplicationContext,
+    private readonly selfWired: readonly string[],
+  ) {
+    super(app);
+  }
+
+  override bindClientConnect(server: { name?: unknown }, callback: (...args: unknown[]) => void): void {
+    if (typeof server.name === 'string' && this.selfWired.includes(server.name)) return;
+    super.bindClientConnect(server, callback);
   }
 }

@@ -36,6 +36,8 @@ export class LiveFanout implements OnModuleDestroy {
   /** Per blog, the revision of the last event this fan-out has pushed (or passed, with nobody listening). */
   private readonly pushed = new Map<string, number>();
   private readonly subscription: Subscription;
+  /** Socket.IO keeps the name of each room a socket joins: one string per story, not one per reader. */
+  private readonly rooms = new Map<string, string>();
   /** Told when a blog's audience changed (reader counts). */
   onAudienceChange: (liveBlogId: string) => void = () => {};
 
@@ -139,6 +141,8 @@ export class LiveFanout implements OnModuleDestroy {
   private joinIfCaughtUp(liveBlogId: string, joining: Joining): void {
     if ((this.pushed.get(liveBlogId) ?? -1) < joining.delivered) return;
     this.joining.get(liveBlogId)?.delete(joining.socket.id);
-    void joining.socket.join(roomOf(liveBlogId));
+    let room = this.rooms.get(liveBlogId);
+    if (room === undefined) this.rooms.set(liveBlogId, (room = roomOf(liveBlogId)));
+    void joining.socket.join(room);
   }
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/cluster-state.js';
@@ -19,7 +20,8 @@ const SLOW_READER_SWEEP_MS = 1000;
 /** What the gateway keeps on each reader's socket (kept small: a node holds tens of thousands). */
 interface ReaderState {
   readonly subscriptions: Set<string>;
-  /** The socket's request budget: when its window ends, and how much of it is spent. */
+  /** The socket's request budget: when its window ends (whole performance.now() ms: a small integer,
+   *  not a boxed number) and how much of it is spent. */
   budgetEndsAt: number;
   budgetSpent: number;
 }
@@ -27,8 +29,8 @@ interface ReaderState {
 /**
  * The socket API (DESIGN §5): subscribe with a gap-free catch-up, then every event once, in order.
  * It listens on each socket itself, with the same three handlers for every socket, rather than
- * through @SubscribeMessage, whose per-socket wiring doubled the memory a reader costs (see
- * LeanIoAdapter).
+ * through @SubscribeMessage and OnGatewayConnection, whose per-socket wiring doubled the memory a
+ * reader costs (LeanIoAdapter leaves this namespace's sockets alone).
  */
 @WebSocketGateway({
   namespace: LIVE_NAMESPACE,
@@ -200,7 +202,7 @@ function subscriptionsOf(socket: LiveSocket): Set<string> {
 }
 
 /** A fixed window per socket, as rate-limiter-flexible counts: a request over budget spends too. */
-function spendSocketBudget(state: ReaderState, now = Date.now()): boolean {
+function spendSocketBudget(state: ReaderState, now = Math.floor(performance.now())): boolean {
   if (now >= state.budgetEndsAt) [state.budgetEndsAt, state.budgetSpent] = [now + SOCKET_BUDGET.windowMs, 0];
   return ++state.budgetSpent <= SOCKET_BUDGET.points;
 }
