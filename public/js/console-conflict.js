@@ -35,6 +35,8 @@ export function describe({ type, data }) {
         : `Corrected an update to “${excerpt(data.body)}” (${data.reason})`;
     case 'UpdateRetracted':
       return `Retracted an update: ${data.reason}`;
+    case 'UpdateRedacted':
+      return `Redacted the ${data.fields.join(', ')} of an update (${data.reference})`;
     case 'UpdatePinned':
       return 'Pinned an update as a key point';
     case 'UpdateUnpinned':

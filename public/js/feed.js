@@ -26,6 +26,8 @@ export class Feed {
         return this.corrected(data, event.at);
       case 'UpdateRetracted':
         return this.retracted(data.updateId);
+      case 'UpdateRedacted':
+        return this.redacted(data);
       case 'UpdatePinned':
         return this.pinned(data.updateId);
       case 'UpdateUnpinned':
@@ -91,6 +93,20 @@ export class Feed {
     if (!this.pending.length) this.button.hidden = true;
     this.keyPoint(updateId)?.remove();
     this.refreshKeyPoints();
+  }
+
+  /** The named fields show the placeholder from now on, on the update and on its key point. */
+  redacted({ updateId, fields, text }) {
+    const element = this.update(updateId) ?? this.pending.find((pending) => pending.dataset.updateId === updateId);
+    if (element) {
+      for (const name of fields) {
+        if (name === 'body') dom.correctBody(element, text);
+        else dom.field(element, name.replace('.', '-')).textContent = text;
+        if (name === 'media.caption') dom.field(element, 'media-image').alt = text;
+      }
+    }
+    const point = this.keyPoint(updateId);
+    if (point && fields.includes('body')) point.replaceWith(dom.keyPoint({ updateId, body: text }));
   }
 
   pinned(updateId) {

@@ -1,4 +1,4 @@
-import type { Author, OpenedBlog, UpdateRecord } from '../live-blog/domain/index.js';
+import type { Author, OpenedBlog, Redaction, UpdateRecord } from '../live-blog/domain/index.js';
 import { toArticleView, toPublicUpdate, type PublicUpdate } from '../live-blog/projections/article.view.js';
 
 export interface AuditedChange {
@@ -19,6 +19,8 @@ export interface AuditedUpdate extends PublicUpdate {
   readonly author: Author;
   readonly corrections: readonly AuditedCorrection[];
   readonly retracted: (AuditedChange & { readonly reason: string }) | null;
+  /** Lawful redactions: which fields' text is gone, under which reference, why, by whom. */
+  readonly redactions: readonly (AuditedChange & Omit<Redaction, keyof AuditedChange>)[];
 }
 
 /** Which of the record's updates an auditor's view carries: newest first, posted before `beforeRevision`. */
@@ -73,5 +75,13 @@ export function toAuditedUpdate(update: UpdateRecord): AuditedUpdate {
       author: retraction.author,
       reason: retraction.reason,
     },
+    redactions: update.redactions.map(({ revision, at, author, fields, reference, reason }) => ({
+      revision,
+      at,
+      author,
+      fields,
+      reference,
+      reason,
+    })),
   });
 }

@@ -37,6 +37,13 @@ export type ChangeDetail =
       readonly reason: string;
     }
   | { readonly kind: 'update-retracted'; readonly updateId: string; readonly body: string; readonly reason: string }
+  | {
+      readonly kind: 'update-redacted';
+      readonly updateId: string;
+      readonly fields: readonly string[];
+      readonly reference: string;
+      readonly reason: string;
+    }
   | { readonly kind: 'pinned' | 'unpinned'; readonly updateId: string }
   | { readonly kind: 'figures'; readonly before: FiguresStatement | null; readonly after: FiguresStatement }
   | { readonly kind: 'timeline-entry'; readonly entryId: string; readonly period: string; readonly text: string }
@@ -104,6 +111,8 @@ function describe(state: LiveBlogState, event: LiveBlogHistoryEvent, next: LiveB
       const { updateId, reason } = event.data;
       return { kind: 'update-retracted', updateId, body: bodyOf(state, updateId), reason };
     }
+    case 'UpdateRedacted':
+      return { kind: 'update-redacted', ...event.data };
     case 'UpdatePinned':
       return { kind: 'pinned', updateId: event.data.updateId };
     case 'UpdateUnpinned':

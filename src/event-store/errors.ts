@@ -31,3 +31,21 @@ export class InvalidCheckpoint extends Error {
     super(`${JSON.stringify(checkpoint.slice(0, 60))} is not a checkpoint of this store`);
   }
 }
+
+/** The store cannot remove text from stored events (KurrentDB's are immutable): nothing was written. */
+export class RedactionUnsupported extends Error {
+  override readonly name = 'RedactionUnsupported';
+}
+
+/** A redaction named a stored event that is not where it said: nothing was written. */
+export class RewriteTargetMissing extends Error {
+  override readonly name = 'RewriteTargetMissing';
+
+  constructor(
+    readonly stream: string,
+    readonly revision: number,
+    readonly eventId: string,
+  ) {
+    super(`no event ${eventId} at revision ${revision} of ${stream} to rewrite`);
+  }
+}

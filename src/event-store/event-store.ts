@@ -54,6 +54,18 @@ export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
 }
 
+/** A stored event's new data and metadata (same id, stream, revision and type): a lawful redaction's rewrite. */
+export interface EventRewrite {
+  readonly eventId: string;
+  readonly revision: number;
+  readonly data: Record<string, unknown>;
+  readonly metadata: Record<string, unknown>;
+}
+
+export interface RedactOptions extends AppendOptions {
+  readonly rewrites: readonly EventRewrite[];
+}
+
 export interface AppendResult {
   /** The revision the stream's next event will take (last revision + 1). */
   readonly nextRevision: number;
@@ -94,6 +106,14 @@ export interface EventStore {
    * A batch whose event ids are already stored is a no-op that returns the original result.
    */
   append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * A lawful redaction (DESIGN §3a): appends the batch and replaces the data and metadata of the
+   * stream's events named in `rewrites`, in one transaction (a rewrite that matches no stored event
+   * rolls it all back), then clears the replaced text out of the store's files. A store whose
+   * events are immutable throws RedactionUnsupported and writes nothing.
+   */
+  redact(stream: string, events: readonly EventToAppend[], options: RedactOptions): Promise<AppendResult>;
 
   /** Events of one stream; an unknown stream yields an empty array. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

@@ -5,6 +5,7 @@ import { WriteStates } from './application/write-states.js';
 import { EditorController } from './http/editor.controller.js';
 import { HttpReplies } from './http/http-replies.js';
 import { ReaderController } from './http/reader.controller.js';
+import { RedactionController } from './http/redaction.controller.js';
 import { ArticleViews } from './projections/article-views.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 import { CatchUp } from './realtime/catch-up.js';
@@ -13,7 +14,7 @@ import { LiveFanout } from './realtime/live-fanout.js';
 import { LiveGateway } from './realtime/live.gateway.js';
 
 @Module({
-  controllers: [ReaderController, EditorController],
+  controllers: [ReaderController, EditorController, RedactionController],
   providers: [
     CommandHandler,
     WriteStates,

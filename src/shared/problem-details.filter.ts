@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { RedactionUnsupported } from '../event-store/errors.js';
 import { DomainError } from '../live-blog/domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from '../live-blog/application/errors.js';
 
@@ -43,6 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof IdempotencyKeyReused) {
       return problem(HttpStatus.UNPROCESSABLE_ENTITY, exception.message, { field: 'Idempotency-Key' });
     }
+    if (exception instanceof RedactionUnsupported) return problem(HttpStatus.NOT_IMPLEMENTED, exception.message);
     if (exception instanceof HttpException) return fromHttpException(exception);
     const status = statusOfLibraryError(exception);
     if (status) return problem(status, (exception as Error).message);

@@ -16,7 +16,10 @@ type Json = Record<string, any>;
 function asReadersSawIt(view: Json): Json {
   const { updates, nextBeforeRevision: _cursor, ...article } = view;
   const shown = updates.filter((update: Json) => update.retracted === null).slice(0, 50);
-  return { ...article, updates: shown.map(({ author, corrections, retracted, ...update }: Json) => update) };
+  return {
+    ...article,
+    updates: shown.map(({ author, corrections, retracted, redactions, ...update }: Json) => update),
+  };
 }
 
 const withoutCursor = ({ nextBeforeRevision, ...article }: Json) => article;

@@ -1,4 +1,4 @@
-import type { LiveBlogCommand, LiveBlogEvent } from '../../src/live-blog/domain/index.js';
+import type { LiveBlogCommand, LiveBlogEvent, RedactableField } from '../../src/live-blog/domain/index.js';
 
 /**
  * Events and commands from the reference story (BBC News, Kyrgyzstan, 8 April 2010). Each factory
@@ -47,6 +47,12 @@ const correction = {
   reason: 'wrong day',
 };
 const retraction = { updateId: 'u1', reason: 'wrong town' };
+const redaction = {
+  updateId: 'u1',
+  fields: ['body'] as RedactableField[],
+  reference: 'Court order 2010/117',
+  reason: 'Names a minor',
+};
 const revisedFigures = {
   dead: { count: 75, qualifier: 'exact' },
   injured: { count: 1000, qualifier: 'more-than' },
@@ -71,6 +77,8 @@ export const corrected = (overrides: Overrides<DataOf<'UpdateCorrected'>> = {}) 
   event('UpdateCorrected', correction, overrides);
 export const retracted = (overrides: Overrides<DataOf<'UpdateRetracted'>> = {}) =>
   event('UpdateRetracted', retraction, overrides);
+export const redacted = (overrides: Overrides<DataOf<'UpdateRedacted'>> = {}) =>
+  event('UpdateRedacted', redaction, overrides);
 export const pinned = (overrides: Overrides<DataOf<'UpdatePinned'>> = {}) =>
   event('UpdatePinned', { updateId: 'u1' }, overrides);
 export const unpinned = (overrides: Overrides<DataOf<'UpdateUnpinned'>> = {}) =>
@@ -96,6 +104,8 @@ export const correct = (overrides: Overrides<Omit<CommandOf<'CorrectUpdate'>, 't
   command('CorrectUpdate', correction, overrides);
 export const retract = (overrides: Overrides<Omit<CommandOf<'RetractUpdate'>, 'type'>> = {}) =>
   command('RetractUpdate', retraction, overrides);
+export const redact = (overrides: Overrides<Omit<CommandOf<'RedactUpdate'>, 'type'>> = {}) =>
+  command('RedactUpdate', redaction, overrides);
 export const pin = (overrides: Overrides<Omit<CommandOf<'PinUpdate'>, 'type'>> = {}) =>
   command('PinUpdate', { updateId: 'u1' }, overrides);
 export const unpin = (overrides: Overrides<Omit<CommandOf<'UnpinUpdate'>, 'type'>> = {}) =>

@@ -26,7 +26,9 @@ describe("the auditor's view", () => {
     const { updates: publicUpdates, nextBeforeRevision, ...article } = toArticleView('osh-unrest', blog);
     expect(rest).toStrictEqual(article);
     expect(
-      updates.filter((update) => !update.retracted).map(({ author, corrections, retracted, ...update }) => update),
+      updates
+        .filter((update) => !update.retracted)
+        .map(({ author, corrections, retracted, redactions, ...update }) => update),
     ).toStrictEqual(publicUpdates);
   });
 

@@ -62,7 +62,16 @@ describe('evolve', () => {
       f.posted({ updateId: 'u2', kind: 'quote', byline: 'Rayhan Demytrie', media }),
     );
     expect(blog.updates).toStrictEqual([
-      { ...change(1), updateId: 'u1', kind: 'report', body: f.BODY, ...blankFields, corrections: [], retraction: null },
+      {
+        ...change(1),
+        updateId: 'u1',
+        kind: 'report',
+        body: f.BODY,
+        ...blankFields,
+        corrections: [],
+        retraction: null,
+        redactions: [],
+      },
       {
         ...change(2),
         updateId: 'u2',
@@ -73,6 +82,7 @@ describe('evolve', () => {
         media,
         corrections: [],
         retraction: null,
+        redactions: [],
       },
     ]);
   });

@@ -9,7 +9,7 @@ import {
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import type { Observable, Subscriber } from 'rxjs';
-import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
+import { DuplicateEventId, RedactionUnsupported, WrongExpectedRevision } from '../errors.js';
 import {
   matchesExpected,
   type AppendOptions,
@@ -105,6 +105,18 @@ export class KurrentDbEventStore implements EventStore {
         }
       }
     }
+  }
+
+  /**
+   * KurrentDB events are immutable: a stream can only be deleted whole, or truncated before a
+   * revision, and even then the bytes stay in its chunk files until a scavenge. No honest way to
+   * remove one field's text while keeping the chain: refused, nothing written (DESIGN §3a).
+   */
+  async redact(): Promise<AppendResult> {
+    throw new RedactionUnsupported(
+      'this store (KurrentDB) keeps events immutable and cannot remove text from them: ' +
+        'redaction needs the SQLite or PostgreSQL store',
+    );
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import type { Observable, Subscriber } from 'rxjs';
-import { DuplicateEventId, WrongExpectedRevision } from '../errors.js';
+import { DuplicateEventId, RewriteTargetMissing, WrongExpectedRevision } from '../errors.js';
 import {
   matchesExpected,
   type AppendOptions,
@@ -13,6 +13,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type RedactOptions,
   type SubscribeOptions,
 } from '../event-store.js';
 import { decodeCheckpoint, encodeCheckpoint, FEED_START, type FeedPlace } from './postgres-checkpoint.js';
@@ -81,6 +82,30 @@ export class PostgresEventStore implements EventStore {
         if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /**
+   * The UPDATE leaves the old row versions in the table's pages as dead tuples: VACUUM FULL writes
+   * the table (and its TOAST table) anew from the live rows and deletes the old files. It holds an
+   * exclusive lock on the events table while it runs (appends and reads wait: about as long as
+   * copying the table once). The old text also stays in PostgreSQL's WAL segments until they are
+   * recycled, and in any WAL archive or backup: those are the operator's (DESIGN §3a).
+   */
+  async redact(stream: string, events: readonly EventToAppend[], options: RedactOptions): Promise<AppendResult> {
+    const result = await this.inTransaction(async (client) => {
+      const appended = await this.appendBatch(client, stream, events, options.expectedRevision);
+      for (const { eventId, revision, data, metadata } of options.rewrites) {
+        const { rowCount } = await client.query(
+          `UPDATE ${this.names.events} SET data = $4::json, metadata = $5::json
+            WHERE stream = $1 AND revision = $2 AND event_id = $3`,
+          [stream, revision, eventId, JSON.stringify(data), JSON.stringify(metadata)],
+        );
+        if (rowCount !== 1) throw new RewriteTargetMissing(stream, revision, eventId);
+      }
+      return appended;
+    });
+    await this.pool.query(`VACUUM (FULL) ${this.names.events}`);
+    return result;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -4,18 +4,20 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Observable, Subject, type Subscriber } from 'rxjs';
 import { systemClock, type Clock } from '../../shared/clock.js';
-import { DuplicateEventId, InvalidCheckpoint, WrongExpectedRevision } from '../errors.js';
+import { DuplicateEventId, InvalidCheckpoint, RewriteTargetMissing, WrongExpectedRevision } from '../errors.js';
 import {
   matchesExpected,
   type AppendOptions,
   type AppendResult,
   type Checkpoint,
+  type EventRewrite,
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type RedactOptions,
   type SubscribeOptions,
 } from '../event-store.js';
 
@@ -116,6 +118,12 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ) => BatchOutcome;
+  private readonly redactTransaction: (
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+    rewrites: readonly EventRewrite[],
+  ) => BatchOutcome;
   /** Fired after each local commit so in-process subscribers need not wait for the poll. */
   private readonly committed = new Subject<void>();
   private readonly subscribers = new Set<Subscriber<RecordedEvent>>();
@@ -132,6 +140,14 @@ export class SqliteEventStore implements EventStore {
       (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
         this.appendBatch(stream, events, expected),
     ).immediate;
+    this.redactTransaction = db.transaction(
+      (
+        stream: string,
+        events: readonly EventToAppend[],
+        expected: ExpectedRevision,
+        rewrites: readonly EventRewrite[],
+      ) => this.redactBatch(stream, events, expected, rewrites),
+    ).immediate;
   }
 
   /**
@@ -143,6 +159,25 @@ export class SqliteEventStore implements EventStore {
     const { result, written } = this.appendTransaction(stream, events, options.expectedRevision);
     // Subscribers are woken in a task of their own: delivery never runs inside the writer's append.
     if (written) queueMicrotask(() => this.committed.next());
+    return result;
+  }
+
+  /**
+   * With secure_delete on, SQLite zeroes the cells and pages the rewrite frees; VACUUM then rebuilds
+   * the file from the live rows only (no free page or stale cell left from earlier writes), and the
+   * TRUNCATE checkpoint copies the WAL into the file and cuts the WAL, where every page image ever
+   * logged (the old text's too) lay, to zero bytes. VACUUM runs on this thread: about as long as
+   * reading the whole file once.
+   */
+  async redact(stream: string, events: readonly EventToAppend[], options: RedactOptions): Promise<AppendResult> {
+    this.db.exec('PRAGMA secure_delete = ON');
+    const { result, written } = this.redactTransaction(stream, events, options.expectedRevision, options.rewrites);
+    if (!written) return result;
+    queueMicrotask(() => this.committed.next());
+    if (!this.db.memory) {
+      this.db.exec('VACUUM');
+      await this.truncateWal();
+    }
     return result;
   }
 
@@ -258,6 +293,37 @@ export class SqliteEventStore implements EventStore {
     return { result: resultAt(current + 1 + events.length, position), written: true };
   }
 
+  private redactBatch(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+    rewrites: readonly EventRewrite[],
+  ): BatchOutcome {
+    const outcome = this.appendBatch(stream, events, expected);
+    if (!outcome.written) return outcome; // a retry: the first attempt rewrote them
+    for (const { eventId, revision, data, metadata } of rewrites) {
+      const updated = this.statements.rewrite.run(
+        JSON.stringify(data),
+        JSON.stringify(metadata),
+        stream,
+        revision,
+        eventId,
+      );
+      if (updated.changes !== 1) throw new RewriteTargetMissing(stream, revision, eventId);
+    }
+    return outcome;
+  }
+
+  /** Another connection reading an old snapshot holds the WAL: wait for it (5 s at most). */
+  private async truncateWal(): Promise<void> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const outcome = this.statements.truncateWal.get() as { busy: number } | undefined;
+      if (outcome?.busy === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the redaction is stored, but another connection kept the WAL from being emptied: retry later');
+  }
+
   /** A retried batch answers what the first attempt answered; a batch that only partly matches one is refused. */
   private originalResult(stream: string, events: readonly EventToAppend[]): AppendResult | null {
     const first = events[0] && this.statements.placeOf.get(events[0].eventId);
@@ -347,6 +413,10 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
     ),
     readEvent: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
+    rewrite: db.prepare<[string, string, string, number, string]>(
+      'UPDATE events SET data = ?, metadata = ? WHERE stream = ? AND revision = ? AND event_id = ?',
+    ),
+    truncateWal: db.prepare('PRAGMA wal_checkpoint(TRUNCATE)'),
     ping: db.prepare('SELECT 1'),
     journalMode: db.prepare('PRAGMA journal_mode').pluck(),
     synchronous: db.prepare('PRAGMA synchronous').pluck(),

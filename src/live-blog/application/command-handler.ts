@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { EVENT_STORE, type EventStore, type EventToAppend } from '../../event-store/event-store.js';
+import { EVENT_STORE, type EventRewrite, type EventStore, type EventToAppend } from '../../event-store/event-store.js';
 import { WrongExpectedRevision } from '../../event-store/errors.js';
 import { normalizeInstant } from '../../shared/instant.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
@@ -8,6 +8,7 @@ import { Metrics } from '../../shared/metrics.js';
 import { decide, type Author, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
+import { redactionRewritesFor } from './redaction-rewrites.js';
 import { streamOf } from './stream-names.js';
 import { VIEW_PROGRESS, type ViewProgress } from './view-progress.js';
 import { WriteStates } from './write-states.js';
@@ -70,7 +71,8 @@ export class CommandHandler {
 
       const envelopes = envelope(events, { prevHash: current.lastHash, at: command.at }, context, eventIdAt);
       try {
-        const result = await this.timedAppend(stream, envelopes, revision);
+        const rewrites = await redactionRewritesFor(this.store, stream, events, current.state);
+        const result = await this.timedAppend(stream, envelopes, revision, rewrites);
         // Read-your-writes: the editor's next GET is served from the views, so answer once they hold the write.
         await this.views.waitUntilProjected(result.checkpoint);
         return { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true };
@@ -131,11 +133,18 @@ export class CommandHandler {
     return { liveBlogId, revision: last.revision, position: last.position, appended: false };
   }
 
-  private async timedAppend(stream: string, events: EventToAppend<EventMetadata>[], revision: number) {
+  /** A redaction rewrites the stored events that hold the text in the transaction that appends it (DESIGN §3a). */
+  private async timedAppend(
+    stream: string,
+    events: EventToAppend<EventMetadata>[],
+    revision: number,
+    rewrites: EventRewrite[] | null,
+  ) {
     const stop = this.metrics.appendDuration.startTimer();
-    const result = await this.store.append(stream, events, {
-      expectedRevision: revision === -1 ? 'no_stream' : revision,
-    });
+    const options = { expectedRevision: revision === -1 ? ('no_stream' as const) : revision };
+    const result = rewrites
+      ? await this.store.redact(stream, events, { ...options, rewrites })
+      : await this.store.append(stream, events, options);
     stop();
     for (const event of events) this.metrics.eventsAppended.inc({ type: event.type });
     return result;

@@ -21,6 +21,13 @@ export type LiveBlogCommand =
       readonly reason: string;
     })
   | (Timed & { readonly type: 'RetractUpdate'; readonly updateId: string; readonly reason: string })
+  | (Timed & {
+      readonly type: 'RedactUpdate';
+      readonly updateId: string;
+      readonly fields: readonly string[];
+      readonly reference: string;
+      readonly reason: string;
+    })
   | (Timed & { readonly type: 'PinUpdate'; readonly updateId: string })
   | (Timed & { readonly type: 'UnpinUpdate'; readonly updateId: string })
   | (Timed & { readonly type: 'ReviseCasualtyFigures' } & CasualtyFiguresRevised)

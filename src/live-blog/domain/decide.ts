@@ -17,15 +17,18 @@ import {
 import { InvalidCommand, LiveBlogConflict, LiveBlogNotFound, UpdateNotFound } from './errors.js';
 import type { LiveBlogEvent } from './events.js';
 import * as limit from './limits.js';
+import { REDACTABLE_FIELDS, REFERENCE_PATTERN, type RedactableField } from './redaction.js';
 import type { LiveBlogState, OpenedBlog, UpdateRecord } from './state.js';
 
 type CommandOf<T extends LiveBlogCommand['type']> = Extract<LiveBlogCommand, { readonly type: T }>;
-type BlogCommand = Exclude<LiveBlogCommand, { readonly type: 'OpenLiveBlog' }>;
+type BlogCommand = Exclude<LiveBlogCommand, { readonly type: 'OpenLiveBlog' | 'RedactUpdate' }>;
 
 /** What a command means for the blog as it stands: the events to append, none for a no-op, or a typed refusal. */
 export function decide(command: LiveBlogCommand, state: LiveBlogState): LiveBlogEvent[] {
   const at = checkClock(command);
   if (command.type === 'OpenLiveBlog') return openLiveBlog(command, state);
+  // A court order does not wait for a story to be live: a closed blog's updates can be redacted.
+  if (command.type === 'RedactUpdate') return redactUpdate(command, opened(state, at));
   return decideOnBlog(command, writable(state, at));
 }
 
@@ -112,6 +115,44 @@ function retractUpdate(command: CommandOf<'RetractUpdate'>, blog: OpenedBlog): L
   return [{ type: 'UpdateRetracted', data: { updateId, reason } }];
 }
 
+function redactUpdate(command: CommandOf<'RedactUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const update = findUpdate(blog, command.updateId);
+  const fields = redactableFields(command.fields);
+  for (const field of fields) {
+    if (textOf(update, field) == null)
+      throw new InvalidCommand(`update ${update.updateId} has no ${field} to redact`, 'fields');
+    if (isRedacted(update, field))
+      throw new LiveBlogConflict(`the ${field} of update ${update.updateId} is already redacted`, 'fields');
+  }
+  const reference = text(command.reference, 'reference', limit.MAX_REFERENCE_LENGTH);
+  if (!REFERENCE_PATTERN.test(reference))
+    throw new InvalidCommand("reference may hold letters, digits, spaces and . , : ; / # ( ) ' _ - only", 'reference');
+  const reason = text(command.reason, 'reason', limit.MAX_REASON_LENGTH);
+  return [{ type: 'UpdateRedacted', data: { updateId: update.updateId, fields, reference, reason } }];
+}
+
+/** Known fields, each once, in one order (the order of REDACTABLE_FIELDS). */
+function redactableFields(fields: unknown): RedactableField[] {
+  const named = Array.isArray(fields) ? fields : [];
+  const known = REDACTABLE_FIELDS.filter((field) => named.includes(field));
+  if (named.length === 0 || known.length !== named.length)
+    throw new InvalidCommand(`fields must name each of ${REDACTABLE_FIELDS.join(', ')} at most once`, 'fields');
+  return known;
+}
+
+function textOf(update: UpdateRecord, field: RedactableField): string | null | undefined {
+  if (field === 'media.caption') return update.media?.caption;
+  if (field === 'media.credit') return update.media?.credit;
+  return update[field];
+}
+
+/** Already removed, and no correction has put new text there since (only the body can be corrected). */
+function isRedacted(update: UpdateRecord, field: RedactableField): boolean {
+  const last = update.redactions.findLast((redaction) => redaction.fields.includes(field));
+  if (!last) return false;
+  return field !== 'body' || !update.corrections.some((correction) => correction.revision > last.revision);
+}
+
 function pinUpdate(command: CommandOf<'PinUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
   const { updateId } = unretractedUpdate(blog, command.updateId);
   return blog.pinned.includes(updateId) ? [] : [{ type: 'UpdatePinned', data: { updateId } }];
@@ -162,13 +203,19 @@ function closeLiveBlog(command: CommandOf<'CloseLiveBlog'>): LiveBlogEvent[] {
   ];
 }
 
-/** The blog a command may change: it exists, is still live, and the command does not date itself before its last event. */
-function writable(state: LiveBlogState, at: number): OpenedBlog {
+/** The blog exists, and the command does not date itself before its last event. */
+function opened(state: LiveBlogState, at: number): OpenedBlog {
   if (state.status === 'none') throw new LiveBlogNotFound('the live blog does not exist');
-  if (state.status === 'closed') throw new LiveBlogConflict('the live blog is closed');
   if (at < Date.parse(state.lastUpdatedAt))
     throw new InvalidCommand(`at is earlier than the blog's last change (${state.lastUpdatedAt})`, 'at');
   return state;
+}
+
+/** The blog a command may change: it exists, is still live, and the command does not date itself before its last event. */
+function writable(state: LiveBlogState, at: number): OpenedBlog {
+  const blog = opened(state, at);
+  if (blog.status === 'closed') throw new LiveBlogConflict('the live blog is closed');
+  return blog;
 }
 
 /** Both instants must parse, and the story's date may not run ahead of the server's clock by more than the skew. */

@@ -1,4 +1,5 @@
 /** The live-blog's event types, version 1 (DESIGN §3). Pure data: no Nest, no I/O. */
+import type { RedactableField } from './redaction.js';
 
 export const UPDATE_KINDS = [
   'report',
@@ -67,6 +68,15 @@ export type LiveBlogEvent =
       readonly data: { readonly updateId: string; readonly body: string; readonly reason: string };
     }
   | { readonly type: 'UpdateRetracted'; readonly data: { readonly updateId: string; readonly reason: string } }
+  | {
+      readonly type: 'UpdateRedacted';
+      readonly data: {
+        readonly updateId: string;
+        readonly fields: readonly RedactableField[];
+        readonly reference: string;
+        readonly reason: string;
+      };
+    }
   | { readonly type: 'UpdatePinned'; readonly data: { readonly updateId: string } }
   | { readonly type: 'UpdateUnpinned'; readonly data: { readonly updateId: string } }
   | { readonly type: 'CasualtyFiguresRevised'; readonly data: CasualtyFiguresRevised }
@@ -89,6 +99,7 @@ export const LIVE_BLOG_EVENT_TYPES: readonly LiveBlogEventType[] = [
   'UpdatePosted',
   'UpdateCorrected',
   'UpdateRetracted',
+  'UpdateRedacted',
   'UpdatePinned',
   'UpdateUnpinned',
   'CasualtyFiguresRevised',

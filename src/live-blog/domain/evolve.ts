@@ -1,5 +1,6 @@
 import type { LiveBlogHistoryEvent } from './events.js';
 import { DEFAULT_LANGUAGE, DEFAULT_TIME_ZONE } from './limits.js';
+import { redactedText, type RedactableField } from './redaction.js';
 import { initialState, type Change, type LiveBlogState, type OpenedBlog, type UpdateRecord } from './state.js';
 
 type EventOf<T extends LiveBlogHistoryEvent['type']> = Extract<LiveBlogHistoryEvent, { readonly type: T }>;
@@ -63,6 +64,8 @@ function apply(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
       return corrected(blog, event, owned);
     case 'UpdateRetracted':
       return retracted(blog, event, owned);
+    case 'UpdateRedacted':
+      return redacted(blog, event, owned);
     case 'UpdatePinned':
       return pinned(blog, event.data.updateId, owned);
     case 'UpdateUnpinned':
@@ -116,6 +119,7 @@ function posted(event: EventOf<'UpdatePosted'>): UpdateRecord {
     media: media ?? null,
     corrections: [],
     retraction: null,
+    redactions: [],
     ...changeOf(event),
   };
 }
@@ -134,6 +138,38 @@ function retracted(blog: Draft, event: EventOf<'UpdateRetracted'>, owned: Owned)
   const { updateId, reason } = event.data;
   withUpdate(blog, updateId, owned, (update) => ({ ...update, retraction: { reason, ...changeOf(event) } }));
   blog.pinned = blog.pinned.filter((pinnedId) => pinnedId !== updateId);
+}
+
+/**
+ * The text is gone from every version of the field (the body as posted and as each correction left
+ * it): the stored events say the same once rewritten, so a rebuild from the store agrees.
+ */
+function redacted(blog: Draft, event: EventOf<'UpdateRedacted'>, owned: Owned): void {
+  const { updateId, fields, reference, reason } = event.data;
+  const placeholder = redactedText(reference);
+  withUpdate(blog, updateId, owned, (update) => {
+    let media = update.media;
+    if (media && fields.includes('media.caption') && media.caption !== undefined)
+      media = { ...media, caption: placeholder };
+    if (media && fields.includes('media.credit') && media.credit !== undefined)
+      media = { ...media, credit: placeholder };
+    const text = (field: RedactableField, value: string | null) =>
+      value !== null && fields.includes(field) ? placeholder : value;
+    const body = fields.includes('body');
+    return {
+      ...update,
+      body: body ? placeholder : update.body,
+      byline: text('byline', update.byline),
+      attribution: text('attribution', update.attribution),
+      location: text('location', update.location),
+      sources: text('sources', update.sources),
+      media,
+      corrections: body
+        ? update.corrections.map((correction) => ({ ...correction, previousBody: placeholder }))
+        : update.corrections,
+      redactions: [...update.redactions, { fields, reference, reason, ...changeOf(event) }],
+    };
+  });
 }
 
 function pinned(blog: Draft, updateId: string, owned: Owned): void {

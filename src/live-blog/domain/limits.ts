@@ -29,6 +29,8 @@ export const MAX_MEDIA_CREDIT_LENGTH = 300;
 export const MAX_URL_LENGTH = 2000;
 
 export const MAX_UPDATE_ID_LENGTH = 100;
+/** A redaction's legal reference: printed where the text was, so short and plain. */
+export const MAX_REFERENCE_LENGTH = 120;
 export const MAX_ENTRY_ID_LENGTH = 100;
 
 /**

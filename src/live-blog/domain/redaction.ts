@@ -14,6 +14,12 @@ export const REDACTABLE_FIELDS = [
 ] as const;
 export type RedactableField = (typeof REDACTABLE_FIELDS)[number];
 
+/**
+ * A legal reference ("Court order 2010/117") is printed inside an update's body, which is markup:
+ * letters, digits, spaces and a little punctuation, never `<`, `>`, `&` or quotes.
+ */
+export const REFERENCE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} .,:;/#()'_-]{0,119}$/u;
+
 /** What stands where the text was, everywhere it was shown. */
 export function redactedText(reference: string): string {
   return `[redacted: ${reference}]`;

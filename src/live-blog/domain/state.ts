@@ -1,4 +1,5 @@
 import type { Author, Coordinates, Figure, Media, UpdateKind } from './events.js';
+import type { RedactableField } from './redaction.js';
 
 /** Who changed something, when the story dates it, and at which revision. */
 export interface Change {
@@ -17,6 +18,13 @@ export interface Retraction extends Change {
   readonly reason: string;
 }
 
+/** A lawful redaction: the fields whose text it removed from the update and its history. */
+export interface Redaction extends Change {
+  readonly fields: readonly RedactableField[];
+  readonly reference: string;
+  readonly reason: string;
+}
+
 /** Every update ever posted, retracted ones included: the public view leaves those out, the auditor's marks them. */
 export interface UpdateRecord extends Change {
   readonly updateId: string;
@@ -31,6 +39,7 @@ export interface UpdateRecord extends Change {
   readonly media: Media | null;
   readonly corrections: readonly Correction[];
   readonly retraction: Retraction | null;
+  readonly redactions: readonly Redaction[];
 }
 
 export interface CasualtyFigures extends Change {

@@ -8,12 +8,14 @@ import { DatedDto } from '../http/dto/common.js';
 import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from '../http/dto/story.dto.js';
 import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from '../http/dto/update.dto.js';
 
+type ImportableType = Exclude<LiveBlogEventType, 'UpdateRedacted'>;
+
 /** One line of an `events/*.jsonl` file: a dated event of a live blog, with a key that makes re-imports no-ops. */
 export interface StoryLine {
   readonly key: string;
   readonly liveBlogId: string;
   readonly at: string;
-  readonly type: LiveBlogEventType;
+  readonly type: ImportableType;
   readonly data: Record<string, unknown>;
 }
 
@@ -28,9 +30,12 @@ export class StoryFileError extends Error {
   override readonly name = 'StoryFileError';
 }
 
-/** Each event type, the command that produces it, and the DTO the HTTP route validates it with. */
+/**
+ * Each event type, the command that produces it, and the DTO the HTTP route validates it with.
+ * Not UpdateRedacted: a redaction removes text for ever, so only an admin orders it, never a file.
+ */
 const COMMANDS: Record<
-  LiveBlogEventType,
+  ImportableType,
   { command: CommandRequest['type']; dto: ClassConstructor<object>; fromUrl?: string[] }
 > = {
   LiveBlogOpened: { command: 'OpenLiveBlog', dto: OpenLiveBlogDto },

@@ -7,6 +7,8 @@ import { ProjectionRunner } from '../projections/projection-runner.js';
 import type { SubscribedWithArticle, SubscribedWithEvents, SubscribeRequest } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
 
+const REDRAWN: ReadonlySet<string> = new Set(['UpdateRetracted', 'UpdateRedacted']);
+
 /** Longest gap replayed event by event; past it the reader redraws from the article. */
 export const MAX_REPLAYED_GAP = 500;
 
@@ -38,7 +40,8 @@ export class CatchUp {
     const stream = streamOf(liveBlogId);
     const read = { fromRevision: afterRevision + 1, maxCount: MAX_REPLAYED_GAP + 1 };
     const events = toStoredEvents(await this.store.readStream(stream, read));
-    if (events.length > MAX_REPLAYED_GAP || events.some((event) => event.type === 'UpdateRetracted')) return null;
+    // A retraction or a redaction in the gap: the reader redraws from the article, which no longer holds the text.
+    if (events.length > MAX_REPLAYED_GAP || events.some((event) => REDRAWN.has(event.type))) return null;
     if (events.length === 0) {
       // Nothing missed, provided the reader's revision exists: a revision from elsewhere redraws.
       const head = await this.store.streamRevision(stream);

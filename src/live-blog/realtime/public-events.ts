@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../application/envelope.js';
+import { redactedText } from '../domain/index.js';
 import type { PublicEvent } from './live-events.js';
 
 /**
@@ -27,8 +28,10 @@ export function toPublicEvent(
   };
 }
 
+/** Why an update was retracted or redacted is for auditors; a redaction's reference is public, as is its placeholder. */
 function publicData(event: StoredEvent): Record<string, unknown> {
-  if (event.type !== 'UpdateRetracted') return event.data;
+  if (event.type !== 'UpdateRetracted' && event.type !== 'UpdateRedacted') return event.data;
   const { reason: _auditorsOnly, ...data } = event.data;
-  return data;
+  if (event.type === 'UpdateRetracted' || typeof data.reference !== 'string') return data;
+  return { ...data, text: redactedText(data.reference) };
 }

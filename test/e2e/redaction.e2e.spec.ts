@@ -1,0 +1,174 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAuditCommand } from '../../src/audit/audit-command.js';
+import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import type { SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
+import { bearer, startApp, type TestApp } from '../support/app.js';
+import { connectReader, type Reader } from '../support/live.js';
+
+const BLOG = 'bishkek-clashes';
+const URL = `/api/live-blogs/${BLOG}`;
+/** The name a court ordered removed (a minor), and where it appeared. */
+const NAME = 'Aizada Bekova';
+const REFERENCE = 'Court order 2010/117';
+const PLACEHOLDER = `[redacted: ${REFERENCE}]`;
+const REDACTION = { fields: ['body', 'media.caption'], reference: REFERENCE, reason: 'Names a minor' };
+
+type Json = Record<string, any>;
+
+describe('lawful redaction: the text is gone from the store for ever, the chain still verifies', () => {
+  let folder: string;
+  let file: string;
+  let t: TestApp;
+  let editor: Record<string, string>;
+  let auditor: Record<string, string>;
+  let admin: Record<string, string>;
+  let live: Reader;
+  /** Every byte of the store's files, the WAL included, as SQLite left them on disk. */
+  const storeBytes = () =>
+    [file, `${file}-wal`]
+      .filter(existsSync)
+      .map((path) => readFileSync(path).toString('latin1'))
+      .join('');
+  const head = async () => (await t.http.get(URL).expect(200)).body.revision as number;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'dateline-redaction-'));
+    file = join(folder, 'events.db');
+    t = await startApp({ storePath: file });
+    editor = bearer(t.token('editor'));
+    auditor = bearer(t.token('auditor', 'Ann Auditor'));
+    admin = bearer(t.token('admin', 'Grace Admin'));
+    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Clashes in Bishkek' }).expect(201);
+    const media = { url: 'https://example.com/p.jpg', caption: `${NAME} at the hospital` };
+    const body = `A girl, ${NAME}, 14, was hurt near the White House.`;
+    await t.http.post(`${URL}/updates`).set(editor).send({ updateId: 'girl-hurt', kind: 'report', body, media });
+    await t.http
+      .post(`${URL}/updates/girl-hurt/corrections`)
+      .set(editor)
+      .send({ body: `A girl, ${NAME}, 15, was hurt near the White House.`, reason: 'Her age' })
+      .expect(201);
+    await t.http.post(`${URL}/updates`).set(editor).send({ kind: 'report', body: 'Crowds gathered.' }).expect(201);
+    await t.http.put(`${URL}/updates/girl-hurt/pin`).set(editor).send({}).expect(201);
+    live = await connectReader(t.url);
+    await live.subscribe(BLOG);
+  });
+  afterAll(async () => {
+    live.close();
+    await t.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is for admins only, and bad input is refused with the field named, writing nothing', async () => {
+    const before = await head();
+    const route = `${URL}/updates/girl-hurt/redaction`;
+    await t.http.post(route).set(editor).send(REDACTION).expect(403);
+    await t.http.post(route).set(auditor).send(REDACTION).expect(403);
+    for (const [bad, field] of [
+      [{ ...REDACTION, fields: [] }, 'fields'],
+      [{ ...REDACTION, fields: ['title'] }, 'fields'],
+      [{ ...REDACTION, fields: ['byline'] }, 'fields'], // the update has no byline
+      [{ ...REDACTION, reference: '<script>' }, 'reference'],
+      [{ ...REDACTION, reference: undefined }, 'reference'],
+      [{ ...REDACTION, reason: '' }, 'reason'],
+    ] as const) {
+      const response = await t.http.post(route).set(admin).send(bad).expect(400);
+      const named = response.body.details.fields?.map((error: Json) => error.field) ?? [response.body.details.field];
+      expect(named).toContain(field);
+    }
+    await t.http.post(`${URL}/updates/nope/redaction`).set(admin).send(REDACTION).expect(404);
+    expect(await head()).toBe(before);
+    expect(storeBytes()).toContain(NAME); // the scan below does see the text while it is stored
+  });
+
+  it('removes the text everywhere, shows the reference instead, and keeps the chain verifiable', async () => {
+    // when
+    const created = await t.http.post(`${URL}/updates/girl-hurt/redaction`).set(admin).send(REDACTION).expect(201);
+    const revision = created.body.revision as number;
+    // then: no route, page or fragment carries the name any more
+    const routes: [string, Record<string, string>][] = [
+      [URL, {}],
+      [`${URL}/updates?limit=100`, {}],
+      [`${URL}/changes?afterRevision=-1`, {}],
+      [`/live/${BLOG}`, {}],
+      [`${URL}/events?limit=1000`, auditor],
+      [`${URL}/diff?from=0&to=${revision}`, auditor],
+      ...[0, 1, 2, 3, 4, revision].map((at): [string, Record<string, string>] => [
+        `${URL}/as-of?revision=${at}`,
+        auditor,
+      ]),
+      [`/audit/${BLOG}/as-of?revision=2&view=record`, auditor],
+      [`/audit/${BLOG}/as-of?revision=2`, auditor],
+    ];
+    for (const [route, headers] of routes) {
+      const { text } = await t.http.get(route).set(headers).expect(200);
+      expect({ route, found: text.includes('Bekova') }).toEqual({ route, found: false });
+    }
+    const article = (await t.http.get(URL).expect(200)).body;
+    const update = article.updates.find((candidate: Json) => candidate.updateId === 'girl-hurt');
+    expect(update).toMatchObject({
+      body: PLACEHOLDER,
+      media: { url: 'https://example.com/p.jpg', caption: PLACEHOLDER },
+    });
+    // and the redaction is an event auditors see, with its reason; readers get the reference, not the reason
+    const record = (await t.http.get(`${URL}/as-of`).set(auditor).expect(200)).body;
+    expect(record.updates.find((candidate: Json) => candidate.updateId === 'girl-hurt').redactions).toEqual([
+      {
+        revision,
+        at: expect.any(String),
+        author: { id: 'grace-admin', name: 'Grace Admin', role: 'admin' },
+        ...REDACTION,
+      },
+    ]);
+    await live.waitForRevision(revision);
+    expect(live.events.find((event) => event.revision === revision)).toMatchObject({
+      type: 'UpdateRedacted',
+      data: { updateId: 'girl-hurt', fields: REDACTION.fields, reference: REFERENCE, text: PLACEHOLDER },
+    });
+    expect(JSON.stringify(live.events.at(-1))).not.toContain('Names a minor');
+    // and integrity reports the redaction instead of a break
+    const integrity = (await t.http.get(`${URL}/integrity`).set(auditor).expect(200)).body;
+    const by = { id: 'grace-admin', name: 'Grace Admin' };
+    expect(integrity).toEqual({
+      ok: true,
+      checked: revision + 1,
+      redactions: [
+        { revision: 1, fields: ['body', 'media.caption'], redactedAt: revision, by, reference: REFERENCE },
+        { revision: 2, fields: ['body'], redactedAt: revision, by, reference: REFERENCE },
+      ],
+    });
+    const cli = await runAuditCommand(['verify', BLOG], t.store);
+    expect(cli.exitCode).toBe(0);
+    expect(cli.line).toContain(`revision 1: body, media.caption redacted at revision ${revision} by Grace Admin`);
+    // and no copy survives in the database files: not the text, not the salts that could confirm a guess
+    const bytes = storeBytes();
+    expect(bytes).not.toContain('Bekova');
+    const stored = (await t.store.readStream(`liveblog-${BLOG}`)).map((event) => JSON.stringify(event)).join('');
+    expect(stored).not.toContain('Bekova');
+    console.log(
+      `redaction: ${revision + 1} events, store files ${bytes.length} bytes after, "Bekova" found 0 times on disk`,
+    );
+  });
+
+  it('gives a returning reader the article, not a replay of the text, and refuses to redact twice', async () => {
+    const reader = await connectReader(t.url);
+    try {
+      const ack = (await reader.subscribe(BLOG, { afterRevision: 1, epoch: t.store.epoch })) as SubscribeAck & Json;
+      expect(ack).toMatchObject({ ok: true, recovered: false });
+      expect(JSON.stringify(ack)).not.toContain('Bekova');
+    } finally {
+      reader.close();
+    }
+    const again = await t.http.post(`${URL}/updates/girl-hurt/redaction`).set(admin).send(REDACTION).expect(409);
+    expect(again.body.details).toEqual({ field: 'fields' });
+  });
+
+  it('still catches any other change to the redacted event', async () => {
+    openSqliteConnection(file).exec(
+      `UPDATE events SET data = json_set(data, '$.kind', 'breaking') WHERE stream = 'liveblog-${BLOG}' AND revision = 1`,
+    );
+    const integrity = (await t.http.get(`${URL}/integrity`).set(auditor).expect(200)).body;
+    expect(integrity).toMatchObject({ ok: false, firstBrokenRevision: 1, problem: 'content' });
+  });
+});
