@@ -11,6 +11,8 @@ import { LiveBlogModule } from './live-blog/live-blog.module.js';
 import { NewsroomModule } from './newsroom/newsroom.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PagesModule } from './pages/pages.module.js';
+import { CheckpointSigningModule } from './proof/checkpoint-signer.js';
+import { ProofModule } from './proof/proof.module.js';
 import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem-details.filter.js';
 import { SharedModule } from './shared/shared.module.js';
@@ -32,10 +34,12 @@ export class AppModule {
         }),
         SharedModule.forRoot(clock),
         EventStoreModule,
+        CheckpointSigningModule,
         ClusterModule,
         AuthModule,
         LiveBlogModule,
         AuditModule,
+        ProofModule,
         OpsModule,
         PagesModule,
         NewsroomModule,

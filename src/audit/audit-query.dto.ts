@@ -5,7 +5,7 @@ import { WholeNumber } from '../shared/query-numbers.js';
 import type { HistoryPoint } from './audit.service.js';
 
 /** An instant must say its time zone: "2010-04-08T17:37:00" alone would mean the server's local time. */
-const INSTANT_WITH_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export const INSTANT_WITH_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ default: 0 })

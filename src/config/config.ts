@@ -17,6 +17,17 @@ export interface AppConfig {
   readonly trustedProxies: number;
   /** Subscribe/unsubscribe requests per 10 s from one client address, over all its sockets and nodes (0: none). */
   readonly liveRequestsPerAddress: number;
+  /** Signed checkpoints (DESIGN §4b): the Ed25519 key, retired public keys, how often heads are stored. */
+  readonly checkpoints: CheckpointSettings;
+}
+
+export interface CheckpointSettings {
+  /** PEM (PKCS#8) Ed25519 private key; without it, the key file under DATA_DIR made on first start. */
+  readonly privateKey?: string;
+  /** PEM public keys this deployment signed with before, still listed so their checkpoints verify. */
+  readonly retiredPublicKeys?: string;
+  /** Seconds between stored checkpoints of each story whose head moved (0: none stored). */
+  readonly intervalSeconds: number;
 }
 
 export type EventStoreSetting =
@@ -60,7 +71,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       300,
       'requests per 10 s; 0 for no limit',
     ),
+    checkpoints: parseCheckpoints(env),
   };
+}
+
+function parseCheckpoints(env: NodeJS.ProcessEnv): CheckpointSettings {
+  const privateKey = env.CHECKPOINT_KEY?.trim() || undefined;
+  const retiredPublicKeys = env.CHECKPOINT_RETIRED_KEYS?.trim() || undefined;
+  if (privateKey && !privateKey.includes('BEGIN PRIVATE KEY')) {
+    throw new ConfigError('CHECKPOINT_KEY must be a PEM Ed25519 private key (-----BEGIN PRIVATE KEY-----)');
+  }
+  if (retiredPublicKeys && !retiredPublicKeys.includes('BEGIN PUBLIC KEY')) {
+    throw new ConfigError('CHECKPOINT_RETIRED_KEYS must be PEM public keys (-----BEGIN PUBLIC KEY-----)');
+  }
+  const intervalSeconds = parseCount(
+    'CHECKPOINT_INTERVAL_S',
+    env.CHECKPOINT_INTERVAL_S,
+    300,
+    'seconds between stored checkpoints; 0 for none',
+  );
+  return { privateKey, retiredPublicKeys, intervalSeconds };
 }
 
 function parsePort(raw: string | undefined): number {

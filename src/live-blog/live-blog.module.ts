@@ -7,6 +7,7 @@ import { HttpReplies } from './http/http-replies.js';
 import { ReaderController } from './http/reader.controller.js';
 import { RedactionController } from './http/redaction.controller.js';
 import { ArticleViews } from './projections/article-views.js';
+import { ChainHeads } from './projections/chain-heads.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
 import { CatchUp } from './realtime/catch-up.js';
 import { ChangeFeed } from './realtime/change-feed.js';
@@ -21,12 +22,13 @@ import { LiveGateway } from './realtime/live.gateway.js';
     ProjectionRunner,
     { provide: VIEW_PROGRESS, useExisting: ProjectionRunner },
     ArticleViews,
+    ChainHeads,
     HttpReplies,
     LiveFanout,
     CatchUp,
     ChangeFeed,
     LiveGateway,
   ],
-  exports: [CommandHandler, ProjectionRunner, ArticleViews],
+  exports: [CommandHandler, ProjectionRunner, ArticleViews, ChainHeads],
 })
 export class LiveBlogModule {}

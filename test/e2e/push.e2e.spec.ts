@@ -45,6 +45,7 @@ describe('push: the /live socket namespace', () => {
         type: 'UpdatePosted',
         at: expect.any(String),
         data: expect.objectContaining({ body: 'Gunfire after nightfall.' }),
+        checkpoint: expect.objectContaining({ liveBlogId: BLOG, revision: 1, storeEpoch: t.store.epoch }),
       },
     ]);
   });

@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import type { SignedCheckpoint } from '../../proof/checkpoint.js';
 import type { OpenedBlog } from '../domain/index.js';
 import { toArticleView, toListItem, updatesPage, type ArticleView, type UpdatesPage } from './article.view.js';
+import { ChainHeads } from './chain-heads.js';
 import { ProjectionRunner } from './projection-runner.js';
+
+/**
+ * The article as served: the view and the signed checkpoint of the newest revision this node holds
+ * (the article's own, or a moment behind it where this node's feed lags another node's write).
+ */
+export type PublishedArticle = ArticleView & { readonly checkpoint: SignedCheckpoint | null };
 
 /** The reader's views, built from the runner's folded state and kept per revision. */
 @Injectable()
 export class ArticleViews {
-  private readonly cache = new Map<string, ArticleView>();
+  private readonly cache = new Map<string, PublishedArticle>();
 
-  constructor(private readonly projections: ProjectionRunner) {}
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly heads: ChainHeads,
+  ) {}
 
   list() {
     const items = [];
@@ -24,10 +35,11 @@ export class ArticleViews {
     return state && state.status !== 'none' ? state : null;
   }
 
-  article(id: string, blog: OpenedBlog): ArticleView {
+  /** Built, and its checkpoint signed, once per revision. */
+  article(id: string, blog: OpenedBlog): PublishedArticle {
     const cached = this.cache.get(id);
     if (cached && cached.revision === blog.revision) return cached;
-    const view = toArticleView(id, blog);
+    const view = { ...toArticleView(id, blog), checkpoint: this.heads.checkpoint(id) };
     this.cache.set(id, view);
     return view;
   }

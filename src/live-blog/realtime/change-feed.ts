@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import type { SignedCheckpoint } from '../../proof/checkpoint.js';
 import { toStoredEvents } from '../application/envelope.js';
 import { streamOf } from '../application/stream-names.js';
+import { ChainHeads } from '../projections/chain-heads.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import type { PublicEvent } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
@@ -16,6 +18,8 @@ export interface ChangesPage {
   /** Pass as `afterRevision` for the next page (or the next poll). */
   readonly nextAfterRevision: number;
   readonly hasMore: boolean;
+  /** The signed checkpoint of the newest revision this node holds (at `revision`, or a moment behind it). */
+  readonly checkpoint: SignedCheckpoint | null;
 }
 
 /** The events the socket pushes, for clients that poll (apps, amp-live-list) and CDNs in front of them. */
@@ -24,6 +28,7 @@ export class ChangeFeed {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
+    private readonly heads: ChainHeads,
   ) {}
 
   /** null when the blog does not exist. */
@@ -43,6 +48,7 @@ export class ChangeFeed {
       events: events.map((event) => toPublicEvent(liveBlogId, event, retracted)),
       nextAfterRevision,
       hasMore: nextAfterRevision < state.revision,
+      checkpoint: this.heads.checkpoint(liveBlogId),
     };
   }
 }

@@ -2,6 +2,7 @@
  * The socket API of namespace /live (DESIGN §5), as types shared by the gateway and the client
  * helper: both sides compile against the same map, so a renamed field breaks the build, not a page.
  */
+import type { SignedCheckpoint } from '../../proof/checkpoint.js';
 import type { ArticleView } from '../projections/article.view.js';
 
 export const LIVE_NAMESPACE = '/live';
@@ -14,6 +15,11 @@ export interface PublicEvent {
   readonly type: string;
   readonly at: string;
   readonly data: Record<string, unknown>;
+}
+
+/** A pushed event also carries the signed checkpoint of the chain ending at its revision. */
+export interface PushedEvent extends PublicEvent {
+  readonly checkpoint: SignedCheckpoint;
 }
 
 export interface SubscribeRequest {
@@ -65,7 +71,7 @@ export interface Goodbye {
 }
 
 export interface ServerToClientEvents {
-  event: (event: PublicEvent) => void;
+  event: (event: PushedEvent) => void;
   readers: (readers: ReadersCount) => void;
   goodbye: (goodbye: Goodbye) => void;
 }

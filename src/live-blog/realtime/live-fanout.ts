@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { asapScheduler, observeOn, type Subscription } from 'rxjs';
+import { CheckpointSigner } from '../../proof/checkpoint-signer.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics, secondsSince } from '../../shared/metrics.js';
 import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
-import type { ClientToServerEvents, PublicEvent, ServerToClientEvents } from './live-events.js';
+import type { ClientToServerEvents, PushedEvent, ServerToClientEvents } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -17,7 +18,7 @@ export type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents
  */
 interface Joining {
   readonly socket: LiveSocket;
-  buffer: PublicEvent[] | null;
+  buffer: PushedEvent[] | null;
   delivered: number;
 }
 
@@ -45,6 +46,7 @@ export class LiveFanout implements OnModuleDestroy {
     projections: ProjectionRunner,
     private readonly metrics: Metrics,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly signer: CheckpointSigner,
   ) {
     const folded = projections.folded.pipe(observeOn(asapScheduler));
     this.subscription = folded.subscribe((event) => this.pushSafely(event));
@@ -113,7 +115,9 @@ export class LiveFanout implements OnModuleDestroy {
   private push({ liveBlogId, event }: FoldedEvent): void {
     this.pushed.set(liveBlogId, event.revision);
     if (this.audience(liveBlogId) === 0) return;
-    const publicEvent = toPublicEvent(liveBlogId, event);
+    // Signed once per revision here, after the audience check: a story nobody reads costs no signature.
+    const checkpoint = this.signer.sign(liveBlogId, event.revision, event.metadata.hash);
+    const publicEvent: PushedEvent = { ...toPublicEvent(liveBlogId, event), checkpoint };
     const room = roomOf(liveBlogId);
     const inRoom = this.server?.adapter.rooms.get(room)?.size ?? 0;
     if (inRoom > 0) {
@@ -130,7 +134,7 @@ export class LiveFanout implements OnModuleDestroy {
     }
   }
 
-  private deliver(joining: Joining, event: PublicEvent): void {
+  private deliver(joining: Joining, event: PushedEvent): void {
     if (event.revision <= joining.delivered) return;
     joining.socket.emit('event', event);
     joining.delivered = event.revision;

@@ -1,0 +1,226 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { RecordedEvent } from '../event-store/event-store.js';
+import { streamOf } from '../live-blog/application/stream-names.js';
+import { MalformedCheckpoint, parseCheckpoint } from './checkpoint.js';
+import {
+  BUNDLE_FORMAT,
+  canonical,
+  digestsOf,
+  pageOf,
+  sealVerifies,
+  type EvidenceBundle,
+  type SealDigests,
+} from './evidence-bundle.js';
+import { verifyExtension } from './extension.js';
+import { describe, locate } from './json-location.js';
+import { keyringOf, UnusableKey, type Keyring } from './keyring.js';
+
+/**
+ * Checks an evidence bundle with nothing but the file (and, to pin the key, a saved key set): no
+ * server, no store. This module and what it imports open no store; a test walks its imports.
+ */
+export interface BundleReport {
+  readonly ok: boolean;
+  /** What was checked, one line each; the last says where it failed. */
+  readonly lines: readonly string[];
+}
+
+class Failure extends Error {}
+
+const fail = (where: string, why: string): never => {
+  throw new Failure(`FAILED at ${where}: ${why}`);
+};
+
+export async function verifyBundle(file: Buffer, pinned?: Keyring): Promise<BundleReport> {
+  const lines: string[] = [];
+  try {
+    const text = decode(file);
+    const bundle = parse(text);
+    lines.push(`canonical JSON, ${file.length} bytes: every byte is fixed by the content`);
+    const { liveBlogId, revision, storeEpoch, createdAt, createdBy } = headerOf(bundle);
+    lines.push(`story "${liveBlogId}" up to revision ${revision}, store epoch ${storeEpoch}`);
+    lines.push(`made ${createdAt} by ${createdBy.name} (${createdBy.role})`);
+    const keys = keysOf(bundle, pinned);
+    lines.push(...(await checkpointLines(bundle, keys)));
+    checkSeal(bundle, keys);
+    lines.push(`seal by key ${bundle.seal.keyId}: signature valid`);
+    checkDigests(bundle, digestsOf(bundle));
+    lines.push('every part matches the seal: header, checkpoint, keys, page and each event');
+    checkPage(bundle);
+    lines.push(`the page folds from the events: ${bundle.page.updates.length} updates as readers saw them`);
+    lines.push(pinned ? 'verified' : 'verified (the key was not checked against a published key set: pass --keys)');
+    return { ok: true, lines };
+  } catch (error) {
+    if (!(error instanceof Failure)) throw error;
+    return { ok: false, lines: [...lines, error.message] };
+  }
+}
+
+function decode(file: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file);
+  } catch {
+    return fail(`byte ${firstInvalidByte(file)}`, 'the file is not UTF-8 text there');
+  }
+}
+
+/** The longest prefix that decodes (a character cut at its end is allowed) ends at the first bad byte. */
+function firstInvalidByte(file: Buffer): number {
+  const decodes = (length: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(file.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0;
+  let high = file.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (decodes(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function parse(text: string): EvidenceBundle {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = position === undefined ? 'the file' : describe(locate(text, Number(position)));
+    return fail(where, `not JSON (${(error as Error).message})`);
+  }
+  const expected = `${canonical(value)}\n`;
+  if (expected !== text) {
+    let index = 0;
+    while (index < text.length && text[index] === expected[index]) index++;
+    fail(describe(locate(text, index)), 'the file is not in the canonical form it was written in (edited by hand?)');
+  }
+  return value as EvidenceBundle;
+}
+
+function headerOf(bundle: EvidenceBundle): EvidenceBundle {
+  if (bundle === null || typeof bundle !== 'object' || bundle.format !== BUNDLE_FORMAT) {
+    fail('format', `not a Dateline evidence bundle ("${BUNDLE_FORMAT}")`);
+  }
+  for (const part of ['checkpoint', 'keys', 'page', 'seal', 'createdBy'] as const) {
+    if (typeof bundle[part] !== 'object' || bundle[part] === null) fail(part, 'missing');
+  }
+  if (!Array.isArray(bundle.events)) fail('events', 'missing');
+  if (!Number.isSafeInteger(bundle.revision) || bundle.revision < 0) fail('revision', 'not a whole number');
+  return bundle;
+}
+
+function keysOf(bundle: EvidenceBundle, pinned?: Keyring): Keyring {
+  let keys: Keyring;
+  try {
+    keys = keyringOf(bundle.keys);
+  } catch (error) {
+    if (error instanceof UnusableKey) return fail('keys', error.message);
+    throw error;
+  }
+  if (!pinned) return keys;
+  for (const [keyId, key] of keys) {
+    const published = pinned.get(keyId);
+    if (!published?.equals(key)) fail('keys', `unknown key: ${keyId} is not in the published key set`);
+  }
+  return keys;
+}
+
+async function checkpointLines(bundle: EvidenceBundle, keys: Keyring): Promise<string[]> {
+  try {
+    parseCheckpoint(bundle.checkpoint);
+  } catch (error) {
+    if (error instanceof MalformedCheckpoint) return fail(`checkpoint.${error.field}`, error.message);
+    throw error;
+  }
+  const { checkpoint, liveBlogId, storeEpoch, revision, events } = bundle;
+  if (checkpoint.revision !== revision)
+    fail('checkpoint.revision', `signs ${checkpoint.revision}, the bundle is for ${revision}`);
+  if (events.length !== revision + 1)
+    fail('events', `${events.length} events, revisions 0 to ${revision} need ${revision + 1}`);
+  events.forEach((event, index) => checkEventShape(event, index, streamOf(liveBlogId)));
+  const report = await verifyExtension(checkpoint, keys, { storeEpoch, liveBlogId }, [events]);
+  if (!report.ok) {
+    const where =
+      report.revision !== undefined && report.verdict !== 'truncated'
+        ? `events[${report.revision}] (revision ${report.revision})`
+        : 'checkpoint';
+    fail(where, report.message);
+  }
+  const redacted = (report.redactions ?? []).map(
+    (found) =>
+      `revision ${found.revision}: ${found.fields.join(', ')} lawfully redacted at revision ${found.redactedAt}` +
+      ` by ${found.by.name} (${found.by.id}), reference ${found.reference}`,
+  );
+  return [
+    `checkpoint signed by key ${checkpoint.keyId} at ${checkpoint.at}: signature valid`,
+    `${events.length} events, hash chain intact, revision ${revision} has the signed hash ${checkpoint.hash}`,
+    ...redacted,
+  ];
+}
+
+/** A recorded event's members, with their kinds, before anything reads them. */
+function checkEventShape(event: RecordedEvent, index: number, stream: string): void {
+  const where = `events[${index}]`;
+  if (typeof event !== 'object' || event === null) fail(where, 'not an event');
+  for (const member of ['data', 'metadata'] as const) {
+    if (typeof event[member] !== 'object' || event[member] === null) fail(`${where}.${member}`, 'missing');
+  }
+  for (const member of ['eventId', 'type', 'recordedAt', 'checkpoint'] as const) {
+    if (typeof event[member] !== 'string') fail(`${where}.${member}`, 'missing');
+  }
+  if (event.stream !== stream) fail(`${where}.stream`, `not the story's stream ${stream}`);
+  if (event.revision !== index) fail(`${where}.revision`, `${event.revision} where revision ${index} belongs`);
+  if (!Number.isSafeInteger(event.position)) fail(`${where}.position`, 'not a whole number');
+}
+
+function checkSeal(bundle: EvidenceBundle, keys: Keyring): void {
+  const key = keys.get(bundle.seal.keyId);
+  if (!key) fail('seal.keyId', `key ${bundle.seal.keyId} is not in the bundle's keys`);
+  if (!sealVerifies(bundle.seal, key!)) fail('seal', 'the seal does not verify: its digests or signature were altered');
+}
+
+function checkDigests(bundle: EvidenceBundle, actual: SealDigests): void {
+  const sealed = bundle.seal.digests;
+  if (!Array.isArray(sealed.events) || sealed.events.length !== actual.events.length) {
+    fail('events', `${actual.events.length} events, the seal lists ${sealed.events?.length}`);
+  }
+  const index = actual.events.findIndex((digest, i) => digest !== sealed.events[i]);
+  if (index !== -1) fail(`events[${index}] (revision ${index})`, 'the event differs from the one sealed');
+  for (const part of ['header', 'checkpoint', 'keys', 'page'] as const) {
+    const where = part === 'header' ? 'format, liveBlogId, revision, storeEpoch, createdAt or createdBy' : part;
+    if (actual[part] !== sealed[part]) fail(where, 'differs from what was sealed');
+  }
+}
+
+function checkPage(bundle: EvidenceBundle): void {
+  let folded: unknown;
+  try {
+    // Through JSON, as the page was written: members left undefined by the fold are absent from the file.
+    folded = JSON.parse(canonical(pageOf(bundle.liveBlogId, bundle.events)));
+  } catch (error) {
+    return fail('events', `they do not fold to a page (${(error as Error).message})`);
+  }
+  const path = firstDifference(bundle.page, folded, 'page');
+  if (path !== null) fail(path, 'the page differs from what the events fold to');
+}
+
+function firstDifference(stated: unknown, folded: unknown, path: string): string | null {
+  if (isDeepStrictEqual(stated, folded)) return null;
+  if (typeof stated !== 'object' || typeof folded !== 'object' || stated === null || folded === null) return path;
+  const keys = new Set([...Object.keys(stated), ...Object.keys(folded)]);
+  for (const key of keys) {
+    const child = Array.isArray(stated) ? `${path}[${key}]` : `${path}.${key}`;
+    const found = firstDifference(
+      (stated as Record<string, unknown>)[key],
+      (folded as Record<string, unknown>)[key],
+      child,
+    );
+    if (found !== null) return found;
+  }
+  return path;
+}

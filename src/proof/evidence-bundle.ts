@@ -1,0 +1,96 @@
+import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { RecordedEvent } from '../event-store/event-store.js';
+import { foldStored, toStoredEvents } from '../live-blog/application/envelope.js';
+import { initialState, type Author } from '../live-blog/domain/index.js';
+import { toArticleView, type ArticleView } from '../live-blog/projections/article.view.js';
+import { signatureBytes, type CheckpointKey, type SignedCheckpoint } from './checkpoint.js';
+import type { KeySet } from './keyring.js';
+
+export const BUNDLE_FORMAT = 'dateline-evidence/1';
+
+/** Who made the bundle, for what: sealed like the rest. */
+export interface BundleHeader {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly liveBlogId: string;
+  readonly revision: number;
+  readonly storeEpoch: string;
+  readonly createdAt: string;
+  readonly createdBy: Author;
+}
+
+/** A sha256 of each part's canonical JSON, signed: it says which part changed, where the chain cannot. */
+export interface SealDigests {
+  readonly header: string;
+  readonly checkpoint: string;
+  readonly keys: string;
+  readonly page: string;
+  readonly events: readonly string[];
+}
+
+export interface Seal {
+  readonly keyId: string;
+  readonly digests: SealDigests;
+  readonly signature: string;
+}
+
+/**
+ * One story up to a revision, for an ombudsman or a court, checkable with no server and no store:
+ * every stored event with its metadata (the hash chain), the signed checkpoint of the chain's end,
+ * the key that signed it, the page as readers saw it then (which the events fold to), and a seal.
+ * Written as RFC 8785 canonical JSON, so every byte of the file is fixed by its content.
+ */
+export interface EvidenceBundle extends BundleHeader {
+  readonly checkpoint: SignedCheckpoint;
+  readonly keys: KeySet;
+  readonly events: readonly RecordedEvent[];
+  readonly page: ArticleView;
+  readonly seal: Seal;
+}
+
+export type UnsealedBundle = Omit<EvidenceBundle, 'seal'>;
+
+/** The reader's article at the events' last revision, every update on one page: the as-of page the bundle proves. */
+export function pageOf(liveBlogId: string, events: readonly RecordedEvent[]): ArticleView | null {
+  const blog = foldStored(initialState, toStoredEvents(events));
+  return blog.status === 'none' ? null : toArticleView(liveBlogId, blog, blog.updates.length);
+}
+
+export function digestsOf(bundle: UnsealedBundle): SealDigests {
+  const { format, liveBlogId, revision, storeEpoch, createdAt, createdBy } = bundle;
+  return {
+    header: digest({ format, liveBlogId, revision, storeEpoch, createdAt, createdBy }),
+    checkpoint: digest(bundle.checkpoint),
+    keys: digest(bundle.keys),
+    page: digest(bundle.page),
+    events: bundle.events.map(digest),
+  };
+}
+
+export function seal(bundle: UnsealedBundle, key: CheckpointKey): EvidenceBundle {
+  const digests = digestsOf(bundle);
+  const signature = sign(null, sealBytes(key.keyId, digests), key.privateKey).toString('base64url');
+  return { ...bundle, seal: { keyId: key.keyId, digests, signature } };
+}
+
+export function sealVerifies(value: Seal, publicKey: KeyObject): boolean {
+  const signature = typeof value.signature === 'string' ? signatureBytes(value.signature) : null;
+  return signature !== null && verify(null, sealBytes(value.keyId, value.digests), publicKey, signature);
+}
+
+/** The file: canonical JSON and a final line feed. */
+export function serializeBundle(bundle: EvidenceBundle): string {
+  return `${canonical(bundle)}\n`;
+}
+
+export function canonical(value: unknown): string {
+  return canonicalize(value) ?? '';
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(canonical(value), 'utf8').digest('hex');
+}
+
+function sealBytes(keyId: string, digests: SealDigests): Buffer {
+  return Buffer.from(canonical({ format: BUNDLE_FORMAT, keyId, digests }), 'utf8');
+}

@@ -1,0 +1,148 @@
+import {
+  chainStart,
+  checkLink,
+  reportOf,
+  type ChainProblem,
+  type RedactionFinding,
+} from '../audit/hash-chain-verifier.js';
+import type { RecordedEvent } from '../event-store/event-store.js';
+import { checkSignature, type SignedCheckpoint } from './checkpoint.js';
+import type { Keyring } from './keyring.js';
+
+/**
+ * How the history a store holds now relates to the one a checkpoint signed:
+ * - `extends`: the same hash at the signed revision, and the chain intact from the first event to the last;
+ * - `truncated`: the chain is intact but ends before the signed revision (`revision`: where it ends now);
+ * - `rewritten`: the chain is intact but has another hash at the signed revision: history was
+ *   replaced with freshly computed hashes at or before it (`revision`: the signed one);
+ * - `altered`: the chain itself breaks at `revision` (`problem` says how), as the integrity check finds;
+ * - `signature_invalid`, `unknown_key`: the checkpoint proves nothing (altered, or signed by a key not listed);
+ * - `other_store`, `other_story`: it was signed for another store (epoch) or another story.
+ */
+export type ExtensionVerdict =
+  | 'extends'
+  | 'truncated'
+  | 'rewritten'
+  | 'altered'
+  | 'signature_invalid'
+  | 'unknown_key'
+  | 'other_store'
+  | 'other_story';
+
+export interface ExtensionReport {
+  readonly ok: boolean;
+  readonly verdict: ExtensionVerdict;
+  /** The revision the checkpoint signed. */
+  readonly checkpointRevision: number;
+  /** Where the finding is: the end of a truncated chain, the signed revision of a rewritten one, an altered one. */
+  readonly revision?: number;
+  readonly problem?: ChainProblem;
+  /** Stored events read (0 when the checkpoint was refused before reading). */
+  readonly checked: number;
+  /** The last revision the store holds now. */
+  readonly head?: number;
+  /** Fields lawfully redacted, as the integrity check reports them: the chain verifies through them. */
+  readonly redactions?: readonly RedactionFinding[];
+  readonly message: string;
+}
+
+/** What the checkpoint must be about: the store and the story being verified. */
+export interface VerifiedStory {
+  readonly storeEpoch: string;
+  readonly liveBlogId: string;
+}
+
+/**
+ * Proves that the stream read page by page extends the history the checkpoint signed, or names
+ * how it differs. The chain is checked by the integrity check's own `checkLink`, so both agree.
+ */
+export async function verifyExtension(
+  checkpoint: SignedCheckpoint,
+  keys: Keyring,
+  story: VerifiedStory,
+  pages: AsyncIterable<readonly RecordedEvent[]> | Iterable<readonly RecordedEvent[]>,
+): Promise<ExtensionReport> {
+  const refused = refusal(checkpoint, keys, story);
+  if (refused) return refused;
+  const signed = checkpoint.revision;
+  let progress = chainStart;
+  let hashAtSigned: string | undefined;
+  for await (const page of pages) {
+    for (const event of page) {
+      progress = checkLink(progress, event);
+      if (event.revision === signed && !progress.broken) hashAtSigned = progress.lastHash;
+    }
+  }
+  // The integrity check's own report: a redaction whose redaction event is missing breaks it too.
+  const integrity = reportOf(progress);
+  const { checked } = integrity;
+  const head = progress.nextRevision - 1;
+  const redactions = integrity.redactions ?? [];
+  const base = { checkpointRevision: signed, checked, head, ...(redactions.length > 0 ? { redactions } : {}) };
+  if (!integrity.ok) {
+    const [revision, problem] = [integrity.firstBrokenRevision!, integrity.problem!];
+    const where = revision <= signed ? 'in the signed history' : `after the signed revision ${signed}`;
+    const message = `altered at revision ${revision} (${where}): ${PROBLEMS[problem]}`;
+    return { ...base, ok: false, verdict: 'altered', revision, problem, message };
+  }
+  if (head < signed) {
+    const gone = `${signed - head} event${signed - head === 1 ? '' : 's'} gone`;
+    const now = head === -1 ? 'the store holds no event of the story' : `the store's chain ends at ${head}`;
+    const message = `truncated after revision ${head}: the checkpoint signed revision ${signed}, ${now} (${gone})`;
+    return { ...base, ok: false, verdict: 'truncated', revision: head, message };
+  }
+  if (hashAtSigned !== checkpoint.hash) {
+    const message =
+      `rewritten from revision ${signed} or earlier: the stored hash at revision ${signed} is ` +
+      `${short(hashAtSigned)}, the checkpoint signed ${short(checkpoint.hash)}, though the chain is intact`;
+    return { ...base, ok: false, verdict: 'rewritten', revision: signed, message };
+  }
+  const message =
+    `history extends the checkpoint: the same hash at revision ${signed}, ` +
+    `the chain intact from revision 0 to ${head} (${checked} events checked)${redactionNote(redactions)}`;
+  return { ...base, ok: true, verdict: 'extends', message };
+}
+
+/** Redactions do not break the proof (the kept hashes still link), but the auditor is told of each. */
+export function redactionNote(redactions: readonly RedactionFinding[]): string {
+  return redactions
+    .map(
+      (found) =>
+        `; revision ${found.revision}: ${found.fields.join(', ')} redacted at revision ${found.redactedAt}` +
+        ` by ${found.by.name} (${found.by.id}), reference ${found.reference}`,
+    )
+    .join('');
+}
+
+const PROBLEMS: Record<ChainProblem, string> = {
+  missing: 'the revision is missing',
+  content: "the event's content was altered",
+  link: 'the link to the previous event was altered',
+  redaction: 'a field was emptied without a redaction event in the chain to say so',
+};
+
+function refusal(checkpoint: SignedCheckpoint, keys: Keyring, story: VerifiedStory): ExtensionReport | null {
+  const base = { ok: false, checkpointRevision: checkpoint.revision, checked: 0 } as const;
+  const signature = checkSignature(checkpoint, keys);
+  if (signature === 'unknown_key') {
+    const message = `unknown key: the checkpoint names key ${checkpoint.keyId}, which is not among the published keys`;
+    return { ...base, verdict: 'unknown_key', message };
+  }
+  if (signature === 'invalid') {
+    const message = `signature invalid: the checkpoint was altered after key ${checkpoint.keyId} signed it`;
+    return { ...base, verdict: 'signature_invalid', message };
+  }
+  if (checkpoint.storeEpoch !== story.storeEpoch) {
+    const message = `other store: the checkpoint was signed for store epoch ${checkpoint.storeEpoch}, this store's is ${story.storeEpoch}`;
+    return { ...base, verdict: 'other_store', message };
+  }
+  if (checkpoint.liveBlogId !== story.liveBlogId) {
+    const message = `other story: the checkpoint was signed for "${checkpoint.liveBlogId}", not "${story.liveBlogId}"`;
+    return { ...base, verdict: 'other_story', message };
+  }
+  return null;
+}
+
+function short(hash: string | undefined): string {
+  return hash === undefined ? 'absent' : `${hash.slice(0, 16)}…`;
+}

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAuthor, Roles } from '../auth/roles.js';
+import { ChainHeads } from '../live-blog/projections/chain-heads.js';
+import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
+import type { Author } from '../live-blog/domain/index.js';
+import { parseCheckpoint } from './checkpoint.js';
+import { CheckpointArchive } from './checkpoint-archive.js';
+import { CheckpointSigner } from './checkpoint-signer.js';
+import { serializeBundle } from './evidence-bundle.js';
+import { CheckpointDto, CheckpointQueryDto, EvidenceQueryDto } from './proof.dto.js';
+import { ProofService } from './proof.service.js';
+
+/** Public: the keys that sign checkpoints, so anyone can check one (DESIGN §4b). */
+@ApiTags('proof')
+@Controller('.well-known')
+export class WellKnownKeysController {
+  constructor(private readonly signer: CheckpointSigner) {}
+
+  @Get('dateline-keys.json')
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({ summary: 'The Ed25519 keys that sign checkpoints (a JSON Web Key Set; retired keys stay listed)' })
+  keys() {
+    return this.signer.published;
+  }
+}
+
+/** Public: a story's signed checkpoint, newest or as stored at an instant. */
+@ApiTags('proof')
+@Controller('api/live-blogs')
+export class CheckpointController {
+  constructor(
+    private readonly heads: ChainHeads,
+    private readonly archive: CheckpointArchive,
+  ) {}
+
+  @Get(':id/checkpoint')
+  @Header('Cache-Control', 'public, max-age=0, must-revalidate')
+  @ApiOperation({ summary: 'The signed head of the story (save it; `npm run audit -- verify --checkpoint` reads it)' })
+  async checkpoint(@Param('id', LiveBlogIdPipe) id: string, @Query() query: CheckpointQueryDto) {
+    const checkpoint = this.heads.checkpoint(id);
+    if (!checkpoint) throw new NotFoundException(`no live blog "${id}"`);
+    if (query.at === undefined) return checkpoint;
+    const stored = await this.archive.asOf(id, new Date(query.at));
+    if (!stored) throw new NotFoundException(`no checkpoint of "${id}" was stored at or before ${query.at}`);
+    return stored;
+  }
+}
+
+/** Auditors: prove that history extends a saved checkpoint, and take the evidence away. */
+@ApiTags('auditors')
+@ApiBearerAuth()
+@Roles('auditor')
+@Controller('api/live-blogs')
+export class ProofController {
+  constructor(
+    private readonly proofs: ProofService,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  @Post(':id/checkpoint/verification')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Does history extend this checkpoint? {ok, verdict: extends|truncated|rewritten|altered|…, message}',
+  })
+  verify(@Param('id', LiveBlogIdPipe) id: string, @Body() body: CheckpointDto) {
+    return this.proofs.verify(id, parseCheckpoint({ ...body }));
+  }
+
+  @Get(':id/evidence')
+  @ApiOperation({
+    summary: 'One self-contained, signed file of the story up to a revision (`npm run audit -- verify-bundle`)',
+  })
+  async evidence(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Query() query: EvidenceQueryDto,
+    @CurrentAuthor() auditor: Author,
+    @Res({ passthrough: true }) response: unknown,
+  ) {
+    const bundle = await this.proofs.evidence(id, query.revision, auditor);
+    const http = this.adapterHost.httpAdapter;
+    http.setHeader(response, 'Content-Type', 'application/json; charset=utf-8');
+    http.setHeader(response, 'Content-Disposition', `attachment; filename="${id}-r${bundle.revision}-evidence.json"`);
+    http.setHeader(response, 'Cache-Control', 'no-store');
+    return serializeBundle(bundle);
+  }
+}

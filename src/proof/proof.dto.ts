@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { INSTANT_WITH_ZONE } from '../audit/audit-query.dto.js';
+import { WholeNumber } from '../shared/query-numbers.js';
+import { CHECKPOINT_FORMAT } from './checkpoint.js';
+
+const INSTANT = 'an ISO 8601 instant with a time zone, such as 2026-04-08T17:37:00Z';
+
+export class CheckpointQueryDto {
+  @ApiPropertyOptional({ description: 'the checkpoint stored at or before this instant (else the newest)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: `at must be ${INSTANT}` })
+  @Matches(INSTANT_WITH_ZONE, { message: `at must be ${INSTANT}` })
+  at?: string;
+}
+
+export class EvidenceQueryDto {
+  @ApiPropertyOptional({ description: 'the last revision the bundle holds (default: the head)' })
+  @IsOptional()
+  @WholeNumber()
+  @IsInt({ message: 'revision must be a whole number from 0' })
+  @Min(0, { message: 'revision must be a whole number from 0' })
+  revision?: number;
+}
+
+/** A checkpoint as GET /checkpoint answers it, sent back to be verified. */
+export class CheckpointDto {
+  @ApiProperty({ example: CHECKPOINT_FORMAT })
+  @Equals(CHECKPOINT_FORMAT, { message: `format must be "${CHECKPOINT_FORMAT}"` })
+  format!: typeof CHECKPOINT_FORMAT;
+
+  @ApiProperty()
+  @IsString({ message: 'keyId must be a string' })
+  @IsNotEmpty({ message: 'keyId must not be empty' })
+  keyId!: string;
+
+  @ApiProperty()
+  @IsString({ message: 'signature must be a string' })
+  @IsNotEmpty({ message: 'signature must not be empty' })
+  signature!: string;
+
+  @ApiProperty()
+  @IsString({ message: 'storeEpoch must be a string' })
+  @IsNotEmpty({ message: 'storeEpoch must not be empty' })
+  storeEpoch!: string;
+
+  @ApiProperty()
+  @IsString({ message: 'liveBlogId must be a string' })
+  @IsNotEmpty({ message: 'liveBlogId must not be empty' })
+  liveBlogId!: string;
+
+  @ApiProperty()
+  @IsInt({ message: 'revision must be a whole number from 0' })
+  @Min(0, { message: 'revision must be a whole number from 0' })
+  revision!: number;
+
+  @ApiProperty({ description: 'sha256, lower-case hex' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'hash must be a sha256 in lower-case hex' })
+  hash!: string;
+
+  @ApiProperty()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at must be an ISO 8601 instant' })
+  at!: string;
+}

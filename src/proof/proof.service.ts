@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RevisionNotFound } from '../audit/audit-errors.js';
+import { verifyChain } from '../audit/hash-chain-verifier.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
+import { toStoredEvent } from '../live-blog/application/envelope.js';
+import { streamOf } from '../live-blog/application/stream-names.js';
+import { LiveBlogConflict, LiveBlogNotFound, type Author } from '../live-blog/domain/index.js';
+import { CLOCK, type Clock } from '../shared/clock.js';
+import type { SignedCheckpoint } from './checkpoint.js';
+import { CheckpointSigner } from './checkpoint-signer.js';
+import { BUNDLE_FORMAT, pageOf, type EvidenceBundle } from './evidence-bundle.js';
+import { verifyExtension, type ExtensionReport } from './extension.js';
+import { streamPages } from './stream-pages.js';
+
+/** The auditor's proofs, read from the store (the truth), never from this node's views. */
+@Injectable()
+export class ProofService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly signer: CheckpointSigner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Does the story's history now extend the one the checkpoint signed? Reads the whole stream, a page at a time. */
+  verify(liveBlogId: string, checkpoint: SignedCheckpoint): Promise<ExtensionReport> {
+    const story = { storeEpoch: this.store.epoch, liveBlogId };
+    return verifyExtension(checkpoint, this.signer.keyring, story, streamPages(this.store, streamOf(liveBlogId)));
+  }
+
+  /**
+   * One self-contained file for the story up to a revision (the head when none is given). A chain
+   * that does not verify is refused: the server never signs a checkpoint of a tampered history.
+   */
+  async evidence(liveBlogId: string, revision: number | undefined, auditor: Author): Promise<EvidenceBundle> {
+    const stream = streamOf(liveBlogId);
+    const head = await this.store.streamRevision(stream);
+    if (head === -1) throw new LiveBlogNotFound(`no live blog "${liveBlogId}"`);
+    const last = revision ?? head;
+    if (last > head) throw new RevisionNotFound(`live blog "${liveBlogId}" has revisions 0 to ${head}`, 'revision');
+    const events: RecordedEvent[] = [];
+    for await (const page of streamPages(this.store, stream, 0, last)) events.push(...page);
+    const chain = verifyChain(events);
+    if (!chain.ok || events.length !== last + 1) {
+      const at = chain.firstBrokenRevision ?? events.length;
+      throw new LiveBlogConflict(`the hash chain is broken at revision ${at}: see /integrity; no evidence is signed`);
+    }
+    const end = toStoredEvent(events.at(-1)!);
+    return this.signer.seal({
+      format: BUNDLE_FORMAT,
+      liveBlogId,
+      revision: last,
+      storeEpoch: this.store.epoch,
+      createdAt: this.clock.now().toISOString(),
+      createdBy: auditor,
+      checkpoint: this.signer.sign(liveBlogId, last, end.metadata.hash),
+      keys: this.signer.signingKey,
+      events,
+      page: pageOf(liveBlogId, events)!,
+    });
+  }
+}
