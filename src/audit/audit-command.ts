@@ -16,7 +16,7 @@ const PROBLEMS: Record<ChainProblem, string> = {
   missing: 'the revision is missing',
   content: "the event's content was altered",
   link: 'the link to the previous event was altered',
-  redaction: 'a field was emptied without a redaction event in the chain to say so',
+  redaction: 'a redaction does not hold (a field emptied with no redaction event to say so, or removed text is back)',
 };
 
 /** What `npm run audit` does once the store is open: kept apart from the process so tests can run it. */

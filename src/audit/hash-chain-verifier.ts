@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../event-store/event-store.js';
 import { isStoredEvent, recomputedContentHash, type StoredEvent } from '../live-blog/application/envelope.js';
-import { chainHash, valueAt } from '../live-blog/application/hash-chain.js';
+import { chainHash, SALTED_PATHS, valueAt } from '../live-blog/application/hash-chain.js';
 import { redactedText } from '../live-blog/domain/index.js';
 
 /**
@@ -11,7 +11,8 @@ import { redactedText } from '../live-blog/domain/index.js';
  * - `link`: its prevHash is not the previous event's hash, or its hash is not sha256(prevHash + contentHash);
  * - `redaction`: the event says a field was redacted, but no UpdateRedacted event in the chain
  *   (at the revision it names, for this update, field and reference) removed it, or the field does
- *   not hold the redaction's placeholder.
+ *   not hold the redaction's placeholder; or the event still holds text that a later UpdateRedacted
+ *   removed (the redaction was undone, say by restoring the row from a backup).
  */
 export type ChainProblem = 'missing' | 'content' | 'link' | 'redaction';
 
@@ -55,6 +56,12 @@ export interface ChainProgress {
   /** Redactions stated by events already checked whose redaction event is still ahead. */
   readonly claims: readonly RedactionClaim[];
   readonly redactions: readonly RedactionFinding[];
+  /**
+   * Per update and redactable field, the first event checked that still holds its text: a later
+   * redaction of that field must find none. Made by the first event that needs it and then grown
+   * in place, so a progress is to be extended in sequence, as `verifyChain` and the pages do.
+   */
+  readonly textHeld: Map<string, number> | null;
 }
 
 export const chainStart: ChainProgress = {
@@ -64,6 +71,7 @@ export const chainStart: ChainProgress = {
   broken: null,
   claims: [],
   redactions: [],
+  textHeld: null,
 };
 
 /**
@@ -82,6 +90,8 @@ export function checkLink(progress: ChainProgress, event: RecordedEvent): ChainP
   const due = progress.claims.filter((claim) => claim.redactedAt === event.revision);
   const unconfirmed = due.find((claim) => !confirms(stored, claim));
   if (unconfirmed) return { ...progress, checked, broken: { revision: unconfirmed.revision, problem: 'redaction' } };
+  const undone = undoneRedaction(progress, stored);
+  if (undone !== undefined) return { ...progress, checked, broken: { revision: undone, problem: 'redaction' } };
   const stated = claimsOf(stored);
   return {
     checked,
@@ -93,6 +103,7 @@ export function checkLink(progress: ChainProgress, event: RecordedEvent): ChainP
         ? progress.claims
         : [...progress.claims.filter((claim) => claim.redactedAt !== event.revision), ...stated],
     redactions: due.length === 0 ? progress.redactions : [...progress.redactions, ...findings(stored, due)],
+    textHeld: noteTextHeld(progress.textHeld, stored),
   };
 }
 
@@ -135,6 +146,31 @@ function verdictOf(progress: ChainProgress, event: RecordedEvent): ChainProblem 
   }
   return { hash };
 }
+
+/** The revision of an earlier event that still holds text this redaction event removed, if any. */
+function undoneRedaction(progress: ChainProgress, event: StoredEvent): number | undefined {
+  const { data } = event;
+  if (event.type !== 'UpdateRedacted' || !Array.isArray(data.fields) || !progress.textHeld) return undefined;
+  for (const path of data.fields) {
+    const held = progress.textHeld.get(heldKey(data.updateId, path));
+    if (held !== undefined) return held;
+  }
+  return undefined;
+}
+
+function noteTextHeld(textHeld: Map<string, number> | null, event: StoredEvent): Map<string, number> | null {
+  const paths = SALTED_PATHS[event.type];
+  if (!paths || typeof event.data.updateId !== 'string') return textHeld;
+  const held = textHeld ?? new Map<string, number>();
+  for (const path of paths) {
+    const key = heldKey(event.data.updateId, path);
+    const holds = valueAt(event.data, path) !== undefined && event.metadata.redacted?.[path] === undefined;
+    if (holds && !held.has(key)) held.set(key, event.revision);
+  }
+  return held;
+}
+
+const heldKey = (updateId: unknown, path: unknown) => `${String(updateId)}\u0000${String(path)}`;
 
 function claimsOf(event: StoredEvent): RedactionClaim[] {
   return Object.entries(event.metadata.redacted ?? {}).map(([path, field]) => ({

@@ -50,6 +50,18 @@ describe("the auditor's view", () => {
     expect(first.updates[1]!.retracted).toMatchObject({ reason: 'unconfirmed' });
   });
 
+  it('answers a page, not the whole record, for a story of 6,400 updates', () => {
+    const body = 'Further sustained gunfire was heard in Bishkek after nightfall, witnesses told the BBC.'.repeat(5);
+    const updates = Array.from({ length: 6400 }, (_, index) => f.posted({ updateId: `u${index}`, body }));
+    const big = fold(f.opened(), ...updates);
+    const whole = JSON.stringify(toAuditorView('osh-unrest', big, ALL)).length;
+    const page = toAuditorView('osh-unrest', big, { limit: 50 });
+    expect(page.updates).toHaveLength(50);
+    expect(page.nextBeforeRevision).toBe(6351);
+    expect(JSON.stringify(page).length).toBeLessThan(whole / 50);
+    console.log(`as-of at 6,400 updates: ${whole} bytes whole, ${JSON.stringify(page).length} bytes a page of 50`);
+  });
+
   it('keeps a retracted update, marked with the reason, who retracted it and when', () => {
     const [retracted] = toAuditorView('osh-unrest', blog, ALL).updates;
     expect(retracted).toMatchObject({

@@ -183,6 +183,17 @@ describe('the hash chain after a redaction', () => {
     });
   });
 
+  it('catches a redaction undone: the original row restored from a backup, salt and all', () => {
+    // given: the posted event put back as it was first stored (it verifies on its own)
+    const original = recorded(...story());
+    const restored = storedAfterRedaction(original).map((event) => (event.revision === 1 ? original[1]! : event));
+    // then: the redaction event at 4 finds the text it removed still held at revision 1
+    expect(verifyChain(restored)).toMatchObject({ ok: false, firstBrokenRevision: 1, problem: 'redaction' });
+    // while a correction after a redaction may hold new text: only earlier events must have lost it
+    const later = recorded(...story(), f.corrected({ body: 'A girl was hurt near the White House.', reason: 'law' }));
+    expect(verifyChain(storedAfterRedaction(later))).toMatchObject({ ok: true, checked: 6 });
+  });
+
   it('keeps nothing from which a guess of the redacted text can be confirmed', () => {
     // given: the event as first stored, and as stored after the redaction
     const original = recorded(...story());
