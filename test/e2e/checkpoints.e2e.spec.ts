@@ -6,6 +6,7 @@ import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-
 import { recomputedContentHash, type StoredEvent } from '../../src/live-blog/application/envelope.js';
 import { chainHash } from '../../src/live-blog/application/hash-chain.js';
 import { checkSignature, signCheckpoint, type SignedCheckpoint } from '../../src/proof/checkpoint.js';
+import { verifyBundle } from '../../src/proof/bundle-verifier.js';
 import { runCheckpointCommand } from '../../src/proof/checkpoint-command.js';
 import { resolveCheckpointKeys } from '../../src/proof/checkpoint-keys.js';
 import { keyringOf, publishedKeyOf } from '../../src/proof/keyring.js';
@@ -112,6 +113,32 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     const outcome = await verifyOnCommandLine(saved);
     expect(outcome.exitCode).toBe(0);
     expect(outcome.lines.at(-1)).toMatch(/extends the checkpoint: the same hash at revision 4, .* 0 to 7/);
+  });
+
+  it('treats a lawful redaction as the integrity check does: history still extends, and the redaction is named', async () => {
+    const saved = await checkpoint();
+    const updates = (await t.http.get(`/api/live-blogs/${BLOG}`).expect(200)).body.updates;
+    const target = updates.find((update: { body: string }) => update.body === 'Shops shut early.');
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/${target.updateId}/redaction`)
+      .set(bearer(t.token('admin', 'Ada Admin')))
+      .send({ fields: ['body'], reference: 'Court order 2010/117', reason: 'Names a minor' })
+      .expect(201);
+    const verdict = await verifyOverHttp(saved);
+    expect(verdict).toMatchObject({
+      ok: true,
+      verdict: 'extends',
+      redactions: [{ revision: 2, fields: ['body'], reference: 'Court order 2010/117', by: { name: 'Ada Admin' } }],
+    });
+    expect(verdict.message).toMatch(/revision 2: body redacted at revision 5 by Ada Admin .*Court order 2010\/117/);
+    const outcome = await verifyOnCommandLine(saved);
+    expect(outcome.exitCode).toBe(0);
+    // The bundle made afterwards holds no copy of the text, still verifies and says what was redacted.
+    const bundle = (await t.http.get(`/api/live-blogs/${BLOG}/evidence`).set(auditor()).expect(200)).text;
+    expect(bundle).not.toContain('Shops shut early.');
+    const report = await verifyBundle(Buffer.from(bundle, 'utf8'));
+    expect(report.ok).toBe(true);
+    expect(report.lines).toContainEqual(expect.stringMatching(/^revision 2: body lawfully redacted at revision 5/));
   });
 
   it('names a truncation: the newest rows cut from the SQLite file', async () => {
