@@ -204,6 +204,34 @@ export function eventStoreContract(
         expect(await store.readAll()).toHaveLength(2);
       });
 
+      // Stores may commit concurrent appends together (group commit): each must still get its own answer.
+      it('appends made at once each keep their own expectation and idempotency; refused ones write nothing', async () => {
+        const store = await fresh();
+        await store.append(A, [event('a0')], { expectedRevision: 'no_stream' });
+        const [rivalOne, rivalTwo, first, retry, taken, anyRevision] = await Promise.allSettled([
+          store.append(A, [event('rival-1')], { expectedRevision: 0 }),
+          store.append(A, [event('rival-2')], { expectedRevision: 0 }),
+          store.append(B, batch('b', 2), { expectedRevision: 'no_stream' }),
+          store.append(B, batch('b', 2), { expectedRevision: 'no_stream' }),
+          store.append(B, [event('a0')], { expectedRevision: 'any' }),
+          store.append(A, [event('a-any')], { expectedRevision: 'any' }),
+        ]);
+        const rivals = [rivalOne, rivalTwo];
+        expect(rivals.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        const lost = rivals.find((outcome) => outcome.status === 'rejected');
+        expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(WrongExpectedRevision);
+        expect(first.status === 'fulfilled' && retry.status === 'fulfilled').toBe(true);
+        expect(first.status === 'fulfilled' && first.value).toEqual(retry.status === 'fulfilled' && retry.value);
+        expect(taken.status === 'rejected' && taken.reason).toBeInstanceOf(DuplicateEventId);
+        expect(anyRevision.status).toBe('fulfilled');
+        expect(revisions(await store.readStream(A))).toEqual([0, 1, 2]);
+        expect(ids(await store.readStream(B))).toEqual(['b-0', 'b-1']);
+        const written = ids(await store.readAll());
+        expect(written).toHaveLength(5);
+        expect(written).toContain(rivalOne.status === 'fulfilled' ? 'rival-1' : 'rival-2');
+        expect(written).not.toContain(rivalOne.status === 'fulfilled' ? 'rival-2' : 'rival-1');
+      });
+
       it('stored ids appended to another stream throw DuplicateEventId and write nothing', async () => {
         const store = await fresh();
         await store.append(A, batch('e', 2), { expectedRevision: 'no_stream' });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Observable, Subject, type Subscriber } from 'rxjs';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { DuplicateEventId, InvalidCheckpoint, RewriteTargetMissing, WrongExpectedRevision } from '../errors.js';
+import { GroupCommit, type Outcome } from './group-commit.js';
 import {
   matchesExpected,
   type AppendOptions,
@@ -65,6 +66,12 @@ interface EventRow {
   recordedAt: string;
 }
 
+interface AppendRequest {
+  readonly stream: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+}
+
 interface BatchOutcome {
   readonly result: AppendResult;
   /** False for a retried batch and an empty one: nothing committed, so subscribers are not woken. */
@@ -113,11 +120,7 @@ function retain<T extends object>(handle: T): T {
 export class SqliteEventStore implements EventStore {
   readonly epoch: string;
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly appendTransaction: (
-    stream: string,
-    events: readonly EventToAppend[],
-    expected: ExpectedRevision,
-  ) => BatchOutcome;
+  private readonly appends: GroupCommit<AppendRequest, BatchOutcome>;
   private readonly redactTransaction: (
     stream: string,
     events: readonly EventToAppend[],
@@ -136,9 +139,19 @@ export class SqliteEventStore implements EventStore {
     configure(db);
     this.epoch = initialise(db);
     this.statements = prepareStatements(db);
-    this.appendTransaction = db.transaction(
-      (stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
-        this.appendBatch(stream, events, expected),
+    // Each batch in a savepoint of the group's transaction: a batch refused rolls back alone, the
+    // others commit; and each batch's checks see the batches before it, as if they had committed first.
+    const appendOne = db.transaction((request: AppendRequest) =>
+      this.appendBatch(request.stream, request.events, request.expected),
+    );
+    const commitGroup = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request): Outcome<BatchOutcome> => {
+        try {
+          return { ok: true, value: appendOne(request) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
     ).immediate;
     this.redactTransaction = db.transaction(
       (
@@ -148,6 +161,12 @@ export class SqliteEventStore implements EventStore {
         rewrites: readonly EventRewrite[],
       ) => this.redactBatch(stream, events, expected, rewrites),
     ).immediate;
+    this.appends = new GroupCommit((requests) => {
+      const outcomes = commitGroup(requests);
+      // Subscribers are woken in a task of their own: delivery never runs inside a writer's append.
+      if (outcomes.some((outcome) => outcome.ok && outcome.value.written)) queueMicrotask(() => this.committed.next());
+      return outcomes;
+    });
   }
 
   /**
@@ -156,9 +175,7 @@ export class SqliteEventStore implements EventStore {
    * (0 and the all-zeros checkpoint when there is no stream).
    */
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
-    const { result, written } = this.appendTransaction(stream, events, options.expectedRevision);
-    // Subscribers are woken in a task of their own: delivery never runs inside the writer's append.
-    if (written) queueMicrotask(() => this.committed.next());
+    const { result } = await this.appends.submit({ stream, events, expected: options.expectedRevision });
     return result;
   }
 
@@ -259,6 +276,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.appends.flush(); // appends already made are committed, not lost with the connection
     for (const subscriber of [...this.subscribers]) subscriber.complete();
     this.committed.complete();
     this.db.close();
