@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Eta } from 'eta';
 import { projectRoot } from '../shared/paths.js';
+import { helmetHeaders, securityHeadersHook } from './security-headers.js';
 
 /**
  * Libraries the pages load in the browser, served by the app itself from node_modules (no CDN:
@@ -28,8 +28,7 @@ export const VENDOR_ASSETS = [
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  // Swagger UI (/docs) ships inline <style> elements; every other page keeps styles to its own files.
-  styleSrc: ["'self'", (request: { url?: string }) => (request.url?.startsWith('/docs') ? "'unsafe-inline'" : '')],
+  styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:', 'https:'],
   connectSrc: ["'self'"],
   fontSrc: ["'self'"],
@@ -58,10 +57,18 @@ const TEMPLATE_SETTINGS = {
  */
 export async function configurePages(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyCookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    crossOriginEmbedderPolicy: false,
-  });
+  const headers = (directives: typeof CONTENT_SECURITY_POLICY) =>
+    helmetHeaders({ contentSecurityPolicy: { useDefaults: false, directives }, crossOriginEmbedderPolicy: false });
+  const everywhere = headers(CONTENT_SECURITY_POLICY);
+  // Swagger UI (/docs) ships inline <style> elements; every other page keeps styles to its own files.
+  const docs = headers({ ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook(
+      'onRequest',
+      securityHeadersHook((url) => (url.startsWith('/docs') ? docs : everywhere)),
+    );
   await app.setViewEngine({
     engine: { eta: new Eta(TEMPLATE_SETTINGS) },
     templates: join(projectRoot, 'views'),

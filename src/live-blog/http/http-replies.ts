@@ -11,7 +11,10 @@ interface RequestWithHeaders {
 export class HttpReplies {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  /** 304 when the client already holds this revision; the body is only built when needed. */
+  /**
+   * 304 when the client already holds this revision; the body is only built when needed. A Buffer
+   * body is JSON already serialised (a cached article): it is sent as it is, typed as JSON.
+   */
   conditional(
     request: RequestWithHeaders,
     response: unknown,
@@ -28,7 +31,9 @@ export class HttpReplies {
       http.end(response);
       return;
     }
-    http.reply(response, body(), 200);
+    const value = body();
+    if (Buffer.isBuffer(value)) http.setHeader(response, 'Content-Type', 'application/json; charset=utf-8');
+    http.reply(response, value, 200);
   }
 
   created(response: unknown, result: CommandResult): void {

@@ -33,7 +33,7 @@ export class ReaderController {
       request,
       response,
       blog.revision,
-      () => this.views.article(id, blog),
+      () => this.views.articleJson(id, blog),
       'public, max-age=0, must-revalidate',
     );
   }

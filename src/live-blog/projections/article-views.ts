@@ -11,10 +11,15 @@ import { ProjectionRunner } from './projection-runner.js';
  */
 export type PublishedArticle = ArticleView & { readonly checkpoint: SignedCheckpoint | null };
 
+interface CachedArticle {
+  readonly view: PublishedArticle;
+  json?: Buffer;
+}
+
 /** The reader's views, built from the runner's folded state and kept per revision. */
 @Injectable()
 export class ArticleViews {
-  private readonly cache = new Map<string, PublishedArticle>();
+  private readonly cache = new Map<string, CachedArticle>();
 
   constructor(
     private readonly projections: ProjectionRunner,
@@ -37,11 +42,27 @@ export class ArticleViews {
 
   /** Built, and its checkpoint signed, once per revision. */
   article(id: string, blog: OpenedBlog): PublishedArticle {
+    return this.cached(id, blog).view;
+  }
+
+  /**
+   * The article as the JSON bytes a reader is sent, serialised once per revision: a breaking-news
+   * spike asks for the same revision thousands of times a second, and turning the view into JSON
+   * on each GET cost more than the rest of the route (bench/article.ts, P4).
+   */
+  articleJson(id: string, blog: OpenedBlog): Buffer {
+    const entry = this.cached(id, blog);
+    entry.json ??= Buffer.from(JSON.stringify(entry.view));
+    return entry.json;
+  }
+
+  /** A new event moves the blog's revision on, and with it what the cache answers. */
+  private cached(id: string, blog: OpenedBlog): CachedArticle {
     const cached = this.cache.get(id);
-    if (cached && cached.revision === blog.revision) return cached;
-    const view = { ...toArticleView(id, blog), checkpoint: this.heads.checkpoint(id) };
-    this.cache.set(id, view);
-    return view;
+    if (cached && cached.view.revision === blog.revision) return cached;
+    const entry: CachedArticle = { view: { ...toArticleView(id, blog), checkpoint: this.heads.checkpoint(id) } };
+    this.cache.set(id, entry);
+    return entry;
   }
 
   updates(blog: OpenedBlog, beforeRevision: number | undefined, limit: number): UpdatesPage {
