@@ -8,9 +8,13 @@ export interface NodeServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built server on `port` with these settings and waits until /health answers. */
+/**
+ * Starts the built server on `port` with these settings and waits until /health answers.
+ * BENCH_NODE_FLAGS adds flags to the server's node (e.g. `--cpu-prof --cpu-prof-dir=prof` to profile it).
+ */
 export async function startNode(port: number, env: NodeJS.ProcessEnv): Promise<NodeServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'dist/main.js')], {
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, join(projectRoot, 'dist/main.js')], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
