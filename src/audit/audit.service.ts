@@ -8,6 +8,7 @@ import { RevisionNotFound } from './audit-errors.js';
 import { toAuditorView, type AuditorView, type RecordPage } from './auditor-view.js';
 import { diff, type BlogDiff } from './diff.js';
 import { figuresHistory, type FiguresRevision } from './figures-history.js';
+import { FoldSnapshots, SNAPSHOT_EVERY } from './fold-snapshots.js';
 import { chainStart, checkLink, reportOf, type IntegrityReport } from './hash-chain-verifier.js';
 
 /** Where a fold stops: after a revision, or after the last event the story dates at or before an instant; neither is the head. */
@@ -26,21 +27,21 @@ export interface EventsPage {
 export const AS_OF_UPDATES = ARTICLE_UPDATES;
 
 /** Reading a stream a page at a time bounds memory: only the state being folded is held, never the whole history. */
-const PAGE_SIZE = 1000;
+const PAGE_SIZE = SNAPSHOT_EVERY;
 
 /**
  * The auditor's questions, answered from the store (the truth) rather than from this node's views.
  * Every past state is a fold on demand with `foldStored` (over a page at a time), the fold the
  * live views use, so an as-of view cannot disagree with the page readers were served.
  *
- * No snapshot cache, by measurement (bench/replay.ts, a 10,000-event story on SQLite): the store's
- * rows are read and folded at 115,000 to 145,000 events/s, 0.8 to 0.9 of the rate of merely
- * reading and parsing them, so as-of answers in 70 to 140 ms at the head and under 10 ms at
- * revision 1,000, holding one state at a time. Snapshots every N revisions would pay from about
- * 100,000 events, or if auditors asked for many past states a second.
+ * A past state starts from the nearest snapshot (FoldSnapshots, every 1,000 revisions), so it folds
+ * at most 1,000 events: at 100,000 events a fold from the first one took most of a second
+ * (bench/replay.ts, P3), while an as-of must answer in 20 ms.
  */
 @Injectable()
 export class AuditService {
+  private readonly snapshots = new FoldSnapshots();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async events(id: string, fromRevision: number, limit: number): Promise<EventsPage> {
@@ -91,14 +92,18 @@ export class AuditService {
     const last = point.revision ?? head;
     if (last > head) throw new RevisionNotFound(`live blog "${id}" has revisions 0 to ${head}`, field);
     const until = point.at === undefined ? Number.POSITIVE_INFINITY : Date.parse(point.at);
-    let state: LiveBlogState = initialState;
-    for await (const recorded of this.pages(id, 0, last)) {
+    await this.dropRewrittenSnapshots(id, head);
+    let state: LiveBlogState = this.snapshots.nearest(id, last, until) ?? initialState;
+    // Pages start after a snapshot revision and hold SNAPSHOT_EVERY events, so each full one ends on the next.
+    for await (const recorded of this.pages(id, state.revision + 1, last)) {
       const page = toStoredEvents(recorded);
       // `at` never decreases within a stream, so the events dated up to the instant are a prefix.
       const after = page.findIndex((event) => Date.parse(event.metadata.at) > until);
       state = foldStored(state, after === -1 ? page : page.slice(0, after));
+      this.snapshots.remember(id, state);
       if (after !== -1) break;
     }
+    this.snapshots.check(id, [], head);
     if (state.status === 'none') {
       throw new RevisionNotFound(
         `live blog "${id}" was not open yet at ${point.at ?? `revision ${last}`}`,
@@ -106,6 +111,19 @@ export class AuditService {
       );
     }
     return state;
+  }
+
+  /** Snapshots folded before an event that rewrote stored history (a redaction) are dropped. */
+  private async dropRewrittenSnapshots(id: string, head: number): Promise<void> {
+    const checked = this.snapshots.checkedUpTo(id);
+    if (checked === -1 || checked >= head) return;
+    for await (const page of this.pages(id, checked + 1, head)) {
+      this.snapshots.check(
+        id,
+        page.map((event) => event.type),
+        page.at(-1)!.revision,
+      );
+    }
   }
 
   /**
