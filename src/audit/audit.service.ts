@@ -132,10 +132,11 @@ export class AuditService {
    */
   private async *pages(id: string, fromRevision: number, toRevision: number): AsyncGenerator<RecordedEvent[]> {
     for (let next = fromRevision; next <= toRevision; ) {
-      const page = await this.store.readStream(streamOf(id), { fromRevision: next, maxCount: PAGE_SIZE });
+      const maxCount = Math.min(PAGE_SIZE, toRevision - next + 1); // a question near a snapshot reads only what it needs
+      const page = await this.store.readStream(streamOf(id), { fromRevision: next, maxCount });
       const inRange = page.filter((event) => event.revision <= toRevision);
       if (inRange.length > 0) yield inRange;
-      if (page.length < PAGE_SIZE || inRange.length < page.length) return;
+      if (page.length < maxCount || inRange.length < page.length) return;
       next = page.at(-1)!.revision + 1;
     }
   }
