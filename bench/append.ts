@@ -1,96 +1,156 @@
 /**
- * What one store carries, and how fast a second node hears of it:
- *   npm run bench:append -- --store sqlite|postgres [--seconds 10] [--editors 8] [--posts 60]
- * 1. the store's raw single-row durable commit rate (one writer; on PostgreSQL also one per editor);
- * 2. appends/s through HTTP: `editors` concurrent editors, one connection and one story each,
- *    against node A (`npm start`'s dist/main.js in its own process), and the ratio to (1);
- * 3. feed latency: node B, a second process on the same store (PostgreSQL schema, or SQLite file),
- *    and node A each carry a reader of one story; an editor posts on A, one post at a time.
- * The figures depend on the machine: compare the ratios. PostgreSQL: BENCH_POSTGRES_URL, default
- * this machine's server; the run uses a new schema and drops it.
+ * P2: appends/s through HTTP, `editors` concurrent editors (one connection and one story each),
+ * durable, against the store's raw single-row durable commits (one writer) in the same run; on a
+ * new story and on stories already `story` updates long (flat as a story grows). Dateline
+ * (`npm start`'s dist/main.js) runs in a process of its own; the raw commits and autocannon run
+ * here, in turns with the HTTP load, so that a busy moment of the shared machine weighs on all.
+ *   node dist-bench/bench/append.js [--quick] [--json file] [--store sqlite|postgres|both]
+ *     [--seconds 5] [--rounds 3] [--editors 8] [--story 10000] [--feed]
+ * --feed also measures the feed latency from a post on node A to a reader on node B (a second
+ * process on the same store). PostgreSQL: BENCH_POSTGRES_URL, default this machine's server; the
+ * run uses a new schema and drops it.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { postgresRawRate, sqliteRawRate, type RawRate } from './support/raw-commits.js';
+import type { EventStore } from '../src/event-store/event-store.js';
+import { openPostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
+import { openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { feedLatency, type FeedLatency } from './support/feed-latency.js';
+import { FIGURE_OPTIONS, median, round, writeFigures, type FigureOutput } from './support/figure-output.js';
+import { growStories } from './support/grown-stories.js';
 import { startNode, type NodeServer } from './support/node-server.js';
+import { postgresRawRate, sqliteRawRate } from './support/raw-commits.js';
 
 const { values } = parseArgs({
   options: {
-    store: { type: 'string' },
-    seconds: { type: 'string', default: '10' },
+    ...FIGURE_OPTIONS,
+    store: { type: 'string', default: 'both' },
+    seconds: { type: 'string' },
+    rounds: { type: 'string' },
     editors: { type: 'string', default: '8' },
-    posts: { type: 'string', default: '60' },
+    story: { type: 'string', default: '10000' },
+    feed: { type: 'boolean', default: false },
   },
 });
+const seconds = Number(values.seconds ?? (values.quick ? 2 : 5));
+const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
+const editors = Number(values.editors);
+const storyLength = Number(values.story);
 const SECRET = 'append-bench-secret-that-is-long-enough-0123456789';
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const NO_LIMITS = { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', SOCKET_CONNECT_RATE_LIMIT: '0' };
 const token = new JwtService({ secret: SECRET }).sign({ sub: 'append-bench', name: 'Append Bench', role: 'editor' });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 const basePort = 3600 + Math.floor(Math.random() * 300);
 
-interface Store {
+/** One store under test: how to open it here, the server's settings for it, and its raw commit rate. */
+interface StoreUnderTest {
+  readonly name: 'sqlite' | 'postgres';
+  readonly describe: string;
   readonly env: NodeJS.ProcessEnv;
-  readonly describe: () => Promise<string>;
-  readonly rawRates: (seconds: number, editors: number) => Promise<RawRate[]>;
+  readonly open: () => Promise<EventStore>;
+  readonly rawRate: (seconds: number) => Promise<number>;
   readonly dispose: () => Promise<void>;
 }
 
-if (values.store !== 'sqlite' && values.store !== 'postgres') {
-  console.error('usage: npm run bench:append -- --store sqlite|postgres [--seconds 10] [--editors 8] [--posts 60]');
+const stores = values.store === 'both' ? ['sqlite', 'postgres'] : [values.store];
+if (!stores.every((store) => store === 'sqlite' || store === 'postgres')) {
+  console.error('usage: append.js [--quick] [--json file] [--store sqlite|postgres|both] [--seconds n] [--rounds n]');
   process.exit(2);
 }
-const [seconds, editors, posts] = [values.seconds, values.editors, values.posts].map(Number) as [
-  number,
-  number,
-  number,
-];
-const store = values.store === 'sqlite' ? sqliteStore() : postgresStore();
-const nodes: NodeServer[] = [];
-try {
-  console.log(
-    `store ${values.store}: ${await store.describe()}; ${availableParallelism()} cores shared by store, nodes and load`,
-  );
-  const raw = await store.rawRates(Math.max(3, seconds / 2), editors);
-  for (const rate of raw)
-    console.log(`raw single-row durable commits, ${rate.writers} writer(s): ${rate.commitsPerSecond.toFixed(0)}/s`);
-  nodes.push(await startNode(basePort, store.env));
-  const http = await httpAppends(nodes[0].url, editors, seconds);
-  console.log(
-    `HTTP appends, ${editors} editors on node A: ${http.perSecond.toFixed(0)}/s ` +
-      `(latency p50 ${http.p50} ms, p99 ${http.p99} ms; ${http.failed} not 201)`,
-  );
-  for (const rate of raw)
-    console.log(
-      `ratio HTTP / raw with ${rate.writers} writer(s): ${(http.perSecond / rate.commitsPerSecond).toFixed(2)}`,
+const figures: FigureOutput[] = [];
+for (const name of stores) figures.push(...(await measure(name === 'sqlite' ? sqliteStore() : await postgresStore())));
+writeFigures(values.json, figures);
+
+async function measure(store: StoreUnderTest): Promise<FigureOutput[]> {
+  const nodes: NodeServer[] = [];
+  try {
+    const load = loadavg()[0]!;
+    const fresh = Array.from({ length: editors }, (_, index) => `bench-new-${index}`);
+    const grown = Array.from({ length: editors }, (_, index) => `bench-grown-${index}`);
+    const started = performance.now();
+    const writer = await store.open();
+    await growStories(writer, fresh, 0);
+    await growStories(writer, grown, storyLength);
+    await writer.close();
+    console.error(`${store.name}: grew ${editors} stories to ${storyLength} updates in ${elapsed(started)} s`);
+    nodes.push(await startNode(basePort, { ...store.env, ...NO_LIMITS }));
+    const url = nodes[0]!.url;
+    const runs = { raw: [] as number[], fresh: [] as Appends[], grown: [] as Appends[] };
+    await httpAppends(url, fresh, 1); // warms the node up
+    for (let index = 0; index < rounds; index++) {
+      runs.raw.push(await store.rawRate(seconds));
+      runs.fresh.push(await httpAppends(url, fresh, seconds));
+      runs.grown.push(await httpAppends(url, grown, seconds));
+    }
+    const raw = median(runs.raw);
+    const [onFresh, onGrown] = [
+      median(runs.fresh.map((run) => run.perSecond)),
+      median(runs.grown.map((run) => run.perSecond)),
+    ];
+    console.error(
+      `${store.name}: raw ${raw.toFixed(0)}/s, HTTP ${onFresh.toFixed(0)}/s new, ${onGrown.toFixed(0)}/s grown`,
     );
-  nodes.push(await startNode(basePort + 1, store.env));
-  printLatency(await feedLatency(nodes[0].url, nodes[1].url, headers, posts));
-} finally {
-  await Promise.all(nodes.map((node) => node.stop()));
-  await store.dispose();
+    const feed = values.feed ? await measureFeed(store, nodes) : undefined;
+    const figure = (
+      title: string,
+      value: number,
+      appends: Appends[],
+      extra: Record<string, unknown>,
+    ): FigureOutput => ({
+      figure: 'P2',
+      title: `appends/s via HTTP, ${editors} editors, durable, vs raw store commits, ${title}`,
+      store: store.name,
+      value: round(value, 0),
+      baseline: round(raw, 0),
+      unit: 'appends/s',
+      ratio: round(value / raw),
+      goal: { op: '>=', ratio: 0.5, text: '>= 0.5x raw single-row commits' },
+      extra: {
+        p50Ms: median(appends.map((run) => run.p50)),
+        p99Ms: median(appends.map((run) => run.p99)),
+        failed: appends.reduce((sum, run) => sum + run.failed, 0),
+        runs: appends.map((run) => round(run.perSecond, 0)),
+        rawRuns: runs.raw.map((rate) => round(rate, 0)),
+        store: store.describe,
+        seconds,
+        load: round(load),
+        ...extra,
+      },
+    });
+    return [
+      figure('new stories', onFresh, runs.fresh, { feed }),
+      figure(`stories ${storyLength} updates long`, onGrown, runs.grown, {
+        storyUpdates: storyLength,
+        grownOverNew: round(onGrown / onFresh),
+      }),
+    ];
+  } finally {
+    await Promise.all(nodes.map((node) => node.stop()));
+    await store.dispose();
+  }
 }
 
-async function httpAppends(url: string, count: number, duration: number) {
-  const stories = Array.from({ length: count }, (_, index) => `bench-story-${index}`);
-  for (const id of stories) await post(`${url}/api/live-blogs`, { id, title: `Bench story ${id}` });
-  let sequence = 0;
-  const body = () =>
-    JSON.stringify({
-      kind: 'report',
-      body: `Bench post ${++sequence}: ${'witnesses report '.repeat(12)}`,
-      updateId: `u-${sequence}`,
-    });
-  // One autocannon per editor: each keeps to its own story, as a desk of editors on several stories would.
+interface Appends {
+  readonly perSecond: number;
+  readonly failed: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** One autocannon per editor, each keeping to its own story, as a desk of editors on several stories would. */
+async function httpAppends(url: string, stories: readonly string[], duration: number): Promise<Appends> {
   const runs = await Promise.all(
-    stories.map((id) =>
-      autocannon({
+    stories.map((id) => {
+      let sequence = 0;
+      const prefix = randomBytes(4).toString('hex');
+      return autocannon({
         url,
         connections: 1,
         duration,
@@ -99,50 +159,61 @@ async function httpAppends(url: string, count: number, duration: number) {
             method: 'POST',
             path: `/api/live-blogs/${id}/updates`,
             headers,
-            setupRequest: (request) => ({ ...request, body: body() }),
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({
+                kind: 'report',
+                body: `Bench post ${++sequence}: ${'witnesses report '.repeat(12)}`,
+                updateId: `u-${prefix}-${sequence}`,
+              }),
+            }),
           },
         ],
-      }),
-    ),
+      });
+    }),
   );
-  const created = runs.reduce((sum, run) => sum + run['2xx'], 0);
   return {
-    perSecond: created / duration,
+    perSecond: runs.reduce((sum, run) => sum + run['2xx'], 0) / duration,
     failed: runs.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0),
     p50: Math.max(...runs.map((run) => run.latency.p50)),
     p99: Math.max(...runs.map((run) => run.latency.p99)),
   };
 }
 
-async function post(url: string, payload: unknown): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload) });
-  if (response.status !== 201) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
-}
-
-function printLatency(latency: FeedLatency): void {
-  const line = (name: string, values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
-    console.log(`  ${name.padEnd(34)} p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+async function measureFeed(store: StoreUnderTest, nodes: NodeServer[]) {
+  nodes.push(await startNode(basePort + 1, { ...store.env, ...NO_LIMITS }));
+  const latency = await feedLatency(nodes[0]!.url, nodes[1]!.url, headers, values.quick ? 10 : 60);
+  const quantiles = (samples: number[]) => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q: number) =>
+      round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN, 1);
+    return { p50: at(0.5), p95: at(0.95), max: at(1) };
   };
-  console.log(`feed latency over ${latency.posts} posts on node A (${latency.missing} pushes missing):`);
-  line('post → 201 on A', latency.acknowledged);
-  line('post → push to a reader on A', latency.onA);
-  line('post → push to a reader on B', latency.onB);
-  line('push on B after push on A', latency.bAfterA);
+  const summary = (latency: FeedLatency) => ({
+    posts: latency.posts,
+    missing: latency.missing,
+    acknowledgedMs: quantiles(latency.acknowledged),
+    pushOnAMs: quantiles(latency.onA),
+    pushOnBMs: quantiles(latency.onB),
+    bAfterAMs: quantiles(latency.bAfterA),
+  });
+  return summary(latency);
 }
 
-function sqliteStore(): Store {
+function sqliteStore(): StoreUnderTest {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-bench-append-'));
+  const path = join(dir, 'events.db');
   return {
-    env: { EVENT_STORE: `sqlite:${join(dir, 'events.db')}`, AUTH_SECRET: SECRET, SEED: 'false', DATA_DIR: dir },
-    describe: async () => 'one file, WAL, synchronous FULL',
-    rawRates: async (duration) => [await sqliteRawRate(dir, duration)],
+    name: 'sqlite',
+    describe: 'one file, WAL, synchronous FULL',
+    env: { EVENT_STORE: `sqlite:${path}`, AUTH_SECRET: SECRET, SEED: 'false', DATA_DIR: dir },
+    open: () => openSqliteEventStore(path),
+    rawRate: async (duration) => (await sqliteRawRate(dir, duration)).commitsPerSecond,
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-function postgresStore(): Store {
+async function postgresStore(): Promise<StoreUnderTest> {
   const schema = `bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   const dir = mkdtempSync(join(tmpdir(), 'dateline-bench-append-'));
   const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -154,23 +225,23 @@ function postgresStore(): Store {
       await client.end();
     }
   };
+  const describe = await admin(async (client) => {
+    const setting = async (name: string) => (await client.query(`SHOW ${name}`)).rows[0][name] as string;
+    return `PostgreSQL ${await setting('server_version')}, synchronous_commit ${await setting('synchronous_commit')}`;
+  });
   return {
+    name: 'postgres',
+    describe,
     env: { EVENT_STORE: `${POSTGRES_URL}?schema=${schema}`, AUTH_SECRET: SECRET, SEED: 'false', DATA_DIR: dir },
-    describe: () =>
-      admin(async (client) => {
-        const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-        const sync = (await client.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]!
-          .synchronous_commit;
-        await client.query(`CREATE SCHEMA "${schema}"`);
-        return `PostgreSQL ${version}, synchronous_commit ${sync}, schema ${schema}`;
-      }),
-    rawRates: async (duration, writers) => [
-      await postgresRawRate(POSTGRES_URL, schema, 1, duration),
-      await postgresRawRate(POSTGRES_URL, schema, writers, duration),
-    ],
+    open: () => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }),
+    rawRate: async (duration) => (await postgresRawRate(POSTGRES_URL, schema, 1, duration)).commitsPerSecond,
     dispose: async () => {
       await admin((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function elapsed(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
 }

@@ -1,31 +1,32 @@
 /**
- * Replay speed at scale: a 10,000-event story written through the command path (real hashes),
- * then (a) the auditor's read + fold (store.readStream + foldStored) against (b) the limit, the
- * same rows read and JSON-parsed into a trivial reducer; and the auditor's questions timed.
- * (a) folds page by page, as the audit service does: one foldStored per page.
- *   npm run bench:replay -- [--events 10000] [--rounds 15]
+ * P3 at scale: a story of `events` events (a busy live blog's mix: bench/support/synthetic-story.ts)
+ * written with its real hash chain, then
+ *  1. rebuild: the store's rows read and folded, page by page as the audit service and a rebuild
+ *     do, against the limit, the same rows read and JSON-parsed into a reducer that only counts;
+ *  2. as-of: the auditor's view at past revisions and at a past instant, each asked once to warm
+ *     and then timed (median), the slowest of them held against 20 ms.
+ * Store and folds run in this process (there is no server in the way to measure).
+ *   node dist-bench/bench/replay.js [--quick] [--json file] [--events 100000] [--rounds 5]
  */
-import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../src/app.module.js';
 import { AuditService } from '../src/audit/audit.service.js';
-import { loadConfig } from '../src/config/config.js';
 import type { EventStore } from '../src/event-store/event-store.js';
 import { openSqliteConnection, openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
-import { CommandHandler } from '../src/live-blog/application/command-handler.js';
 import { foldStored, toStoredEvents } from '../src/live-blog/application/envelope.js';
 import { initialState } from '../src/live-blog/domain/index.js';
+import { FIGURE_OPTIONS, median, round, writeFigures } from './support/figure-output.js';
+import { writeStory } from './support/grown-stories.js';
 import { syntheticStory } from './support/synthetic-story.js';
 
 const { values } = parseArgs({
-  options: { events: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '15' } },
+  options: { ...FIGURE_OPTIONS, events: { type: 'string', default: '100000' }, rounds: { type: 'string' } },
 });
 const EVENTS = Number(values.events);
-const ROUNDS = Number(values.rounds);
+const ROUNDS = Number(values.rounds ?? (values.quick ? 3 : 7));
+const AS_OF_GOAL_MS = 20;
 const BLOG = 'replay-bench';
 const STREAM = `liveblog-${BLOG}`;
 /** The page size the audit service reads with. */
@@ -33,44 +34,50 @@ const PAGE = 1000;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dateline-replay-'));
 try {
+  const load = loadavg()[0]!;
   const path = join(dataDir, 'events.db');
-  await writeStory(path);
   const store = await openSqliteEventStore(path);
+  const started = performance.now();
+  await writeStory(store, BLOG, syntheticStory(EVENTS));
+  console.error(`wrote ${EVENTS} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // The columns the store reads, so that the two differ only in what is done with each row.
   const rows = openSqliteConnection(path).prepare<[string, number, number], Row>(
-    `SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    'SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
   );
   const [fold, limit] = await alternating(
     ROUNDS,
     () => foldAll(store),
     async () => parseAll(rows),
   );
-  console.log(`read + fold:                   ${rate(fold)} events/s (${fold.toFixed(1)} ms for ${EVENTS})`);
-  console.log(`read + JSON.parse + count:     ${rate(limit)} events/s (${limit.toFixed(1)} ms)`);
-  console.log(`ratio fold / limit:            ${(limit / fold).toFixed(2)} (goal >= 0.7)`);
-  await timeQuestions(new AuditService(store));
+  const asOf = await timeAsOf(new AuditService(store));
+  const slowest = Math.max(...Object.values(asOf));
   await store.close();
+  writeFigures(values.json, [
+    {
+      figure: 'P3',
+      title: `rebuild: events folded/s vs read + parse of the same rows, ${EVENTS} events`,
+      store: 'sqlite',
+      value: round(perSecond(fold), 0),
+      baseline: round(perSecond(limit), 0),
+      unit: 'events/s',
+      ratio: round(limit / fold),
+      goal: { op: '>=', ratio: 0.9, text: '>= 0.9x read + parse' },
+      extra: { foldMs: round(fold, 1), readParseMs: round(limit, 1), rounds: ROUNDS, load: round(load) },
+    },
+    {
+      figure: 'P3',
+      title: `as-of: slowest past view, ${EVENTS} events`,
+      store: 'sqlite',
+      value: round(slowest, 1),
+      baseline: AS_OF_GOAL_MS,
+      unit: 'ms',
+      ratio: round(slowest / AS_OF_GOAL_MS),
+      goal: { op: '<=', ratio: 1, value: AS_OF_GOAL_MS, text: `<= ${AS_OF_GOAL_MS} ms at ${EVENTS} events` },
+      extra: { asOfMs: asOf, fullFoldMs: round(fold, 1), rounds: ROUNDS, load: round(load) },
+    },
+  ]);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
-}
-
-async function writeStory(path: string): Promise<void> {
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    EVENT_STORE: `sqlite:${path}`,
-    SEED: 'false',
-    LOG_LEVEL: 'silent',
-    AUTH_SECRET: 'replay-bench-secret-long-enough-for-hs256',
-  });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
-  const commands = app.get(CommandHandler);
-  const author = { id: 'bench', name: 'Bench Editor', role: 'editor' as const };
-  const started = performance.now();
-  for (const command of syntheticStory(EVENTS)) await commands.execute(BLOG, command, { author });
-  console.log(
-    `wrote ${EVENTS} events through the command path in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  await app.close();
 }
 
 async function foldAll(store: EventStore): Promise<number> {
@@ -109,24 +116,26 @@ function parseAll(rows: { all(stream: string, from: number, limit: number): Row[
   return count;
 }
 
-async function timeQuestions(audit: AuditService): Promise<void> {
+/** Median ms of the auditor's view at revisions spread over the story and at an instant, each warmed once. */
+async function timeAsOf(audit: AuditService): Promise<Record<string, number>> {
   const head = EVENTS - 1;
-  for (const revision of [0, Math.floor(head / 10), Math.floor(head / 2), head]) {
-    console.log(
-      `as-of revision ${String(revision).padEnd(6)}        ${(await median(ROUNDS, () => audit.asOf(BLOG, { revision }))).toFixed(1)} ms`,
-    );
+  const points: Record<string, { revision?: number; at?: string }> = {};
+  for (const revision of [0, 1234, Math.floor(head / 2) + 17, head - 1, head])
+    points[`revision ${revision}`] = { revision };
+  const middle = new Date(Date.parse('2010-04-08T06:00:00Z') + Math.floor(head / 3) * 1000).toISOString();
+  points[`at ${middle}`] = { at: middle };
+  const timed: Record<string, number> = {};
+  for (const [name, point] of Object.entries(points)) {
+    await audit.asOf(BLOG, point);
+    const times: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const started = performance.now();
+      await audit.asOf(BLOG, point);
+      times.push(performance.now() - started);
+    }
+    timed[name] = round(median(times), 1);
   }
-  const middle = new Date(Date.parse('2010-04-08T06:00:00Z') + (head / 2) * 1000).toISOString();
-  console.log(`as-of at ${middle}  ${(await median(ROUNDS, () => audit.asOf(BLOG, { at: middle }))).toFixed(1)} ms`);
-  console.log(
-    `diff ${head - 1000}..${head}               ${(await median(ROUNDS, () => audit.diff(BLOG, head - 1000, head))).toFixed(1)} ms`,
-  );
-  console.log(`figures history                ${(await median(ROUNDS, () => audit.figures(BLOG))).toFixed(1)} ms`);
-  const report = await audit.integrity(BLOG);
-  console.log(
-    `integrity ${JSON.stringify(report)}  ${(await median(ROUNDS, () => audit.integrity(BLOG))).toFixed(1)} ms`,
-  );
-  console.log(`heap after the questions:      ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+  return timed;
 }
 
 /** Medians of two measurements taken in turns, so that a busy moment of the machine weighs on both alike. */
@@ -143,25 +152,9 @@ async function alternating(
       if (round > 0) times[index]!.push(performance.now() - started); // round 0 warms up
     }
   }
-  return [middle(times[0]), middle(times[1])];
+  return [median(times[0]), median(times[1])];
 }
 
-function middle(times: number[]): number {
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
-
-/** The median of `rounds` timed runs after one untimed warm-up. */
-async function median(rounds: number, run: () => Promise<unknown>): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return middle(times);
-}
-
-function rate(ms: number): string {
-  return Math.round((EVENTS / ms) * 1000).toLocaleString('en-GB');
+function perSecond(ms: number): number {
+  return (EVENTS / ms) * 1000;
 }

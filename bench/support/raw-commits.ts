@@ -30,7 +30,7 @@ export async function sqliteRawRate(dir: string, seconds: number): Promise<RawRa
   const db = openSqliteConnection(path);
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA synchronous = FULL');
-  db.exec('CREATE TABLE raw_commits (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)');
+  db.exec('CREATE TABLE IF NOT EXISTS raw_commits (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO raw_commits (body) VALUES (?)');
   const deadline = Date.now() + seconds * 1000;
   let commits = 0;
