@@ -6,7 +6,7 @@
  * here, in turns with the HTTP load, so that a busy moment of the shared machine weighs on all.
  *   node dist-bench/bench/append.js [--quick] [--json file] [--store sqlite|postgres|both]
  *     [--seconds 5] [--rounds 3] [--editors 8] [--story 10000] [--feed]
- * --feed also measures the feed latency from a post on node A to a reader on node B (a second
+ * --quick: SQLite only, stories 2,000 updates long. --feed also measures the feed latency from a post on node A to a reader on node B (a second
  * process on the same store). PostgreSQL: BENCH_POSTGRES_URL, default this machine's server; the
  * run uses a new schema and drops it.
  */
@@ -22,7 +22,8 @@ import type { EventStore } from '../src/event-store/event-store.js';
 import { openPostgresEventStore } from '../src/event-store/postgres/postgres-event-store.js';
 import { openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { feedLatency, type FeedLatency } from './support/feed-latency.js';
-import { FIGURE_OPTIONS, median, round, writeFigures, type FigureOutput } from './support/figure-output.js';
+import { FIGURE_OPTIONS, reportFigures, type FigureResult } from './support/figure.js';
+import { median, round } from './support/measures.js';
 import { growStories } from './support/grown-stories.js';
 import { startNode, type NodeServer } from './support/node-server.js';
 import { postgresRawRate, sqliteRawRate } from './support/raw-commits.js';
@@ -30,18 +31,19 @@ import { postgresRawRate, sqliteRawRate } from './support/raw-commits.js';
 const { values } = parseArgs({
   options: {
     ...FIGURE_OPTIONS,
-    store: { type: 'string', default: 'both' },
+    store: { type: 'string' },
     seconds: { type: 'string' },
     rounds: { type: 'string' },
     editors: { type: 'string', default: '8' },
-    story: { type: 'string', default: '10000' },
+    story: { type: 'string' },
     feed: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds ?? (values.quick ? 2 : 5));
 const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
 const editors = Number(values.editors);
-const storyLength = Number(values.story);
+// --quick is a smoke run for `npm run bench -- --quick` (under two minutes with every figure): one store, shorter stories.
+const storyLength = Number(values.story ?? (values.quick ? 2000 : 10000));
 const SECRET = 'append-bench-secret-that-is-long-enough-0123456789';
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NO_LIMITS = { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', SOCKET_CONNECT_RATE_LIMIT: '0' };
@@ -59,16 +61,17 @@ interface StoreUnderTest {
   readonly dispose: () => Promise<void>;
 }
 
-const stores = values.store === 'both' ? ['sqlite', 'postgres'] : [values.store];
+const storeOption = values.store ?? (values.quick ? 'sqlite' : 'both');
+const stores = storeOption === 'both' ? ['sqlite', 'postgres'] : [storeOption];
 if (!stores.every((store) => store === 'sqlite' || store === 'postgres')) {
   console.error('usage: append.js [--quick] [--json file] [--store sqlite|postgres|both] [--seconds n] [--rounds n]');
   process.exit(2);
 }
-const figures: FigureOutput[] = [];
+const figures: FigureResult[] = [];
 for (const name of stores) figures.push(...(await measure(name === 'sqlite' ? sqliteStore() : await postgresStore())));
-writeFigures(values.json, figures);
+reportFigures(values.json, figures);
 
-async function measure(store: StoreUnderTest): Promise<FigureOutput[]> {
+async function measure(store: StoreUnderTest): Promise<FigureResult[]> {
   const nodes: NodeServer[] = [];
   try {
     const load = loadavg()[0]!;
@@ -105,7 +108,7 @@ async function measure(store: StoreUnderTest): Promise<FigureOutput[]> {
       value: number,
       appends: Appends[],
       extra: Record<string, unknown>,
-    ): FigureOutput => ({
+    ): FigureResult => ({
       figure: 'P2',
       title: `appends/s via HTTP, ${editors} editors, durable, vs raw store commits, ${title}`,
       store: store.name,

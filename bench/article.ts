@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { FIGURE_OPTIONS, median, round, writeFigures } from './support/figure-output.js';
+import { FIGURE_OPTIONS, reportFigures } from './support/figure.js';
+import { median, round } from './support/measures.js';
 import { startNode } from './support/node-server.js';
 
 const { values } = parseArgs({
@@ -24,8 +25,8 @@ const { values } = parseArgs({
     connections: { type: 'string' },
   },
 });
-const seconds = Number(values.seconds ?? (values.quick ? 3 : 8));
-const rounds = Number(values.rounds ?? (values.quick ? 2 : 3));
+const seconds = Number(values.seconds ?? (values.quick ? 2 : 8));
+const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
 const connections = Number(values.connections ?? 50);
 const STORY = 'kyrgyzstan-2010-04-08';
 const PATH = `/api/live-blogs/${STORY}`;
@@ -63,7 +64,7 @@ try {
   }
   const [value, baseline] = [median(measured.dateline!), median(measured.bare!)];
   const [notModified, bare304] = [median(measured.dateline304!), median(measured.bare304!)];
-  writeFigures(values.json, [
+  reportFigures(values.json, [
     {
       figure: 'P4',
       title: `article GET/s, ${connections} connections, vs bare Fastify serving the same bytes`,

@@ -17,14 +17,16 @@ import type { EventStore } from '../src/event-store/event-store.js';
 import { openSqliteConnection, openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { foldStored, toStoredEvents } from '../src/live-blog/application/envelope.js';
 import { initialState } from '../src/live-blog/domain/index.js';
-import { FIGURE_OPTIONS, median, round, writeFigures } from './support/figure-output.js';
+import { FIGURE_OPTIONS, reportFigures } from './support/figure.js';
+import { median, round } from './support/measures.js';
 import { writeStory } from './support/grown-stories.js';
 import { syntheticStory } from './support/synthetic-story.js';
 
 const { values } = parseArgs({
-  options: { ...FIGURE_OPTIONS, events: { type: 'string', default: '100000' }, rounds: { type: 'string' } },
+  options: { ...FIGURE_OPTIONS, events: { type: 'string' }, rounds: { type: 'string' } },
 });
-const EVENTS = Number(values.events);
+// --quick is a smoke run for `npm run bench -- --quick`: a 20,000-event story.
+const EVENTS = Number(values.events ?? (values.quick ? 20000 : 100000));
 const ROUNDS = Number(values.rounds ?? (values.quick ? 3 : 7));
 const AS_OF_GOAL_MS = 20;
 const BLOG = 'replay-bench';
@@ -52,7 +54,7 @@ try {
   const asOf = await timeAsOf(new AuditService(store));
   const slowest = Math.max(...Object.values(asOf));
   await store.close();
-  writeFigures(values.json, [
+  reportFigures(values.json, [
     {
       figure: 'P3',
       title: `rebuild: events folded/s vs read + parse of the same rows, ${EVENTS} events`,
