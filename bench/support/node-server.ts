@@ -20,7 +20,8 @@ export async function startNode(port: number, env: NodeJS.ProcessEnv): Promise<N
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 150; attempt++) {
+  // Up to a minute: a node folds its whole store before it answers, and the machine may be busy.
+  for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error(`the node on port ${port} exited with ${child.exitCode}`);
     const healthy = await fetch(`${url}/health`).then(
       (response) => response.ok,
