@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { InvalidCheckpoint } from '../../src/event-store/errors.js';
+import { InvalidCheckpoint, RedactionUnsupported } from '../../src/event-store/errors.js';
 import type { Checkpoint, RecordedEvent } from '../../src/event-store/event-store.js';
 import { KurrentDbEventStore, openKurrentDbEventStore } from '../../src/event-store/kurrentdb/kurrentdb-event-store.js';
 import { StreamNames } from '../../src/event-store/kurrentdb/kurrentdb-mapping.js';
@@ -43,6 +43,16 @@ describe('kurrentdb store without a server', () => {
     const foreign = '0000000000000042' as Checkpoint; // a SQLite checkpoint
     await expect(store.readAll({ after: foreign })).rejects.toThrow(InvalidCheckpoint);
     expect(() => store.subscribeToAll({ after: foreign })).toThrow(InvalidCheckpoint);
+    await store.close();
+  });
+
+  it('refuses a redaction before asking the server: its events are immutable', async () => {
+    const store = unreachable();
+    const event = { eventId: randomUUID(), type: 'UpdateRedacted', data: {}, metadata: {} };
+    const rewrite = { eventId: randomUUID(), revision: 1, data: {}, metadata: {} };
+    await expect(store.redact('liveblog-x', [event], { expectedRevision: 1, rewrites: [rewrite] })).rejects.toThrow(
+      RedactionUnsupported,
+    );
     await store.close();
   });
 
