@@ -50,6 +50,7 @@ const CHAIN_PROBLEMS = {
   missing: 'the revision is missing or out of order',
   content: 'its content no longer matches its stored hash',
   link: 'its link to the previous event does not hold',
+  redaction: 'a redaction does not hold (text emptied with no redaction event to say so, or removed text is back)',
 };
 
 function showIntegrity(report) {
@@ -59,6 +60,15 @@ function showIntegrity(report) {
     ? `Intact: the hash chain of all ${report.checked} stored events checks out.`
     : `Broken at revision ${report.firstBrokenRevision}: ${CHAIN_PROBLEMS[report.problem] ?? report.problem}. ` +
       `${report.checked} events read; nothing from that revision on can be trusted.`;
+  // Lawful redactions the chain proves: the text is gone, the record says who removed what and why.
+  for (const found of report.redactions ?? []) {
+    const item = document.createElement('span');
+    item.className = 'integrity-redaction';
+    item.textContent =
+      `Revision ${found.revision}: ${found.fields.join(', ')} redacted at revision ${found.redactedAt} ` +
+      `by ${found.by.name}, reference ${found.reference}.`;
+    line.append(document.createElement('br'), item);
+  }
 }
 
 async function showFigures(index) {

@@ -19,6 +19,8 @@ function describe(change) {
       return [`Update corrected: ${change.reason}`, change.before, change.after];
     case 'update-retracted':
       return [`Update retracted: ${change.reason}`, change.body, null];
+    case 'update-redacted':
+      return [`Update redacted (${change.fields.join(', ')}), ${change.reference}: ${change.reason}`, null, null];
     case 'pinned':
       return ['Update pinned', null, change.updateId];
     case 'unpinned':

@@ -19,6 +19,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type RedactOptions,
   type SubscribeOptions,
 } from '../event-store.js';
 import { EventIdClaims } from './kurrentdb-event-ids.js';
@@ -112,7 +113,7 @@ export class KurrentDbEventStore implements EventStore {
    * revision, and even then the bytes stay in its chunk files until a scavenge. No honest way to
    * remove one field's text while keeping the chain: refused, nothing written (DESIGN §3a).
    */
-  async redact(): Promise<AppendResult> {
+  async redact(_stream: string, _events: readonly EventToAppend[], _options: RedactOptions): Promise<AppendResult> {
     throw new RedactionUnsupported(
       'this store (KurrentDB) keeps events immutable and cannot remove text from them: ' +
         'redaction needs the SQLite or PostgreSQL store',
