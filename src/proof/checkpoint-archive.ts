@@ -4,13 +4,33 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { WrongExpectedRevision } from '../event-store/errors.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { ChainHeads } from '../live-blog/projections/chain-heads.js';
-import { parseCheckpoint, type SignedCheckpoint } from './checkpoint.js';
+import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import { CheckpointSigner } from './checkpoint-signer.js';
+import { streamPages } from './stream-pages.js';
 
 /** Stored checkpoints of a story: a stream of its own, which no view, feed or audit of the story reads. */
 export const checkpointStreamOf = (liveBlogId: string) => `checkpoints-${liveBlogId}`;
 
 export const CHECKPOINT_STORED = 'CheckpointStored';
+
+/**
+ * Every checkpoint stored for the story that reads as one (unchecked: the verifier checks each
+ * signature before trusting it). They narrow down where a rewritten history began.
+ */
+export async function storedCheckpoints(store: EventStore, liveBlogId: string): Promise<SignedCheckpoint[]> {
+  const found: SignedCheckpoint[] = [];
+  for await (const page of streamPages(store, checkpointStreamOf(liveBlogId))) {
+    for (const event of page) {
+      try {
+        found.push(parseCheckpoint(event.data));
+      } catch (error) {
+        // A malformed stored checkpoint proves nothing either way.
+        if (!(error instanceof MalformedCheckpoint)) throw error;
+      }
+    }
+  }
+  return found;
+}
 
 /**
  * Writes each story's signed head to the store every CHECKPOINT_INTERVAL_S when it moved, so an

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { EventStore } from '../event-store/event-store.js';
 import { LIVE_BLOG_ID_PATTERN, streamOf } from '../live-blog/application/stream-names.js';
 import { optionsOf, type CommandOutcome } from './bundle-command.js';
+import { storedCheckpoints } from './checkpoint-archive.js';
 import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import { verifyExtension } from './extension.js';
 import { keyringOf, UnusableKey, type KeySet, type Keyring } from './keyring.js';
@@ -35,7 +36,8 @@ export async function runCheckpointCommand(
     throw error;
   }
   const story = { storeEpoch: store.epoch, liveBlogId: id };
-  const report = await verifyExtension(checkpoint, keys, story, streamPages(store, streamOf(id)));
+  const witnesses = await storedCheckpoints(store, id);
+  const report = await verifyExtension(checkpoint, keys, story, streamPages(store, streamOf(id)), witnesses);
   const signed = `checkpoint of revision ${checkpoint.revision}, signed ${checkpoint.at} by key ${checkpoint.keyId}`;
   return { exitCode: report.ok ? 0 : 1, lines: [`${id}: ${signed}`, `${id}: ${report.message}`] };
 }

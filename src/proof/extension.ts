@@ -14,7 +14,8 @@ import type { Keyring } from './keyring.js';
  * - `extends`: the same hash at the signed revision, and the chain intact from the first event to the last;
  * - `truncated`: the chain is intact but ends before the signed revision (`revision`: where it ends now);
  * - `rewritten`: the chain is intact but has another hash at the signed revision: history was
- *   replaced with freshly computed hashes at or before it (`revision`: the signed one);
+ *   replaced with freshly computed hashes at or before it (`revision`: the earliest revision known
+ *   to differ: the signed one, or an earlier stored checkpoint's that no longer holds);
  * - `altered`: the chain itself breaks at `revision` (`problem` says how), as the integrity check finds;
  * - `signature_invalid`, `unknown_key`: the checkpoint proves nothing (altered, or signed by a key not listed);
  * - `other_store`, `other_story`: it was signed for another store (epoch) or another story.
@@ -61,18 +62,25 @@ export async function verifyExtension(
   keys: Keyring,
   story: VerifiedStory,
   pages: AsyncIterable<readonly RecordedEvent[]> | Iterable<readonly RecordedEvent[]>,
+  witnesses: readonly SignedCheckpoint[] = [],
 ): Promise<ExtensionReport> {
   const refused = refusal(checkpoint, keys, story);
   if (refused) return refused;
   const signed = checkpoint.revision;
+  // Other checkpoints known good (stored ones, validly signed) narrow down where a rewrite began.
+  const known = new Map<number, string>([[signed, checkpoint.hash]]);
+  for (const witness of witnesses) {
+    if (witness.revision < signed && refusal(witness, keys, story) === null) known.set(witness.revision, witness.hash);
+  }
+  const found = new Map<number, string>();
   let progress = chainStart;
-  let hashAtSigned: string | undefined;
   for await (const page of pages) {
     for (const event of page) {
       progress = checkLink(progress, event);
-      if (event.revision === signed && !progress.broken) hashAtSigned = progress.lastHash;
+      if (known.has(event.revision) && !progress.broken) found.set(event.revision, progress.lastHash);
     }
   }
+  const hashAtSigned = found.get(signed);
   // The integrity check's own report: a redaction whose redaction event is missing breaks it too.
   const integrity = reportOf(progress);
   const { checked } = integrity;
@@ -92,15 +100,28 @@ export async function verifyExtension(
     return { ...base, ok: false, verdict: 'truncated', revision: head, message };
   }
   if (hashAtSigned !== checkpoint.hash) {
+    const { from, after } = rewriteBounds(known, found);
+    const since = after === undefined ? '' : ` (the stored checkpoint of revision ${after} still holds)`;
     const message =
-      `rewritten from revision ${signed} or earlier: the stored hash at revision ${signed} is ` +
+      `rewritten from revision ${from} or earlier${since}: the stored hash at revision ${signed} is ` +
       `${short(hashAtSigned)}, the checkpoint signed ${short(checkpoint.hash)}, though the chain is intact`;
-    return { ...base, ok: false, verdict: 'rewritten', revision: signed, message };
+    return { ...base, ok: false, verdict: 'rewritten', revision: from, message };
   }
   const message =
     `history extends the checkpoint: the same hash at revision ${signed}, ` +
     `the chain intact from revision 0 to ${head} (${checked} events checked)${redactionNote(redactions)}`;
   return { ...base, ok: true, verdict: 'extends', message };
+}
+
+/**
+ * The earliest revision known to differ (`from`), and the latest known to hold below it (`after`):
+ * a rewrite began after `after` and at or before `from`.
+ */
+function rewriteBounds(known: ReadonlyMap<number, string>, found: ReadonlyMap<number, string>) {
+  const revisions = [...known.keys()].sort((a, b) => a - b);
+  const from = revisions.find((revision) => found.get(revision) !== known.get(revision))!;
+  const after = revisions.filter((revision) => revision < from && found.get(revision) === known.get(revision)).at(-1);
+  return { from, after };
 }
 
 /** Redactions do not break the proof (the kept hashes still link), but the auditor is told of each. */

@@ -10,6 +10,7 @@ import type { SignedCheckpoint } from './checkpoint.js';
 import { CheckpointSigner } from './checkpoint-signer.js';
 import { BUNDLE_FORMAT, pageOf, type EvidenceBundle } from './evidence-bundle.js';
 import { verifyExtension, type ExtensionReport } from './extension.js';
+import { storedCheckpoints } from './checkpoint-archive.js';
 import { streamPages } from './stream-pages.js';
 
 /** The auditor's proofs, read from the store (the truth), never from this node's views. */
@@ -22,9 +23,11 @@ export class ProofService {
   ) {}
 
   /** Does the story's history now extend the one the checkpoint signed? Reads the whole stream, a page at a time. */
-  verify(liveBlogId: string, checkpoint: SignedCheckpoint): Promise<ExtensionReport> {
+  async verify(liveBlogId: string, checkpoint: SignedCheckpoint): Promise<ExtensionReport> {
     const story = { storeEpoch: this.store.epoch, liveBlogId };
-    return verifyExtension(checkpoint, this.signer.keyring, story, streamPages(this.store, streamOf(liveBlogId)));
+    const pages = streamPages(this.store, streamOf(liveBlogId));
+    const witnesses = await storedCheckpoints(this.store, liveBlogId);
+    return verifyExtension(checkpoint, this.signer.keyring, story, pages, witnesses);
   }
 
   /**

@@ -7,6 +7,7 @@ import { recomputedContentHash, type StoredEvent } from '../../src/live-blog/app
 import { chainHash } from '../../src/live-blog/application/hash-chain.js';
 import { checkSignature, signCheckpoint, type SignedCheckpoint } from '../../src/proof/checkpoint.js';
 import { verifyBundle } from '../../src/proof/bundle-verifier.js';
+import { CheckpointArchive } from '../../src/proof/checkpoint-archive.js';
 import { runCheckpointCommand } from '../../src/proof/checkpoint-command.js';
 import { resolveCheckpointKeys } from '../../src/proof/checkpoint-keys.js';
 import { keyringOf, publishedKeyOf } from '../../src/proof/keyring.js';
@@ -160,6 +161,22 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     const outcome = await verifyOnCommandLine(saved);
     expect(outcome.exitCode).toBe(1);
     expect(outcome.lines.at(-1)).toMatch(/rewritten from revision 4 or earlier/);
+  });
+
+  it('narrows a rewrite down with the checkpoints the server stored on the way', async () => {
+    await t.app.get(CheckpointArchive).recordAll(); // stored: revision 4
+    await post('Curfew extended.');
+    await post('Schools closed.');
+    const saved = await checkpoint(); // the auditor's: revision 6
+    rewriteStream(file, STREAM, (data, revision) => (revision === 5 ? { ...data, body: 'Curfew lifted.' } : data));
+    expect(await verifyOverHttp(saved)).toMatchObject({ verdict: 'rewritten', revision: 6 });
+    expect((await verifyOverHttp(saved)).message).toMatch(
+      /^rewritten from revision 6 or earlier \(the stored checkpoint of revision 4 still holds\)/,
+    );
+    rewriteStream(file, STREAM, (data, revision) => (revision === 2 ? { ...data, body: 'Shops stayed open.' } : data));
+    expect(await verifyOverHttp(saved)).toMatchObject({ verdict: 'rewritten', revision: 4 });
+    const outcome = await verifyOnCommandLine(saved);
+    expect(outcome.lines.at(-1)).toMatch(/rewritten from revision 4 or earlier: /);
   });
 
   it('names an altered checkpoint, an unknown key, another store and another story', async () => {
