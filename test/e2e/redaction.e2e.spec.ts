@@ -172,3 +172,41 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
     expect(integrity).toMatchObject({ ok: false, firstBrokenRevision: 1, problem: 'content' });
   });
 });
+
+describe('lawful redaction on two nodes sharing one store', () => {
+  it("removes the text from the other node's views too, through the store's feed", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dateline-redaction-nodes-'));
+    const file = join(folder, 'events.db');
+    const [a, b] = [await startApp({ storePath: file }), await startApp({ storePath: file })];
+    try {
+      const editor = bearer(a.token('editor'));
+      await a.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Clashes in Bishkek' }).expect(201);
+      const body = { updateId: 'girl-hurt', kind: 'report', body: `A girl, ${NAME}, 14, was hurt.` };
+      await a.http.post(`${URL}/updates`).set(editor).send(body).expect(201);
+      // Node b has the text in its views (it follows the feed) before the redaction.
+      await waitFor(async () => (await b.http.get(URL)).text.includes(NAME), 'node b to show the update');
+      const redaction = { fields: ['body'], reference: REFERENCE, reason: 'Names a minor' };
+      const admin = bearer(a.token('admin', 'Grace Admin'));
+      const { revision } = (await a.http.post(`${URL}/updates/girl-hurt/redaction`).set(admin).send(redaction)).body;
+      await waitFor(async () => (await b.http.get(URL)).body.revision === revision, 'node b to reach the redaction');
+      for (const route of [URL, `${URL}/changes?afterRevision=-1`, `/live/${BLOG}`]) {
+        const { text } = await b.http.get(route).expect(200);
+        expect({ route, found: text.includes('Bekova') }).toEqual({ route, found: false });
+      }
+      expect((await b.http.get(URL)).body.updates[0].body).toBe(PLACEHOLDER);
+    } finally {
+      await b.close();
+      await a.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Polls an async condition (every 20 ms, 5 s at most). */
+async function waitFor(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
