@@ -4,13 +4,16 @@ import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-ex
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { LIVE_NAMESPACE } from './live-blog/realtime/live-events.js';
+import { requestIdFor } from './ops/access-log.js';
+import { registerOperationsHooks } from './ops/http-hooks.js';
+import { OperationsIoAdapter } from './ops/operations-io.adapter.js';
 import { configurePages } from './pages/pages.setup.js';
 import type { AppConfig } from './config/config.js';
 import type { Clock } from './shared/clock.js';
 import { JsonBodyInterceptor } from './shared/json-body.interceptor.js';
-import { LeanIoAdapter } from './shared/lean-io-adapter.js';
 import { validationPipe } from './shared/validation.js';
 
 export type HttpPlatform = 'express' | 'fastify';
@@ -19,18 +22,23 @@ export type HttpPlatform = 'express' | 'fastify';
  * The whole app, configured the same way for `npm start`, the e2e tests and the benchmarks.
  * Fastify serves by default: it answered the article GET about 2.7 times as fast as Express
  * (bench/http-platforms.ts); Express stays selectable for that comparison. `clock` replaces the
- * system clock (tests pin "now" with it).
+ * system clock (tests pin "now" with it); `logDestination` standard output (tests read the logs).
  */
 export async function createApp(
   config: AppConfig,
   platform: HttpPlatform = 'fastify',
   clock?: Clock,
+  logDestination?: DestinationStream,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, clock), httpAdapter(platform, config), {
-    bufferLogs: true,
-    abortOnError: false,
-    bodyParser: platform === 'fastify',
-  });
+  const app = await NestFactory.create(
+    AppModule.forRoot(config, clock, logDestination),
+    httpAdapter(platform, config),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      bodyParser: platform === 'fastify',
+    },
+  );
   if (platform === 'express') {
     const express = app as NestExpressApplication;
     express.useBodyParser('json', { limit: config.bodyLimitBytes });
@@ -44,10 +52,11 @@ export async function createApp(
     );
     // The HTML pages (views/, public/) and the security headers are served on Fastify only; Express stays for benchmarks.
     await configurePages(app as NestFastifyApplication);
+    registerOperationsHooks(app.getHttpAdapter().getInstance(), config);
   }
   app.useLogger(app.get(Logger));
   // The readers' gateway wires its sockets itself (live.gateway.ts): Nest's wiring doubled a reader's memory.
-  app.useWebSocketAdapter(new LeanIoAdapter(app, [LIVE_NAMESPACE]));
+  app.useWebSocketAdapter(new OperationsIoAdapter(app, config, [LIVE_NAMESPACE]));
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
@@ -55,8 +64,10 @@ export async function createApp(
   return app;
 }
 
+/** Fastify names each request: a valid incoming X-Request-Id, else a new UUID (the access log's `req.id`). */
 function httpAdapter(platform: HttpPlatform, config: AppConfig) {
-  return platform === 'express' ? new ExpressAdapter() : new FastifyAdapter({ bodyLimit: config.bodyLimitBytes });
+  if (platform === 'express') return new ExpressAdapter();
+  return new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, requestIdHeader: false, genReqId: requestIdFor });
 }
 
 function openApi() {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClusterModule } from './cluster/cluster.module.js';
@@ -9,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { LiveBlogModule } from './live-blog/live-blog.module.js';
 import { NewsroomModule } from './newsroom/newsroom.module.js';
+import { accessLogOptions } from './ops/access-log.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { CheckpointSigningModule } from './proof/checkpoint-signer.js';
@@ -19,19 +21,13 @@ import { SharedModule } from './shared/shared.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+  /** `logDestination` replaces standard output for the logs (tests read the access log with it). */
+  static forRoot(config: AppConfig, clock?: Clock, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
-            // Credentials never reach the logs: bearer tokens, the session cookie, and a renewed one.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          },
-        }),
+        LoggerModule.forRoot(accessLogOptions(config, logDestination)),
         SharedModule.forRoot(clock),
         EventStoreModule,
         CheckpointSigningModule,

@@ -44,10 +44,11 @@ export class AuthGuard implements CanActivate {
     const isPage = this.reflector.getAllAndOverride<boolean | undefined>(PAGE_KEY, targets) === true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const author = await this.authenticate(request, context.switchToHttp().getResponse<FastifyReply>(), isPage);
+    // Set before the role check: the access log names who was refused, too.
+    request.author = author;
     if (author.role !== 'admin' && !roles.includes(author.role as Role)) {
       throw new ForbiddenException(`this needs the role ${roles.join(' or ')}; yours is ${author.role}`);
     }
-    request.author = author;
     return true;
   }
 

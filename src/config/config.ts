@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type OperationsSettings, parseOperationsSettings } from './operations-settings.js';
 
 /** The one place that reads process.env: every setting typed and validated at start (DESIGN §7). */
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
   readonly liveRequestsPerAddress: number;
   /** Signed checkpoints (DESIGN §4b): the Ed25519 key, retired public keys, how often heads are stored. */
   readonly checkpoints: CheckpointSettings;
+  /** /metrics access and the public address (METRICS_ALLOW, METRICS_TOKEN, PUBLIC_URL). */
+  readonly operations: OperationsSettings;
 }
 
 export interface CheckpointSettings {
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'requests per 10 s; 0 for no limit',
     ),
     checkpoints: parseCheckpoints(env),
+    ...parseOperationsSettings(env),
   };
 }
 

@@ -1,9 +1,11 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Metrics } from '../shared/metrics.js';
+import { MetricsAccessGuard } from './metrics-access.guard.js';
 
 @ApiExcludeController()
 @Controller('metrics')
+@UseGuards(MetricsAccessGuard)
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 

@@ -58,7 +58,14 @@ const TEMPLATE_SETTINGS = {
 export async function configurePages(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyCookie);
   const headers = (directives: typeof CONTENT_SECURITY_POLICY) =>
-    helmetHeaders({ contentSecurityPolicy: { useDefaults: false, directives }, crossOriginEmbedderPolicy: false });
+    helmetHeaders({
+      contentSecurityPolicy: { useDefaults: false, directives },
+      crossOriginEmbedderPolicy: false,
+      // frame-ancestors 'none' says the same to browsers that read the policy.
+      frameguard: { action: 'deny' },
+      // Sent only over https (src/ops/http-hooks.ts): on plain http it would pin a site that has no https.
+      strictTransportSecurity: false,
+    });
   const everywhere = headers(CONTENT_SECURITY_POLICY);
   // Swagger UI (/docs) ships inline <style> elements; every other page keeps styles to its own files.
   const docs = headers({ ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] });

@@ -54,7 +54,7 @@ describe('newsroom: the index, the console page, who wrote what, and who is here
 
   it('lists the stories with status and last update, links each console, and offers the form to open one', async () => {
     const { text, headers } = await t.http.get('/newsroom').set('Cookie', ann.cookie).expect(200);
-    expect(headers['cache-control']).toBe('no-store');
+    expect(headers['cache-control']).toBe('private, no-store');
     expect(text).toContain(
       `<a class="stories__title" href="/newsroom/${STORY}">Kyrgyzstan President Bakiyev refuses to resign</a>`,
     );

@@ -58,7 +58,7 @@ describe('pages: the index and the reader page, rendered on the server', () => {
       expect(csp).toMatch(/object-src 'none'/);
       expect(headers['x-content-type-options']).toBe('nosniff');
       expect(headers['referrer-policy']).toBe('no-referrer');
-      expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(headers['x-frame-options']).toBe('DENY');
     }
   });
 

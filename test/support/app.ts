@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Where the app reads "now" (the system clock unless given). */
   readonly clock?: Clock;
+  /** Receives the app's logs (LOG_LEVEL info unless env says otherwise); silent without it. */
+  readonly logs?: DestinationStream;
 }
 
 /** The real app on 127.0.0.1 port 0 over a real SQLite store (`:memory:` unless a file is given). */
@@ -40,11 +43,11 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
     DATA_DIR: dataDir,
     EVENT_STORE: `sqlite:${options.storePath ?? ':memory:'}`,
     AUTH_SECRET: TEST_SECRET,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.logs ? 'info' : 'silent',
     ...options.env,
   });
-  const app = await createApp(config, 'fastify', options.clock);
-  app.useLogger(false);
+  const app = await createApp(config, 'fastify', options.clock, options.logs);
+  if (!options.logs) app.useLogger(false);
   await app.init();
   if (options.seed) await seedIfEmpty(app);
   await app.listen(0, '127.0.0.1');
