@@ -22,7 +22,8 @@ function asReadersSawIt(view: Json): Json {
   };
 }
 
-const withoutCursor = ({ nextBeforeRevision, ...article }: Json) => article;
+/** The page itself: not the paging cursor, nor the signed checkpoint served beside it (signed when served). */
+const withoutCursor = ({ nextBeforeRevision, checkpoint, ...article }: Json) => article;
 
 describe('auditors: the reference story as it stood at any point', () => {
   let t: TestApp;
