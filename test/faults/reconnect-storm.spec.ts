@@ -63,6 +63,7 @@ describe('reconnect storm: thousands of readers of a node killed and restarted m
       const editor = faultToken('editor', 'Storm Editor');
       const auditor = faultToken('auditor', 'Storm Auditor');
       let node: NodeProcess | undefined;
+      const desk: EditorDesk = { writing: true, retracting: 'often' };
       const readers = fork(join(projectRoot, 'test/faults/support/storm-readers.mjs'), [], {
         serialization: 'advanced',
       });
@@ -81,7 +82,6 @@ describe('reconnect storm: thousands of readers of a node killed and restarted m
 
         // The editor writes before the kill, while the node is down (unanswered), while the readers
         // come back, and after they all have: each reader's gap is of its own length.
-        const desk: EditorDesk = { writing: true, retracting: 'often' };
         const edited = newEditLog();
         const edits = editWhileWriting(storyUrl, editor, desk, edited);
         await waitFor(() => edited.answered >= WRITES_BEFORE_KILL, 120_000, 'writes before the kill');
@@ -136,6 +136,7 @@ describe('reconnect storm: thousands of readers of a node killed and restarted m
         expect(Math.min(...retries)).toBeGreaterThanOrEqual(400);
         expect(Math.max(...retries) - Math.min(...retries)).toBeGreaterThan(500);
       } finally {
+        desk.writing = false;
         readers.kill('SIGKILL');
         await node?.kill();
         await store.drop();

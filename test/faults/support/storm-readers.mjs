@@ -117,6 +117,17 @@ async function status() {
     type: 'status',
     connected: readers.filter((reader) => reader.socket.connected).length,
     resumed: readers.filter((reader) => reader.resumedAt !== undefined).length,
+    // For a failing run's message: how the first readers still away stand.
+    away: readers
+      .filter((reader) => reader.resumedAt === undefined)
+      .slice(0, 3)
+      .map(({ socket, connects, acks, follower, firstRetryMs }) => ({
+        connected: socket.connected,
+        connects,
+        acks,
+        revision: follower.revision,
+        firstRetryMs,
+      })),
   });
 }
 
