@@ -31,6 +31,8 @@ const FIELDS = [
   'title',
   'summary',
   'reason',
+  'fields',
+  'reference',
   'at',
   'updateId',
   'media',
@@ -55,6 +57,8 @@ const VALID: Record<string, unknown> = {
   body: 'Gunfire.',
   title: 'T',
   reason: 'R',
+  fields: ['body'],
+  reference: 'Order 1',
   source: 'S',
   period: 'P',
   text: 'T',
@@ -101,6 +105,7 @@ const ROUTES = [
   'post /:id/updates',
   'post /:id/updates/:u/corrections',
   'post /:id/updates/:u/retraction',
+  'post /:id/updates/:u/redaction',
   'put /:id/updates/:u/pin',
   'delete /:id/updates/:u/pin',
   'put /:id/headline',
@@ -174,6 +179,8 @@ describe('hostile input', () => {
     const slot = async (index: number) => {
       const author = `probe-${index}`;
       const token = bearer(t.token('editor', author));
+      // The same author as an admin, for the one route only admins may use (the redaction).
+      const adminToken = bearer(t.token('admin', author));
       for (let next = index; next < requests.length; next += CONCURRENCY) {
         const { route, body: raw, headers: sent, id, part } = requests[next]!;
         const [method, template] = route.split(' ') as ['post' | 'put' | 'delete', string];
@@ -184,7 +191,8 @@ describe('hostile input', () => {
           .replace(':place', part);
         // Only this slot writes as this author, and it read the store after its last request.
         const before = written.get(author) ?? 0;
-        const response = await t.http[method](path).set(token).set(sent).send(raw);
+        const auth = route.endsWith('/redaction') ? adminToken : token;
+        const response = await t.http[method](path).set(auth).set(sent).send(raw);
         await readNew();
         counts.tried++;
         counts.byStatus[response.status] = (counts.byStatus[response.status] ?? 0) + 1;
