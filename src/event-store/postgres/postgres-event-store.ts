@@ -77,7 +77,10 @@ export class PostgresEventStore implements EventStore {
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.inTransaction((client) => this.appendBatch(client, stream, events, options.expectedRevision));
+        return await this.inTransaction(
+          (client) => this.appendBatch(client, stream, events, options.expectedRevision),
+          this.lockingBegin(stream),
+        );
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
       }
@@ -103,7 +106,7 @@ export class PostgresEventStore implements EventStore {
         if (rowCount !== 1) throw new RewriteTargetMissing(stream, revision, eventId);
       }
       return appended;
-    });
+    }, this.lockingBegin(stream));
     await this.pool.query(`VACUUM (FULL) ${this.names.events}`);
     return result;
   }
@@ -167,9 +170,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Under a per-stream advisory lock, so that concurrent appends to one stream take turns and each
-   * check below reads the state its insert commits on (READ COMMITTED: each statement sees the
-   * commits made before it began, including those of the writer that held the lock).
+   * In a transaction opened by lockingBegin, under the stream's advisory lock, so that concurrent
+   * appends to one stream take turns and each check below reads the state its insert commits on
+   * (READ COMMITTED: each statement sees the commits made before it began, including those of the
+   * writer that held the lock).
    */
   private async appendBatch(
     client: pg.PoolClient,
@@ -177,7 +181,6 @@ export class PostgresEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    await client.query(`SELECT pg_advisory_xact_lock(${streamLockKey(this.names.schema, stream)})`);
     const places = await client.query<PlaceRow>(this.queries.places, [events.map((e) => e.eventId), stream]);
     const stored = new Map(places.rows.filter((row) => row.kind === 'stored').map((row) => [row.eventId, row]));
     const original = originalResult(stream, events, stored);
@@ -227,10 +230,18 @@ export class PostgresEventStore implements EventStore {
     return (await this.pool.query<EventRow>(sql, values)).rows;
   }
 
-  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Opens a transaction that holds the stream's advisory lock, in one round trip (one simple query
+   * of two statements): an append waits for the lock before its first read, as it must.
+   */
+  private lockingBegin(stream: string): string {
+    return `BEGIN; SELECT pg_advisory_xact_lock(${streamLockKey(this.names.schema, stream)})`;
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, opening = 'BEGIN'): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(opening);
       const result = await work(client);
       await client.query('COMMIT');
       return result;
