@@ -37,6 +37,8 @@ export async function createApp(
       bufferLogs: true,
       abortOnError: false,
       bodyParser: platform === 'fastify',
+      // A stopping node answers new requests 503 while those in flight finish (docs/design.md §8).
+      return503OnClosing: true,
     },
   );
   if (platform === 'express') {
@@ -59,7 +61,8 @@ export async function createApp(
   app.useWebSocketAdapter(new OperationsIoAdapter(app, config, [LIVE_NAMESPACE]));
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(validationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM: stop taking requests, finish those in flight, say goodbye to readers, close the store, exit 0.
+  app.enableShutdownHooks([], { useProcessExit: true });
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi()));
   return app;
 }

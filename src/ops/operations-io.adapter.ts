@@ -11,10 +11,13 @@ const SOCKET_ROUTE = '/socket.io/';
 const STARTED = Symbol('dateline.started');
 /** engine.io's code for a request its allowRequest refused (answered 403; any other error, 400). */
 const FORBIDDEN = 4;
+/** How long a stopping node waits for its goodbyes to leave before it closes the sockets. */
+const GOODBYE_FLUSH_MS = 2000;
 
 /** The Socket.IO that @nestjs/platform-socket.io runs (its own copy, not the app's). */
 type Server = ReturnType<IoAdapter['createIOServer']>;
 type ServerOptions = Parameters<IoAdapter['createIOServer']>[1];
+type Socket = Server['sockets']['sockets'] extends Map<string, infer S> ? S : never;
 
 type TimedRequest = StampedRequest & { [STARTED]?: number; _query?: Record<string, string> };
 
@@ -22,9 +25,13 @@ type TimedRequest = StampedRequest & { [STARTED]?: number; _query?: Record<strin
  * Socket.IO as the app uses it (LeanIoAdapter), plus what operations need of it, outside the gateways:
  * - each handshake (and each refused engine request) gets an access log line and an X-Request-Id,
  *   like every HTTP request (engine.io answers them itself, so Fastify never sees them);
- * - every engine.io response carries the security headers.
+ * - every engine.io response carries the security headers;
+ * - when the node stops, every connected socket is sent `goodbye {reason: 'shutdown'}` and then
+ *   closed by the server, which tells the client to reconnect (after a random pause) and resume.
  */
 export class OperationsIoAdapter extends LeanIoAdapter {
+  private readonly servers = new Set<Server>();
+
   constructor(
     app: INestApplication,
     private readonly config: AppConfig,
@@ -35,6 +42,7 @@ export class OperationsIoAdapter extends LeanIoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options);
+    this.servers.add(server);
     const http = this.httpServer as HttpServer | undefined;
     const started = (request: TimedRequest) => {
       request[STARTED] = performance.now();
@@ -55,6 +63,21 @@ export class OperationsIoAdapter extends LeanIoAdapter {
       logHandshake(error.req, requestIdFor(error.req), status, error.message);
     });
     return server;
+  }
+
+  /**
+   * Nest closes the Socket.IO servers first when the app stops, then the HTTP server. Socket.IO's
+   * close waits for the HTTP server to close, which waits for every keep-alive connection: those
+   * busy with a request when the stop began go idle when it is answered, and would hold the process
+   * for the keep-alive timeout (72 s), so they are closed as they go idle.
+   */
+  override async close(server: Server): Promise<void> {
+    if (this.servers.delete(server)) {
+      await sayGoodbye(server);
+      const http = this.httpServer as HttpServer | undefined;
+      if (http) closeIdleConnectionsUntilClosed(http);
+    }
+    return super.close(server);
   }
 
   /** engine.io's answers are data, never a page: nothing may frame, sniff or load from them. */
@@ -84,4 +107,42 @@ function logHandshake(request: TimedRequest, id: string, statusCode: number, err
   const summary = `${request.method} ${SOCKET_ROUTE} ${statusCode}`;
   if (statusCode >= 400) logger.warn(line, summary);
   else logger.info(line, summary);
+}
+
+/**
+ * `goodbye` to every socket of every namespace, then, once it has left (or after GOODBYE_FLUSH_MS),
+ * the server closes each socket: Socket.IO clients do not reconnect by themselves after that, so a
+ * client that hears goodbye reconnects, after a random pause, from the last revision it holds.
+ */
+async function sayGoodbye(server: Server): Promise<void> {
+  const sockets = [...server._nsps.values()].flatMap((namespace) => [...namespace.sockets.values()]);
+  if (sockets.length === 0) return;
+  for (const socket of sockets) {
+    socket.emit('goodbye', { reason: 'shutdown', message: 'this node is stopping; reconnect and resume' });
+  }
+  await Promise.all(sockets.map((socket) => flushed(socket)));
+  for (const socket of sockets) socket.disconnect(true);
+  PinoLogger.root?.info({ sockets: sockets.length }, `said goodbye to ${sockets.length} sockets`);
+}
+
+function flushed(socket: Socket): Promise<void> {
+  const connection = socket.conn as unknown as { writeBuffer: unknown[] } & NodeJS.EventEmitter;
+  if (socket.disconnected || connection.writeBuffer.length === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      connection.off('drain', done);
+      connection.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, GOODBYE_FLUSH_MS);
+    connection.on('drain', done);
+    connection.on('close', done);
+  });
+}
+
+function closeIdleConnectionsUntilClosed(http: HttpServer): void {
+  const sweep = setInterval(() => http.closeIdleConnections(), 50);
+  sweep.unref();
+  http.once('close', () => clearInterval(sweep));
 }

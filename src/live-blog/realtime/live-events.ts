@@ -64,9 +64,12 @@ export interface ReadersCount {
   readonly count: number;
 }
 
-/** Why the server is about to close this socket (it may reconnect and resume). */
+/**
+ * The server is about to close this socket: a reader too far behind (`slow_consumer`), or a node
+ * that is stopping (`shutdown`). Either way the client reconnects, after a random pause, and resumes.
+ */
 export interface Goodbye {
-  readonly reason: 'slow_consumer';
+  readonly reason: 'slow_consumer' | 'shutdown';
   readonly message: string;
 }
 
