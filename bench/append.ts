@@ -15,7 +15,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { JwtService } from '@nestjs/jwt';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import type { EventStore } from '../src/event-store/event-store.js';
@@ -27,6 +26,7 @@ import { median, round } from './support/measures.js';
 import { growStories } from './support/grown-stories.js';
 import { startNode, type NodeServer } from './support/node-server.js';
 import { postgresRawRate, sqliteRawRate } from './support/raw-commits.js';
+import { signToken } from '../test/support/tokens.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +47,7 @@ const storyLength = Number(values.story ?? (values.quick ? 2000 : 10000));
 const SECRET = 'append-bench-secret-that-is-long-enough-0123456789';
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NO_LIMITS = { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0', SOCKET_CONNECT_RATE_LIMIT: '0' };
-const token = new JwtService({ secret: SECRET }).sign({ sub: 'append-bench', name: 'Append Bench', role: 'editor' });
+const token = signToken(SECRET, { sub: 'append-bench', name: 'Append Bench', role: 'editor' });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 const basePort = 3600 + Math.floor(Math.random() * 300);
 

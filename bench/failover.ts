@@ -13,9 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { startNode, type NodeProcess } from '../test/support/node-process.js';
+import { signToken } from '../test/support/tokens.js';
 import { editUntilStopped, MovingReader, type EditorLog } from './support/failover-clients.js';
 
 const { values } = parseArgs({
@@ -31,9 +31,8 @@ const DATABASE = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1
 const SECRET = 'failover-check-secret-that-is-long-enough-0123456789';
 const BLOG = 'failover';
 const schema = `failover_${randomBytes(4).toString('hex')}`;
-const jwt = new JwtService({ secret: SECRET });
-const editor = jwt.sign({ sub: 'failover', name: 'Failover Editor', role: 'editor' });
-const auditor = jwt.sign({ sub: 'failover-audit', name: 'Failover Auditor', role: 'auditor' });
+const editor = signToken(SECRET, { sub: 'failover', name: 'Failover Editor', role: 'editor' });
+const auditor = signToken(SECRET, { sub: 'failover-audit', name: 'Failover Auditor', role: 'auditor' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const folder = mkdtempSync(join(tmpdir(), 'dateline-failover-'));

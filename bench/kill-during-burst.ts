@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { JwtService } from '@nestjs/jwt';
 import { projectRoot } from '../src/shared/paths.js';
+import { signToken } from '../test/support/tokens.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +20,7 @@ const { values } = parseArgs({
 });
 const SECRET = 'kill-check-secret-that-is-long-enough-0123456789';
 const STORY = 'kyrgyzstan-2010-04-08';
-const token = new JwtService({ secret: SECRET }).sign({ sub: 'burst', name: 'Burst Editor', role: 'editor' });
+const token = signToken(SECRET, { sub: 'burst', name: 'Burst Editor', role: 'editor' });
 const dataDir = mkdtempSync(join(tmpdir(), 'dateline-kill-'));
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}/api/live-blogs/${STORY}`;

@@ -1,5 +1,6 @@
 import {
   ForbiddenException,
+  Inject,
   Injectable,
   UnauthorizedException,
   type CanActivate,
@@ -10,13 +11,9 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAuthenticator, type SessionUser } from '../accounts/http/session-authenticator.js';
 import type { Author } from '../live-blog/domain/index.js';
-import { PAGE_KEY, ROLES, ROLES_KEY, type Role } from './roles.js';
-
-interface Claims {
-  readonly sub?: unknown;
-  readonly name?: unknown;
-  readonly role?: unknown;
-}
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PAGE_KEY, ROLES_KEY, type Role } from './roles.js';
+import { authorOf, TokenRefused } from './token-policy.js';
 
 /** What the guard leaves on the request for the route: who it is, and their session when they signed in. */
 export type AuthenticatedRequest = FastifyRequest & { author?: Author; session?: SessionUser };
@@ -35,6 +32,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly sessions: SessionAuthenticator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,18 +74,17 @@ export class AuthGuard implements CanActivate {
       if (!session) throw new UnauthorizedException('the session has ended or expired: sign in again');
       return session.author;
     }
-    let claims: Claims;
+    let claims: Record<string, unknown>;
     try {
-      claims = await this.jwt.verifyAsync<Claims & object>(token);
-    } catch {
-      throw new UnauthorizedException('the bearer token is invalid or expired');
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
+    } catch (error) {
+      throw new UnauthorizedException(`the bearer token is invalid or expired (${(error as Error).message})`);
     }
-    const { sub, name, role } = claims;
-    if (typeof sub !== 'string' || !sub || typeof name !== 'string' || !name || !ROLES.includes(role as Role)) {
-      throw new UnauthorizedException(
-        'the bearer token needs the claims sub, name and role (editor, auditor or admin)',
-      );
+    try {
+      return authorOf(claims, this.config.tokens, Date.now() / 1000);
+    } catch (error) {
+      if (error instanceof TokenRefused) throw new UnauthorizedException(error.message);
+      throw error;
     }
-    return { id: sub, name, role: role as Role };
   }
 }

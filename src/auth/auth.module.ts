@@ -6,6 +6,7 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthGuard } from './auth.guard.js';
 import { resolveSigningKey } from './signing-key.js';
+import { apiSignOptions, apiVerifyOptions } from './token-policy.js';
 
 /**
  * Keys are handed over as KeyObjects: given a string, the JWT library first tries it as a public
@@ -13,13 +14,14 @@ import { resolveSigningKey } from './signing-key.js';
  */
 export function jwtOptions(config: AppConfig): JwtModuleOptions {
   const key = resolveSigningKey(config);
+  const verify = apiVerifyOptions(config.tokens);
   return key.kind === 'secret'
     ? {
         secret: createSecretKey(Buffer.from(key.secret)),
-        signOptions: { algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
+        signOptions: { ...apiSignOptions(config.tokens), algorithm: 'HS256' },
+        verifyOptions: { ...verify, algorithms: ['HS256'] },
       }
-    : { publicKey: createPublicKey(key.publicKey), verifyOptions: { algorithms: ['RS256', 'ES256'] } };
+    : { publicKey: createPublicKey(key.publicKey), verifyOptions: { ...verify, algorithms: ['RS256', 'ES256'] } };
 }
 
 @Module({

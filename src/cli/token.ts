@@ -8,7 +8,10 @@ import { slugOf } from '../live-blog/http/slug.js';
 const USAGE =
   'usage: npm run token -- --role editor|auditor|admin --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]';
 
-/** Prints a bearer token signed with the same settings the server reads (DATA_DIR, AUTH_SECRET). */
+/**
+ * Prints a bearer token signed with the same settings the server reads (DATA_DIR, AUTH_SECRET,
+ * AUTH_ISSUER, AUTH_AUDIENCE), for no longer than it accepts (TOKEN_MAX_HOURS).
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -31,6 +34,10 @@ async function main(): Promise<void> {
     { sub, name: values.name.trim(), role: values.role },
     { expiresIn: values.expires as never },
   );
+  const { iat, exp } = jwt.decode<{ iat: number; exp: number }>(token);
+  const maxHours = config.tokens.maxLifetimeSeconds / 3600;
+  if (exp - iat > config.tokens.maxLifetimeSeconds)
+    throw new Error(`--expires may be at most ${maxHours}h: the server refuses longer-lived tokens (TOKEN_MAX_HOURS)`);
   process.stdout.write(`${token}\n`);
 }
 

@@ -22,6 +22,10 @@ export interface AppConfig {
   readonly checkpoints: CheckpointSettings;
   /** /metrics access and the public address (METRICS_ALLOW, METRICS_TOKEN, PUBLIC_URL). */
   readonly operations: OperationsSettings;
+  /** Which bearer tokens are taken (DESIGN §6). */
+  readonly tokens: TokenSettings;
+  /** Rate limits per minute, each 0 for none (DESIGN §6, "Limits"). */
+  readonly limits: RateLimitSettings;
 }
 
 export interface CheckpointSettings {
@@ -31,6 +35,21 @@ export interface CheckpointSettings {
   readonly retiredPublicKeys?: string;
   /** Seconds between stored checkpoints of each story whose head moved (0: none stored). */
   readonly intervalSeconds: number;
+}
+
+export interface TokenSettings {
+  /** `iss` the server's own tokens carry and every bearer token must carry (AUTH_ISSUER). */
+  readonly issuer: string;
+  /** `aud` likewise (AUTH_AUDIENCE). */
+  readonly audience: string;
+  /** The longest life (`exp` − `iat`) a bearer token may have (TOKEN_MAX_HOURS). */
+  readonly maxLifetimeSeconds: number;
+}
+
+export interface RateLimitSettings {
+  readonly writesPerAuthor: number;
+  readonly requestsPerAddress: number;
+  readonly socketConnectsPerAddress: number;
 }
 
 export type EventStoreSetting =
@@ -76,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     checkpoints: parseCheckpoints(env),
     ...parseOperationsSettings(env),
+    ...parseGuardSettings(env),
   };
 }
 
@@ -95,6 +115,32 @@ function parseCheckpoints(env: NodeJS.ProcessEnv): CheckpointSettings {
     'seconds between stored checkpoints; 0 for none',
   );
   return { privateKey, retiredPublicKeys, intervalSeconds };
+}
+
+function parseGuardSettings(env: NodeJS.ProcessEnv): Pick<AppConfig, 'tokens' | 'limits'> {
+  const hours = parseCount('TOKEN_MAX_HOURS', env.TOKEN_MAX_HOURS, 24, 'hours, 1 to 8760');
+  if (hours < 1 || hours > 8760) throw new ConfigError(`TOKEN_MAX_HOURS must be from 1 to 8760, got "${hours}"`);
+  const perMinute = (name: string, fallback: number) =>
+    parseCount(name, env[name], fallback, 'per minute; 0 for no limit');
+  return {
+    tokens: {
+      issuer: parseClaimSetting('AUTH_ISSUER', env.AUTH_ISSUER, 'dateline'),
+      audience: parseClaimSetting('AUTH_AUDIENCE', env.AUTH_AUDIENCE, 'dateline-api'),
+      maxLifetimeSeconds: hours * 3600,
+    },
+    limits: {
+      writesPerAuthor: perMinute('WRITE_RATE_LIMIT', 120),
+      requestsPerAddress: perMinute('READ_RATE_LIMIT', 6000),
+      socketConnectsPerAddress: perMinute('SOCKET_CONNECT_RATE_LIMIT', 6000),
+    },
+  };
+}
+
+function parseClaimSetting(name: string, raw: string | undefined, fallback: string): string {
+  const value = raw?.trim() || fallback;
+  if (!/^[\x21-\x7e]{1,200}$/.test(value))
+    throw new ConfigError(`${name} must be 1 to 200 visible ASCII characters, got "${raw}"`);
+  return value;
 }
 
 function parsePort(raw: string | undefined): number {

@@ -1,4 +1,3 @@
-import { JwtService } from '@nestjs/jwt';
 import type { RecordedEvent } from '../../src/event-store/event-store.js';
 import {
   CLUSTER_SECRET,
@@ -10,12 +9,13 @@ import {
   type SharedStore,
 } from '../support/cluster.js';
 import { connectReader, range, revisionsOf, type Reader } from '../support/live.js';
+import { signToken } from '../support/tokens.js';
 
 const BLOG = 'several-nodes';
 /** Real processes: starting two, or waiting on them, takes seconds on a busy machine. */
 const NODES_START_MS = 90_000;
 const NODES_TEST_MS = 60_000;
-const auditor = new JwtService({ secret: CLUSTER_SECRET }).sign({
+const auditor = signToken(CLUSTER_SECRET, {
   sub: 'auditor',
   name: 'Ann Auditor',
   role: 'auditor',

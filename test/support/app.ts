@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory.js';
@@ -10,6 +9,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { seedIfEmpty } from '../../src/live-blog/import/seed.js';
 import type { Clock } from '../../src/shared/clock.js';
+import { signToken } from './tokens.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
@@ -51,7 +51,6 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
   await app.init();
   if (options.seed) await seedIfEmpty(app);
   await app.listen(0, '127.0.0.1');
-  const jwt = new JwtService({ secret: TEST_SECRET });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,
@@ -59,7 +58,8 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
     url,
     http: request(app.getHttpServer()),
     store: app.get<EventStore>(EVENT_STORE),
-    token: (role, name = 'Rayhan Demytrie') => jwt.sign({ sub: name.toLowerCase().replace(/\W+/g, '-'), name, role }),
+    token: (role, name = 'Rayhan Demytrie') =>
+      signToken(TEST_SECRET, { sub: name.toLowerCase().replace(/\W+/g, '-'), name, role }),
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

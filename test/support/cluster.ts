@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { startNode, type NodeProcess } from './node-process.js';
 import { TEST_POSTGRES_URL } from './postgres.js';
+import { signToken } from './tokens.js';
 
 export const CLUSTER_SECRET = 'cluster-test-secret-that-is-long-enough-0123456789';
 
@@ -82,7 +82,7 @@ export async function startCluster(store: SharedStore, size: number, options: Cl
   }
   return {
     nodes,
-    editorToken: new JwtService({ secret: CLUSTER_SECRET }).sign({
+    editorToken: signToken(CLUSTER_SECRET, {
       sub: 'cluster-editor',
       name: 'Cluster Editor',
       role: 'editor',

@@ -42,7 +42,7 @@ export function hostileStory(id: string) {
 /** Writes the hostile story through the editors' API; answers the revision it reached. */
 export async function writeHostileStory(t: TestApp, id: string): Promise<number> {
   const story = hostileStory(id);
-  const auth = bearer(t.token('editor', `Editor ${SCRIPT_PAYLOAD}`));
+  const auth = bearer(t.token('editor', `Editor ${SHORT_PAYLOAD}`));
   const base = `/api/live-blogs/${id}`;
   await t.http.post('/api/live-blogs').set(auth).send(story.open).expect(201);
   await t.http.post(`${base}/updates`).set(auth).send(story.update).expect(201);

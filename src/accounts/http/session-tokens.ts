@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import CsrfTokens from '@fastify/csrf';
 import { resolveSessionSecret } from '../../auth/signing-key.js';
+import { CLOCK_LEEWAY_SECONDS } from '../../auth/token-policy.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { Account } from '../domain/account-book.js';
 
@@ -28,12 +29,14 @@ export interface SessionClaims {
 @Injectable()
 export class SessionTokens {
   private readonly jwt: JwtService;
+  private readonly issuer: string;
   // The typings' call signature loses the `userInfo` overload: the tokens are bound to the session id.
   private readonly csrf = CsrfTokens({ userInfo: true }) as unknown as CsrfTokens.TokensUserinfo;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const key = Buffer.from(hkdfSync('sha256', resolveSessionSecret(config), '', 'dateline session tokens', 32));
     const secret = createSecretKey(key);
+    this.issuer = config.tokens.issuer;
     this.jwt = new JwtService({
       secret,
       signOptions: { algorithm: 'HS256' },
@@ -54,7 +57,11 @@ export class SessionTokens {
       sid: sessionId,
       csrf: csrfSecret,
     };
-    return this.jwt.sign(claims, { audience: SESSION_AUDIENCE, expiresIn: SESSION_TOKEN_SECONDS });
+    return this.jwt.sign(claims, {
+      audience: SESSION_AUDIENCE,
+      issuer: this.issuer,
+      expiresIn: SESSION_TOKEN_SECONDS,
+    });
   }
 
   /** True when the token says it is a session's (unverified: it only picks which check to run). */
@@ -67,7 +74,12 @@ export class SessionTokens {
   verify(token: string): SessionClaims | null {
     let claims: Record<string, unknown>;
     try {
-      claims = this.jwt.verify<Record<string, unknown>>(token, { audience: SESSION_AUDIENCE });
+      claims = this.jwt.verify<Record<string, unknown>>(token, {
+        audience: SESSION_AUDIENCE,
+        issuer: this.issuer,
+        maxAge: SESSION_TOKEN_SECONDS,
+        clockTolerance: CLOCK_LEEWAY_SECONDS,
+      });
     } catch {
       return null;
     }
