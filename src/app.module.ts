@@ -8,6 +8,7 @@ import { ClusterModule } from './cluster/cluster.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { LimitsModule } from './limits/limits.module.js';
 import { LiveBlogModule } from './live-blog/live-blog.module.js';
 import { NewsroomModule } from './newsroom/newsroom.module.js';
 import { accessLogOptions } from './ops/access-log.js';
@@ -32,6 +33,7 @@ export class AppModule {
         EventStoreModule,
         CheckpointSigningModule,
         ClusterModule,
+        LimitsModule,
         AuthModule,
         LiveBlogModule,
         AuditModule,

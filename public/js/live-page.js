@@ -62,6 +62,13 @@ function follow(story) {
     // server that said goodbye): come back after a growing, jittered wait and resume from the revision held.
     if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), retryDelay(failures++));
   });
+  // A handshake refused for too many new connections from this address is not retried by Socket.IO:
+  // come back when the server says, with jitter, so a crowd behind one address spreads out.
+  socket.on('connect_error', (error) => {
+    if (socket.active) return;
+    showConnection('Reconnecting…');
+    setTimeout(() => socket.connect(), (1 + Math.random()) * 1000 * (error.data?.retryAfterSeconds ?? 5));
+  });
   socket.on('event', (event) => {
     if (live && event.liveBlogId === liveBlogId) apply(event);
   });

@@ -12,8 +12,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAuthenticator, type SessionUser } from '../accounts/http/session-authenticator.js';
 import type { Author } from '../live-blog/domain/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { RequestLimits } from '../limits/request-limits.js';
+import { clientAddress } from '../live-blog/realtime/client-address.js';
 import { PAGE_KEY, ROLES_KEY, type Role } from './roles.js';
 import { authorOf, TokenRefused } from './token-policy.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What the guard leaves on the request for the route: who it is, and their session when they signed in. */
 export type AuthenticatedRequest = FastifyRequest & { author?: Author; session?: SessionUser };
@@ -33,6 +37,7 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly sessions: SessionAuthenticator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limits: RequestLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,12 +52,13 @@ export class AuthGuard implements CanActivate {
     if (author.role !== 'admin' && !roles.includes(author.role as Role)) {
       throw new ForbiddenException(`this needs the role ${roles.join(' or ')}; yours is ${author.role}`);
     }
+    if (!SAFE_METHODS.has(request.method)) await this.limits.write(author);
     return true;
   }
 
   private async authenticate(request: AuthenticatedRequest, reply: FastifyReply, isPage: boolean): Promise<Author> {
     const header = request.headers.authorization;
-    if (header !== undefined) return this.fromBearer(header);
+    if (header !== undefined) return this.fromBearer(header).catch((error) => this.refusedToken(request, error));
     const session = this.sessions.fromRequest(request, reply);
     if (session) {
       request.session = session;
@@ -62,6 +68,16 @@ export class AuthGuard implements CanActivate {
     throw new UnauthorizedException(
       'sign in, or send Authorization: Bearer <token> (npm run token -- --role editor --name "…")',
     );
+  }
+
+  /** A refused bearer token counts against its address: past the budget it answers 429, not 401. */
+  private async refusedToken(request: FastifyRequest, error: unknown): Promise<never> {
+    if (error instanceof UnauthorizedException) {
+      await this.limits.badToken(
+        clientAddress({ address: request.ip, headers: request.headers }, this.config.trustedProxies),
+      );
+    }
+    throw error;
   }
 
   private async fromBearer(header: string): Promise<Author> {

@@ -32,6 +32,8 @@ export interface RateBudget {
 export interface RateLimit {
   /** Takes one point from the key's budget: false when none is left. */
   consume(key: string): Promise<boolean>;
+  /** Takes one point: 0 when there was one, else the seconds until the key has one again. */
+  take(key: string): Promise<number>;
   /** Seconds until the key has a point again (0 when it has one now); takes nothing. */
   waitSeconds(key: string): Promise<number>;
   /** Gives the key its whole budget back (a right password forgives the wrong ones before it). */

@@ -34,12 +34,24 @@ export function memoryRateLimit(name: string, budget: RateBudget): RateLimit {
 export function limiterRateLimit(limiter: RateLimiterAbstract): RateLimit {
   return {
     consume: (key) => consumed(limiter.consume(key)),
+    take: (key) => secondsToWait(limiter.consume(key)),
     waitSeconds: async (key) => {
       const state = await limiter.get(key);
       return state && state.remainingPoints <= 0 ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
     },
     reset: async (key) => void (await limiter.delete(key)),
   };
+}
+
+/** 0 when the point was taken, else whole seconds (at least 1) until the budget has one again. */
+async function secondsToWait(attempt: Promise<unknown>): Promise<number> {
+  try {
+    await attempt;
+    return 0;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw error;
+  }
 }
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent; anything else is a fault. */

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { RedactionUnsupported } from '../event-store/errors.js';
 import { DomainError } from '../live-blog/domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from '../live-blog/application/errors.js';
+import { RateLimited } from '../limits/rate-limited.js';
 
 export interface Problem {
   readonly statusCode: number;
@@ -29,6 +30,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse();
     const problem = this.toProblem(exception);
     if (exception instanceof StaleRevision) http.setHeader(response, 'ETag', `"${exception.currentRevision}"`);
+    if (exception instanceof RateLimited) http.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
     http.reply(response, problem, problem.statusCode);
   }
 

@@ -49,7 +49,7 @@ describe('push across nodes sharing one store', () => {
 describe('a reader that cannot keep up', () => {
   let t: TestApp;
   beforeEach(async () => {
-    t = await startApp({ env: { READER_BUFFER_LIMIT: '5' } });
+    t = await startApp({ env: { READER_BUFFER_LIMIT: '5', WRITE_RATE_LIMIT: '0' } });
   });
   afterEach(() => t.close());
 

@@ -46,7 +46,9 @@ export async function openPostgresClusterState(settings: PostgresClusterSettings
 
 /**
  * RateLimiterPostgres keeps the budget in one row per key, updated atomically. Should the
- * database not answer, a budget in this node's memory stands in (the library's insurance).
+ * database not answer, a budget in this node's memory stands in (the library's insurance). A key
+ * whose budget is spent is refused from memory until its window ends, so a flood from one
+ * address costs the database one row update per point, not one per request.
  */
 function postgresRateLimit(pool: pg.Pool, tables: ClusterTables, name: string, budget: RateBudget): RateLimit {
   const options = { keyPrefix: name, points: budget.points, duration: budget.durationSeconds };
@@ -58,6 +60,7 @@ function postgresRateLimit(pool: pg.Pool, tables: ClusterTables, name: string, b
     tableName: tables.rateLimitsName,
     tableCreated: true,
     clearExpiredByTimeout: true,
+    inMemoryBlockOnConsumed: budget.points,
     insuranceLimiter: new RateLimiterMemory(options),
   });
   return limiterRateLimit(limiter);

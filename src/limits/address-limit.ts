@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clientAddress } from '../live-blog/realtime/client-address.js';
+import type { RequestLimits } from './request-limits.js';
+
+/** Probes from the load balancer and the metrics scraper come from one address, often: never limited. */
+const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
+
+/**
+ * A Fastify onRequest hook: every request but the probes spends one of its client address's
+ * READ_RATE_LIMIT, before routing and before the body is read, so a flood costs one counter each.
+ */
+export function addressLimit(limits: RequestLimits, trustedProxies: number) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (UNLIMITED_PATHS.has(request.url.split('?', 1)[0]!)) return;
+    const address = clientAddress({ address: request.ip, headers: request.headers }, trustedProxies);
+    const wait = await limits.request(address);
+    if (wait === 0) return;
+    await reply
+      .code(429)
+      .header('Retry-After', String(wait))
+      .header('Cache-Control', 'no-store')
+      .send({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `too many requests from your address; retry in ${wait} s (READ_RATE_LIMIT)`,
+        details: { retryAfterSeconds: wait },
+      });
+  };
+}
