@@ -66,6 +66,17 @@ export function clusterStateContract(name: string, open: () => Promise<ClusterSt
       expect(await a.rateLimit('other', budget).consume('203.0.113.7')).toBe(true);
     });
 
+    it('tells how long to wait once a budget is spent, and keeps refusing until then', async () => {
+      const limit = (await node()).rateLimit('take', { points: 2, durationSeconds: 30 });
+      expect([await limit.take('203.0.113.7'), await limit.take('203.0.113.7')]).toEqual([0, 0]);
+      const waits = [await limit.take('203.0.113.7'), await limit.take('203.0.113.7')];
+      for (const wait of waits) {
+        expect(wait).toBeGreaterThanOrEqual(1);
+        expect(wait).toBeLessThanOrEqual(30);
+      }
+      expect(await limit.take('198.51.100.1')).toBe(0);
+    });
+
     it('runs work under one name on one node at a time', async () => {
       const [a, b] = [await node(), await node()];
       const log: string[] = [];
