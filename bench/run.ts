@@ -53,7 +53,7 @@ async function main(): Promise<boolean> {
     git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? '+' : '');
   const measuredAt = new Date().toISOString();
   const scratch = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
-  const collected = new Map<string, { results: FigureResult[][]; failed: number; load: number[] }>();
+  const collected: Collected = new Map();
   try {
     for (let round = 1; round <= runs; round++) {
       for (const script of scripts) {
@@ -70,11 +70,29 @@ async function main(): Promise<boolean> {
           console.error(`${script} run ${round} failed (exit ${code}); its figures are left out`);
         }
       }
+      // After every round, so that a run cut short still leaves the rounds it finished.
+      if (round < runs) write(collected, scripts, commit, measuredAt, false);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 
+  const figures = write(collected, scripts, commit, measuredAt, true);
+  for (const figure of figures) {
+    const { median, min, max } = figure.ratio;
+    const verdict = figure.met ? 'met    ' : 'NOT MET';
+    console.log(
+      `${figure.figure.padEnd(3)} ${verdict} ratio ${median} (${min}–${max}), goal ${figure.goal.text}: ${figure.title}`,
+    );
+  }
+  console.log(`${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  return [...collected.values()].every(({ failed }) => failed === 0);
+}
+
+type Collected = Map<string, { results: FigureResult[][]; failed: number; load: number[] }>;
+
+/** Writes the day's results file (and, for a full run, the table), keeping the figures of scripts not run now. */
+function write(collected: Collected, scripts: string[], commit: string, measuredAt: string, last: boolean) {
   const figures = [...collected].flatMap(([script, { results, failed, load }]) =>
     summarise(script, results, failed, load, commit, measuredAt),
   );
@@ -87,23 +105,15 @@ async function main(): Promise<boolean> {
   const results: BenchResults = { date, commit, quick: values.quick, machine: machine(), figures: merged };
   mkdirSync(join(projectRoot, 'bench/results'), { recursive: true });
   writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwrote ${path}`);
+  if (last) console.log(`\nwrote ${path}`);
   if (!values.quick) {
     const doc = join(projectRoot, 'docs/performance.md');
     writeFileSync(doc, performanceTable(existsSync(doc) ? readFileSync(doc, 'utf8') : undefined, results));
     // Aligned as the formatter wants it, so that `biome ci` passes on the regenerated page.
     execFileSync(join(projectRoot, 'node_modules/.bin/biome'), ['format', '--write', doc], { stdio: 'ignore' });
-    console.log(`regenerated the table in ${doc}`);
+    if (last) console.log(`regenerated the table in ${doc}`);
   }
-  for (const figure of figures) {
-    const { median, min, max } = figure.ratio;
-    const verdict = figure.met ? 'met    ' : 'NOT MET';
-    console.log(
-      `${figure.figure.padEnd(3)} ${verdict} ratio ${median} (${min}–${max}), goal ${figure.goal.text}: ${figure.title}`,
-    );
-  }
-  console.log(`${((Date.now() - started) / 1000).toFixed(0)} s in all`);
-  return [...collected.values()].every(({ failed }) => failed === 0);
+  return figures;
 }
 
 /** Runs dist-bench/bench/<script>.js with --json (and --quick), its output shown as it comes. */
