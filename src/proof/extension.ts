@@ -90,14 +90,13 @@ export async function verifyExtension(
   if (!integrity.ok) {
     const [revision, problem] = [integrity.firstBrokenRevision!, integrity.problem!];
     const where = revision <= signed ? 'in the signed history' : `after the signed revision ${signed}`;
-    const message = `altered at revision ${revision} (${where}): ${PROBLEMS[problem]}`;
+    // A cut that took a redaction's own event also leaves its emptied field unexplained: name both.
+    const cut = head < signed ? `; and ${truncation(head, signed)}` : '';
+    const message = `altered at revision ${revision} (${where}): ${PROBLEMS[problem]}${cut}`;
     return { ...base, ok: false, verdict: 'altered', revision, problem, message };
   }
   if (head < signed) {
-    const gone = `${signed - head} event${signed - head === 1 ? '' : 's'} gone`;
-    const now = head === -1 ? 'the store holds no event of the story' : `the store's chain ends at ${head}`;
-    const message = `truncated after revision ${head}: the checkpoint signed revision ${signed}, ${now} (${gone})`;
-    return { ...base, ok: false, verdict: 'truncated', revision: head, message };
+    return { ...base, ok: false, verdict: 'truncated', revision: head, message: truncation(head, signed) };
   }
   if (hashAtSigned !== checkpoint.hash) {
     const { from, after } = rewriteBounds(known, found);
@@ -111,6 +110,12 @@ export async function verifyExtension(
     `history extends the checkpoint: the same hash at revision ${signed}, ` +
     `the chain intact from revision 0 to ${head} (${checked} events checked)${redactionNote(redactions)}`;
   return { ...base, ok: true, verdict: 'extends', message };
+}
+
+function truncation(head: number, signed: number): string {
+  const gone = `${signed - head} event${signed - head === 1 ? '' : 's'} gone`;
+  const now = head === -1 ? 'the store holds no event of the story' : `the store's chain ends at ${head}`;
+  return `truncated after revision ${head}: the checkpoint signed revision ${signed}, ${now} (${gone})`;
 }
 
 /**

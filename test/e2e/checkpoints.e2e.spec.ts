@@ -153,6 +153,23 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     expect(outcome.lines.at(-1)).toMatch(/truncated after revision 2: the checkpoint signed revision 4/);
   });
 
+  it('names the truncation as well when the rows cut held a redaction: the emptied field is unexplained', async () => {
+    const updates = (await t.http.get(`/api/live-blogs/${BLOG}`).expect(200)).body.updates;
+    const target = updates.find((update: { body: string }) => update.body === 'Shops shut early.');
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/${target.updateId}/redaction`)
+      .set(bearer(t.token('admin', 'Ada Admin')))
+      .send({ fields: ['body'], reference: 'Court order 2010/117', reason: 'Names a minor' })
+      .expect(201);
+    const saved = await checkpoint();
+    tamper(`DELETE FROM events WHERE stream = '${STREAM}' AND revision > 4`);
+    const verdict = await verifyOverHttp(saved);
+    expect(verdict).toMatchObject({ ok: false, verdict: 'altered', revision: 2 });
+    expect(verdict.message).toMatch(
+      /emptied without a redaction event.*; and truncated after revision 4: .*revision 5/,
+    );
+  });
+
   it('names a rewrite: the whole stream rewritten with an altered update and freshly computed hashes', async () => {
     const saved = await checkpoint();
     rewriteStream(file, STREAM, (data, revision) => (revision === 2 ? { ...data, body: 'Shops stayed open.' } : data));
