@@ -117,9 +117,9 @@ export function isStoredEvent(event: RecordedEvent): event is StoredEvent {
     typeof m.contentHash === 'string' &&
     typeof m.prevHash === 'string' &&
     typeof m.hash === 'string' &&
-    [m.causationId, m.idempotencyKey, m.requestHash].every(
-      (field) => field === undefined || typeof field === 'string',
-    ) &&
+    isOptionalString(m.causationId) &&
+    isOptionalString(m.idempotencyKey) &&
+    isOptionalString(m.requestHash) &&
     (m.salts === undefined || isStringRecord(m.salts)) &&
     (m.redacted === undefined || isRedactedRecord(m.redacted))
   );
@@ -163,8 +163,17 @@ export function foldStored(state: LiveBlogState, events: readonly StoredEvent[])
   return events.length === 0 ? state : foldHistory(events.map(toHistoryEvent), state);
 }
 
+function isOptionalString(value: unknown): value is string | undefined {
+  return value === undefined || typeof value === 'string';
+}
+
+/** Checked in place: every stored event is checked on every read, and a rebuild reads them all (P3). */
 function isStringRecord(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && Object.values(value).every((item) => typeof item === 'string');
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && typeof (value as Record<string, unknown>)[key] !== 'string') return false;
+  }
+  return true;
 }
 
 function isRedactedRecord(value: unknown): value is Record<string, RedactedField> {

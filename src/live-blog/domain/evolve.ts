@@ -105,6 +105,11 @@ function opened(event: EventOf<'LiveBlogOpened'>): Draft {
   };
 }
 
+/**
+ * Every update is kept for the life of the blog, so what one holds is what a rebuild has to carry
+ * (and the collector to copy): the change is written out rather than spread from a record of its
+ * own, and the update starts with no corrections and no redactions, the same empty lists for all.
+ */
 function posted(event: EventOf<'UpdatePosted'>): UpdateRecord {
   const { updateId, kind, body, byline, attribution, location, sources, occurredAt, media } = event.data;
   return {
@@ -117,12 +122,16 @@ function posted(event: EventOf<'UpdatePosted'>): UpdateRecord {
     sources: sources ?? null,
     occurredAt: occurredAt ?? null,
     media: media ?? null,
-    corrections: [],
+    corrections: NONE,
     retraction: null,
-    redactions: [],
-    ...changeOf(event),
+    redactions: NONE,
+    at: event.at,
+    author: event.author,
+    revision: event.revision,
   };
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 function corrected(blog: Draft, event: EventOf<'UpdateCorrected'>, owned: Owned): void {
   const { updateId, body, reason } = event.data;
