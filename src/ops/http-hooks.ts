@@ -44,6 +44,7 @@ export function servedOverHttps(request: IncomingMessage, config: AppConfig): bo
   return scheme === 'https';
 }
 
-function carriesCredentials(request: IncomingMessage): boolean {
+/** A bearer token or the session cookie: the answer is the caller's own, never a shared cache's. */
+export function carriesCredentials(request: IncomingMessage): boolean {
   return request.headers.authorization !== undefined || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
 }

@@ -54,6 +54,28 @@ describe('readers: the reference story', () => {
     expect(changed.body.revision).toBe(first.body.revision + 1);
   });
 
+  // Anonymous reads are answered before Nest's route (article-fast-path.ts); signed-in ones by the route.
+  it('sends an anonymous reader the same article, ETag and type as the route sends a signed-in one', async () => {
+    const anonymous = await t.http.get(`/api/live-blogs/${STORY}`).buffer(true).expect(200);
+    const signedIn = await t.http
+      .get(`/api/live-blogs/${STORY}`)
+      .set(bearer(t.token('auditor')))
+      .buffer(true)
+      .expect(200);
+    expect(anonymous.text).toBe(signedIn.text);
+    expect(anonymous.headers.etag).toBe(signedIn.headers.etag);
+    expect(anonymous.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(signedIn.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(anonymous.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    for (const header of ['content-security-policy', 'x-content-type-options', 'x-request-id'])
+      expect(anonymous.headers[header]).toEqual(expect.any(String));
+    const missing = await t.http.get('/api/live-blogs/no-such-story').expect(404);
+    expect(missing.body.message).toBe('no live blog "no-such-story"');
+    await t.http.get(`/api/live-blogs/${STORY}?fields=all`).expect(200);
+    await t.http.head(`/api/live-blogs/${STORY}`).expect(200);
+  });
+
   it('pages through older updates by revision', async () => {
     const firstPage = await t.http.get(`/api/live-blogs/${STORY}/updates?limit=3`).expect(200);
     expect(firstPage.body.updates).toHaveLength(3);

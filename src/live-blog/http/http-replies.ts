@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { CommandResult } from '../application/command-handler.js';
 
+/** The article's caching: any cache may keep it, and must ask again (If-None-Match) before reusing it. */
+export const ARTICLE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/** A view's ETag is its revision. */
+export function etagOf(revision: number): string {
+  return `"${revision}"`;
+}
+
 interface RequestWithHeaders {
   readonly headers: Record<string, string | string[] | undefined>;
 }
@@ -23,7 +31,7 @@ export class HttpReplies {
     cacheControl: string,
   ): void {
     const http = this.adapterHost.httpAdapter;
-    const etag = `"${revision}"`;
+    const etag = etagOf(revision);
     http.setHeader(response, 'ETag', etag);
     http.setHeader(response, 'Cache-Control', cacheControl);
     if (matchesAny(request.headers['if-none-match'], etag)) {
@@ -39,12 +47,13 @@ export class HttpReplies {
   created(response: unknown, result: CommandResult): void {
     const http = this.adapterHost.httpAdapter;
     const { liveBlogId, revision, position } = result;
-    http.setHeader(response, 'ETag', `"${revision}"`);
+    http.setHeader(response, 'ETag', etagOf(revision));
     http.reply(response, { liveBlogId, revision, position }, 201);
   }
 }
 
-function matchesAny(header: string | string[] | undefined, etag: string): boolean {
+/** If-None-Match holds this ETag (weak or strong), or `*`. */
+export function matchesAny(header: string | string[] | undefined, etag: string): boolean {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return false;
   return value.split(',').some((candidate) => {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ArticleViews } from '../projections/article-views.js';
 import { ChangeFeed } from '../realtime/change-feed.js';
 import { ChangesQueryDto, UpdatesQueryDto } from './dto/story.dto.js';
-import { HttpReplies } from './http-replies.js';
+import { ARTICLE_CACHE_CONTROL, HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
@@ -26,6 +26,7 @@ export class ReaderController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The article view; ETag is its revision, If-None-Match answers 304' })
+  // An anonymous reader's GET of a blog this node holds is answered before this route (./article-fast-path.ts), the same way.
   @ApiOkResponse({ description: 'the article' })
   article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() response: unknown) {
     const blog = this.existing(id);
@@ -34,7 +35,7 @@ export class ReaderController {
       response,
       blog.revision,
       () => this.views.articleJson(id, blog),
-      'public, max-age=0, must-revalidate',
+      ARTICLE_CACHE_CONTROL,
     );
   }
 
