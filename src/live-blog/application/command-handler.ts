@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { EVENT_STORE, type EventRewrite, type EventStore, type EventToAppend } from '../../event-store/event-store.js';
+import {
+  EVENT_STORE,
+  type AppendResult,
+  type EventRewrite,
+  type EventStore,
+  type EventToAppend,
+} from '../../event-store/event-store.js';
 import { WrongExpectedRevision } from '../../event-store/errors.js';
 import { normalizeInstant } from '../../shared/instant.js';
 import { CLOCK, type Clock } from '../../shared/clock.js';
@@ -57,31 +63,46 @@ export class CommandHandler {
     const earlier = await this.previousResult(liveBlogId, context, eventIdAt);
     if (earlier) return earlier;
 
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.writeStates.load(liveBlogId);
+    // Attempt 0 decides on this node's cached state without reading the store: an append the store
+    // accepts on its revision proves it was the head. Any other outcome may come of a stale cache
+    // (another node wrote), so it is not answered but decided again on what the store holds.
+    for (let attempt = this.writeStates.cached(liveBlogId) ? 0 : 1; ; attempt++) {
+      const cached = attempt === 0 ? this.writeStates.cached(liveBlogId) : undefined;
+      const current = cached ?? (await this.writeStates.load(liveBlogId));
       const revision = current.state.revision;
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+        if (cached) continue;
         throw new StaleRevision(context.expectedRevision, revision);
       }
       const now = normalizeInstant(this.clock.now());
       const command = { ...request, ...dated(request.at, now, current.state) } as LiveBlogCommand;
-      const events = await this.decideOrFindRetry(command, current.state, liveBlogId, context, eventIdAt);
+      const events = cached
+        ? decideOrNull(command, current.state)
+        : await this.decideOrFindRetry(command, current.state, liveBlogId, context, eventIdAt);
+      if (events === null || (cached && Array.isArray(events) && events.length === 0)) continue;
       if (!Array.isArray(events)) return events;
       if (events.length === 0) return { liveBlogId, revision, position: current.position, appended: false };
 
       const envelopes = envelope(events, { prevHash: current.lastHash, at: command.at }, context, eventIdAt);
+      let result: AppendResult;
       try {
         const rewrites = await redactionRewritesFor(this.store, stream, events, current.state);
-        const result = await this.timedAppend(stream, envelopes, revision, rewrites);
-        // Read-your-writes: the editor's next GET is served from the views, so answer once they hold the write.
-        await this.views.waitUntilProjected(result.checkpoint);
-        return { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true };
+        result = await this.timedAppend(stream, envelopes, revision, rewrites);
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (!(error instanceof WrongExpectedRevision)) {
+          if (cached) continue;
+          throw error;
+        }
         if (context.expectedRevision !== undefined) throw new StaleRevision(context.expectedRevision, error.actual);
+        if (cached) continue;
         this.metrics.commandConflicts.inc();
         if (attempt >= MAX_ATTEMPTS) throw new ConcurrentWriteConflict(attempt);
+        continue;
       }
+      this.writeStates.committed(liveBlogId, current, envelopes, result);
+      // Read-your-writes: the editor's next GET is served from the views, so answer once they hold the write.
+      await this.views.waitUntilProjected(result.checkpoint);
+      return { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true };
     }
   }
 
@@ -148,6 +169,15 @@ export class CommandHandler {
     stop();
     for (const event of events) this.metrics.eventsAppended.inc({ type: event.type });
     return result;
+  }
+}
+
+/** The domain's events, or null when it refuses: on a cached state that may be stale, a refusal is not yet an answer. */
+function decideOrNull(command: LiveBlogCommand, state: LiveBlogState): ReturnType<typeof decide> | null {
+  try {
+    return decide(command, state);
+  } catch {
+    return null;
   }
 }
 

@@ -163,6 +163,19 @@ export function foldStored(state: LiveBlogState, events: readonly StoredEvent[])
   return events.length === 0 ? state : foldHistory(events.map(toHistoryEvent), state);
 }
 
+/** The same fold over a batch as it was appended, its first event at `firstRevision`: the state the store now holds. */
+export function foldAppended(
+  state: LiveBlogState,
+  events: readonly EventToAppend<EventMetadata>[],
+  firstRevision: number,
+): LiveBlogState {
+  const history = events.map(
+    ({ type, data, metadata: { at, author } }, index) =>
+      ({ type, data, revision: firstRevision + index, at, author }) as LiveBlogHistoryEvent,
+  );
+  return history.length === 0 ? state : foldHistory(history, state);
+}
+
 function isOptionalString(value: unknown): value is string | undefined {
   return value === undefined || typeof value === 'string';
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { EVENT_STORE, type AppendResult, type EventStore, type EventToAppend } from '../../event-store/event-store.js';
 import { initialState, type LiveBlogState } from '../domain/index.js';
-import { foldStored, toStoredEvents } from './envelope.js';
+import { foldAppended, foldStored, toStoredEvents, type EventMetadata } from './envelope.js';
 import { streamOf } from './stream-names.js';
 
 /** What the command path needs to extend a blog's stream: the state to decide on and the hash chain's end. */
@@ -18,6 +18,8 @@ const NO_STREAM: WriteState = { state: initialState, position: 0, lastHash: '' }
 /**
  * The write side's own state per blog, apart from the readers' views: a load extends the cached
  * state with whatever the store holds past it (the store is the truth: another node may have written).
+ * What this node appends is folded in as it commits, so that while no other node writes to a blog
+ * its cached state is already the store's head.
  */
 @Injectable()
 export class WriteStates {
@@ -25,14 +27,45 @@ export class WriteStates {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * The state this node last saw of the blog, without asking the store; undefined when it has none.
+   * It may be behind the store: only an append on its revision that the store accepts proves it current.
+   */
+  cached(liveBlogId: string): WriteState | undefined {
+    return this.blogs.get(liveBlogId);
+  }
+
   async load(liveBlogId: string): Promise<WriteState> {
     const cached = this.blogs.get(liveBlogId) ?? NO_STREAM;
     const read = { fromRevision: cached.state.revision + 1 };
     const tail = toStoredEvents(await this.store.readStream(streamOf(liveBlogId), read));
     const last = tail.at(-1);
     if (!last) return cached;
-    const loaded = { state: foldStored(cached.state, tail), position: last.position, lastHash: last.metadata.hash };
-    // Loads of one blog may overlap: the cache keeps the one that read further.
+    return this.keep(liveBlogId, {
+      state: foldStored(cached.state, tail),
+      position: last.position,
+      lastHash: last.metadata.hash,
+    });
+  }
+
+  /** Folds a batch the store has just committed on `from` (its revision was the one expected) into the cache. */
+  committed(
+    liveBlogId: string,
+    from: WriteState,
+    events: readonly EventToAppend<EventMetadata>[],
+    result: AppendResult,
+  ): void {
+    const last = events.at(-1);
+    if (!last) return;
+    this.keep(liveBlogId, {
+      state: foldAppended(from.state, events, result.nextRevision - events.length),
+      position: result.position,
+      lastHash: last.metadata.hash,
+    });
+  }
+
+  /** Loads and commits of one blog may overlap: the cache keeps the state that reaches furthest. */
+  private keep(liveBlogId: string, loaded: WriteState): WriteState {
     if (loaded.state.revision > (this.blogs.get(liveBlogId)?.state.revision ?? -1)) this.blogs.set(liveBlogId, loaded);
     return loaded;
   }
