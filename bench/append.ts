@@ -11,7 +11,7 @@
  * run uses a new schema and drops it.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,19 +88,22 @@ async function measure(store: StoreUnderTest): Promise<FigureResult[]> {
     const runs = { raw: [] as number[], fresh: [] as Appends[], grown: [] as Appends[] };
     // Warms the node up, and loads each story's write state once: the first post on a long story
     // after a start reads and folds its whole stream, once; the figure is the steady rate after that.
-    await httpAppends(url, [...fresh, ...grown], 1);
+    const server = nodes[0]!.pid;
+    await httpAppends(url, server, [...fresh, ...grown], 1);
     for (let index = 0; index < rounds; index++) {
       runs.raw.push(await store.rawRate(seconds));
-      runs.fresh.push(await httpAppends(url, fresh, seconds));
-      runs.grown.push(await httpAppends(url, grown, seconds));
+      runs.fresh.push(await httpAppends(url, server, fresh, seconds));
+      runs.grown.push(await httpAppends(url, server, grown, seconds));
     }
     const raw = median(runs.raw);
     const [onFresh, onGrown] = [
       median(runs.fresh.map((run) => run.perSecond)),
       median(runs.grown.map((run) => run.perSecond)),
     ];
+    const cpuOf = (appends: Appends[]) => median(appends.map((run) => run.serverCpuMs));
     console.error(
-      `${store.name}: raw ${raw.toFixed(0)}/s, HTTP ${onFresh.toFixed(0)}/s new, ${onGrown.toFixed(0)}/s grown`,
+      `${store.name}: raw ${raw.toFixed(0)}/s, HTTP ${onFresh.toFixed(0)}/s new, ${onGrown.toFixed(0)}/s grown; ` +
+        `server CPU ${cpuOf(runs.fresh).toFixed(3)} / ${cpuOf(runs.grown).toFixed(3)} ms an append`,
     );
     const feed = values.feed ? await measureFeed(store, nodes) : undefined;
     const figure = (
@@ -120,6 +123,7 @@ async function measure(store: StoreUnderTest): Promise<FigureResult[]> {
       extra: {
         p50Ms: median(appends.map((run) => run.p50)),
         p99Ms: median(appends.map((run) => run.p99)),
+        serverCpuMsPerAppend: round(median(appends.map((run) => run.serverCpuMs)), 3),
         failed: appends.reduce((sum, run) => sum + run.failed, 0),
         runs: appends.map((run) => round(run.perSecond, 0)),
         rawRuns: runs.raw.map((rate) => round(rate, 0)),
@@ -147,10 +151,18 @@ interface Appends {
   readonly failed: number;
   readonly p50: number;
   readonly p99: number;
+  /** The server process's CPU time (user + system) per append: steadier than a rate on a shared machine. */
+  readonly serverCpuMs: number;
 }
 
 /** One autocannon per editor, each keeping to its own story, as a desk of editors on several stories would. */
-async function httpAppends(url: string, stories: readonly string[], duration: number): Promise<Appends> {
+async function httpAppends(
+  url: string,
+  server: number,
+  stories: readonly string[],
+  duration: number,
+): Promise<Appends> {
+  const cpuBefore = cpuMsOf(server);
   const runs = await Promise.all(
     stories.map((id) => {
       let sequence = 0;
@@ -177,8 +189,10 @@ async function httpAppends(url: string, stories: readonly string[], duration: nu
       });
     }),
   );
+  const appended = runs.reduce((sum, run) => sum + run['2xx'], 0);
   return {
-    perSecond: runs.reduce((sum, run) => sum + run['2xx'], 0) / duration,
+    perSecond: appended / duration,
+    serverCpuMs: (cpuMsOf(server) - cpuBefore) / Math.max(1, appended),
     failed: runs.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0),
     p50: Math.max(...runs.map((run) => run.latency.p50)),
     p99: Math.max(...runs.map((run) => run.latency.p99)),
@@ -245,6 +259,16 @@ async function postgresStore(): Promise<StoreUnderTest> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** CPU time (user + system) a process has used, from /proc (Linux; NaN elsewhere). USER_HZ is 100 on Linux. */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function elapsed(since: number): string {

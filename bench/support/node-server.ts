@@ -5,6 +5,8 @@ import { projectRoot } from '../../src/shared/paths.js';
 /** A Dateline node as `npm start` runs it (dist/main.js), in a process of its own. */
 export interface NodeServer {
   readonly url: string;
+  /** The server's process id (to read its CPU time). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startNode(port: number, env: NodeJS.ProcessEnv): Promise<N
     if (healthy) {
       return {
         url,
+        pid: child.pid!,
         stop: async () => {
           child.kill('SIGTERM');
           await exited;
