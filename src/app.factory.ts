@@ -3,11 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { LIVE_NAMESPACE } from './live-blog/realtime/live-events.js';
-import { requestIdFor } from './ops/access-log.js';
+import { registerAccessLog, requestIdFor } from './ops/access-log.js';
 import { registerOperationsHooks } from './ops/http-hooks.js';
 import { OperationsIoAdapter } from './ops/operations-io.adapter.js';
 import { configurePages } from './pages/pages.setup.js';
@@ -48,13 +48,14 @@ export async function createApp(
     express.set('etag', false);
   }
   if (platform === 'fastify') {
+    const fastify = app.getHttpAdapter().getInstance();
+    // First of the app's hooks: every request, whatever answers it, gets its access line.
+    registerAccessLog(fastify, await app.resolve(PinoLogger));
     // Commands are JSON: a text/plain body is refused with 415 rather than read as a string.
-    (app.getHttpAdapter().getInstance() as { removeContentTypeParser(type: string): void }).removeContentTypeParser(
-      'text/plain',
-    );
+    (fastify as { removeContentTypeParser(type: string): void }).removeContentTypeParser('text/plain');
     // The HTML pages (views/, public/) and the security headers are served on Fastify only; Express stays for benchmarks.
     await configurePages(app as NestFastifyApplication);
-    registerOperationsHooks(app.getHttpAdapter().getInstance(), config);
+    registerOperationsHooks(fastify, config);
   }
   app.useLogger(app.get(Logger));
   // The readers' gateway wires its sockets itself (live.gateway.ts): Nest's wiring doubled a reader's memory.

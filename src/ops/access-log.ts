@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
-import type { Params } from 'nestjs-pino';
+import type { FastifyInstance } from 'fastify';
+import { type Params, PinoLogger } from 'nestjs-pino';
 import { type DestinationStream, stdSerializers } from 'pino';
 import type { AppConfig } from '../config/config.js';
 
 /**
  * What the access log knows of a request beyond the raw Node request: the route pattern it matched
- * and who made it. Fastify hooks write them onto the raw request (./http-hooks.ts), because pino-http
- * sees only that one; the socket adapter does the same for handshakes.
+ * and who made it. Fastify hooks write them onto the raw request (./http-hooks.ts), from which the
+ * line is written; the socket adapter does the same for handshakes.
  */
 export const ROUTE = Symbol('dateline.route');
 export const AUTHOR = Symbol('dateline.author');
@@ -38,44 +38,54 @@ export const REDACTED = [
 ];
 
 /**
- * One line for every request, at its end: method, URL, route pattern, status, duration
- * (`responseTime`, ms), request id (`req.id`, also sent back as X-Request-Id) and, when it was
- * authenticated, the author. Logs written while a request is handled carry the same `req`.
- *
- * Why the middleware's default routes are replaced: nestjs-pino mounts it on `{/*splat}`, and
- * @fastify/middie 9.3 puts a slash in front of a path without one, so it was mounted on `/{/*splat}`,
- * which matches `/` alone: every other request went unlogged, and logs made while handling it had no
- * request. `/{*splat}` reads the same before and after that slash and matches every path.
+ * The app's logger (nestjs-pino's root, pino underneath): level, serializers and the redaction
+ * above. No HTTP middleware of nestjs-pino's is mounted (`forRoutes` is empty): the access log is
+ * written by Fastify hooks (`registerAccessLog`), because the middleware (middie, Nest's middleware
+ * wrapper, a child logger with the request serialised for every request, whether its line is
+ * written or not) cost a quarter of a cached article GET (bench/article.ts, P4).
  */
 export function accessLogOptions(config: AppConfig, destination?: DestinationStream): Params {
   const options = {
     level: config.logLevel,
-    genReqId: (request: IncomingMessage, response: ServerResponse) => {
-      const id = requestIdFor(request);
-      response.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) => summary(request, response),
-    customErrorMessage: (request: IncomingMessage, response: ServerResponse) => summary(request, response),
-    customSuccessObject: (request: IncomingMessage, _response: ServerResponse, value: object) =>
-      withRouteAndAuthor(request, value),
-    customErrorObject: (request: IncomingMessage, _response: ServerResponse, _error: Error, value: object) =>
-      withRouteAndAuthor(request, value),
-    // The status is all the line needs of the response; its headers repeat the same policy each time.
+    // pino-http would wrap these to read its own fields of a Node response; lines pass their own values.
     wrapSerializers: false,
     serializers: {
       req: stdSerializers.req,
+      // The status is all the line needs of the response; its headers repeat the same policy each time.
       res: (response: { statusCode?: unknown }) => ({ statusCode: response.statusCode }),
       err: stdSerializers.err,
     },
     redact: REDACTED,
   };
-  return {
-    pinoHttp: destination ? [options, destination] : options,
-    forRoutes: [{ path: '/{*splat}', method: RequestMethod.ALL }],
-  } as Params;
+  return { pinoHttp: destination ? [options, destination] : options, forRoutes: [] } as Params;
+}
+
+/**
+ * One line for every request Fastify answers, at its end: method, URL, route pattern, status,
+ * duration (`responseTime`, ms), request id (`req.id`, also sent back as X-Request-Id) and, when
+ * it was authenticated, the author; 5xx at level error, 4xx at warn, the rest at info. Nothing is
+ * built for a line the log level leaves out. Logs written while a request is handled (an
+ * exception's, say) carry its `req` (id, method, URL): the request runs in a logging context of its
+ * own from its first hook on. Registered before the app's other hooks, so that it wraps them.
+ */
+export function registerAccessLog(fastify: FastifyInstance, logger: PinoLogger): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const raw = request.raw as StampedRequest;
+    raw.id = request.id;
+    logger.runInContext(done, { bindings: { req: { id: request.id, method: raw.method, url: raw.url } } });
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    writeLine(request.raw, reply.raw, reply.elapsedTime);
+    done();
+  });
+}
+
+function writeLine(request: IncomingMessage, response: ServerResponse, elapsedMs: number): void {
+  const root = PinoLogger.root;
+  const level = response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info';
+  if (!root?.isLevelEnabled(level)) return;
+  const line = withRouteAndAuthor(request, { req: request, res: response, responseTime: Math.round(elapsedMs) });
+  root[level](line, summary(request, response));
 }
 
 function routeOf(request: IncomingMessage): string | null {
