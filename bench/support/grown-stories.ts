@@ -18,7 +18,7 @@ import {
 const AUTHOR = { id: 'bench', name: 'Bench Editor', role: 'editor' as const };
 const START = Date.parse('2010-04-08T06:00:00Z');
 const BATCH = 1000;
-/** How many of the latest updates and timeline entries the writer's state keeps. */
+/** How many of the latest timeline entries the writer's state keeps. */
 const RECENT = 100;
 
 /** Opens each story and posts `updates` updates on it (update ids `g0`, `g1`…, a second apart). */
@@ -56,13 +56,13 @@ export async function writeStory(store: EventStore, id: string, commands: Iterab
 }
 
 /**
- * The state decide needs here, trimmed to its recent records: these stories' ids are new by
- * construction and their commands concern recent updates only, so decide answers as on the whole
- * state, and writing a long story stays linear (the domain's checks scan every update).
+ * The state decide needs here, its timeline trimmed to the recent entries: these stories' entry ids
+ * are new by construction, so decide answers as on the whole state, and writing a long story stays
+ * linear (the duplicate check scans every timeline entry; updates are found by id).
  */
 function recentOnly(state: LiveBlogState): LiveBlogState {
-  if (state.status === 'none' || state.updates.length + state.timeline.length < 2 * RECENT) return state;
-  return { ...state, updates: state.updates.slice(-RECENT), timeline: state.timeline.slice(-RECENT) };
+  if (state.status === 'none' || state.timeline.length < 2 * RECENT) return state;
+  return { ...state, timeline: state.timeline.slice(-RECENT) };
 }
 
 function* postsOnly(id: string, updates: number): Generator<CommandRequest> {

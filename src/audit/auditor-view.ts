@@ -41,7 +41,7 @@ export function toAuditorView(id: string, blog: OpenedBlog, page: RecordPage) {
   const updates: AuditedUpdate[] = [];
   let nextBeforeRevision: number | null = null;
   for (let index = blog.updates.length - 1; index >= 0; index--) {
-    const update = blog.updates[index]!;
+    const update = blog.updates.at(index)!;
     if (update.revision >= before) continue;
     if (updates.length === page.limit) {
       nextBeforeRevision = updates.at(-1)!.revision;

@@ -155,7 +155,7 @@ function statementOf(figures: CasualtyFigures | undefined): FiguresStatement | n
 }
 
 function bodyOf(state: OpenedBlog, updateId: string): string {
-  return state.updates.find((update) => update.updateId === updateId)?.body ?? '';
+  return state.updates.byId(updateId)?.body ?? '';
 }
 
 function unrecognised(event: { readonly type: string }): ChangeDetail {

@@ -61,7 +61,7 @@ export class LivePagePresenter {
 /** Key points may be older than the article's first page of updates, so they come from the whole blog. */
 function pinnedUpdates(blog: OpenedBlog): PublicUpdate[] {
   return blog.pinned.flatMap((updateId) => {
-    const update = blog.updates.find((each) => each.updateId === updateId && !each.retraction);
-    return update ? [toPublicUpdate(update)] : [];
+    const update = blog.updates.byId(updateId);
+    return update && !update.retraction ? [toPublicUpdate(update)] : [];
   });
 }

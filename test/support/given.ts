@@ -19,6 +19,14 @@ export function minutesAfterStart(minutes: number): string {
   return new Date(Date.parse(HISTORY_START) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * The state as plain data, its updates as an array, deep-copied: what a later fold or decide must
+ * leave it equal to (a structured clone of the state itself would drop the update list's content).
+ */
+export function plainCopy(state: LiveBlogState): unknown {
+  return structuredClone(state.status === 'none' ? state : { ...state, updates: [...state.updates] });
+}
+
 /** Events as read back from a stream: revisions 0.., `at` a minute apart, one author. */
 export function history(...events: LiveBlogEvent[]): LiveBlogHistoryEvent[] {
   return events.map((event, revision) => ({ ...event, revision, at: minutesAfterStart(revision), author: EDITOR }));

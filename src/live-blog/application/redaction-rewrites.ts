@@ -47,7 +47,7 @@ export async function redactionRewrites(
   blog: OpenedBlog,
   order: RedactionOrder,
 ): Promise<EventRewrite[]> {
-  const update = blog.updates.find((candidate) => candidate.updateId === order.updateId);
+  const update = blog.updates.byId(order.updateId);
   if (!update) return [];
   const corrections = order.fields.includes('body') ? update.corrections.map((correction) => correction.revision) : [];
   const rewrites: EventRewrite[] = [];

@@ -85,7 +85,7 @@ function reviseSummary(command: CommandOf<'ReviseSummary'>, blog: OpenedBlog): L
 function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
   const updateId = identifier(command.updateId, 'updateId', limit.MAX_UPDATE_ID_LENGTH);
   // Ids stay taken after a retraction: a reader's cached copy must never show another text under it.
-  if (blog.updates.some((update) => update.updateId === updateId))
+  if (blog.updates.indexOf(updateId) !== -1)
     throw new LiveBlogConflict(`update ${updateId} already exists`, 'updateId');
   const data = compact({
     updateId,
@@ -227,7 +227,7 @@ function checkClock(command: LiveBlogCommand): number {
 }
 
 function findUpdate(blog: OpenedBlog, updateId: string): UpdateRecord {
-  const update = blog.updates.find((candidate) => candidate.updateId === updateId);
+  const update = blog.updates.byId(updateId);
   if (!update) throw new UpdateNotFound(`update ${String(updateId)} does not exist`, 'updateId');
   return update;
 }

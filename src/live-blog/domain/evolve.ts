@@ -2,6 +2,7 @@ import type { LiveBlogHistoryEvent } from './events.js';
 import { DEFAULT_LANGUAGE, DEFAULT_TIME_ZONE } from './limits.js';
 import { redactedText, type RedactableField } from './redaction.js';
 import { initialState, type Change, type LiveBlogState, type OpenedBlog, type UpdateRecord } from './state.js';
+import { UpdateList, type FoldToken } from './update-list.js';
 
 type EventOf<T extends LiveBlogHistoryEvent['type']> = Extract<LiveBlogHistoryEvent, { readonly type: T }>;
 
@@ -9,10 +10,14 @@ type EventOf<T extends LiveBlogHistoryEvent['type']> = Extract<LiveBlogHistoryEv
 type Draft = { -readonly [K in keyof OpenedBlog]: OpenedBlog[K] };
 
 /**
- * The lists one fold made itself. Nothing outside the fold has seen them, so it may grow them in
- * place; a list it was handed (the starting state's) is copied once, the first time it changes.
+ * What one fold made itself. Nothing outside the fold has seen it, so it may change it in place: the
+ * arrays it made (one it was handed, the starting state's, is copied once, the first time it
+ * changes), and the updates' nodes its token marks (UpdateList copies a handed one node by node).
  */
-type Owned = Set<readonly unknown[]>;
+interface Owned {
+  readonly arrays: Set<readonly unknown[]>;
+  readonly token: FoldToken;
+}
 
 /**
  * The one fold: the blog after one more event. Pure: it returns a new state and leaves `state` as
@@ -31,7 +36,7 @@ export function evolve(state: LiveBlogState, event: LiveBlogHistoryEvent): LiveB
  * event made a replay quadratic (10,000 events took a second, bench/replay.ts); this is linear.
  */
 export function foldHistory(events: Iterable<LiveBlogHistoryEvent>, from: LiveBlogState = initialState): LiveBlogState {
-  const owned: Owned = new Set();
+  const owned: Owned = { arrays: new Set(), token: {} };
   let draft: Draft | null = null;
   for (const event of events) {
     draft ??= from.status === 'none' ? null : { ...from };
@@ -58,7 +63,7 @@ function apply(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
       blog.summary = event.data.summary;
       return;
     case 'UpdatePosted':
-      blog.updates = appended(blog.updates, posted(event), owned);
+      blog.updates = blog.updates.appended(posted(event), owned.token);
       return;
     case 'UpdateCorrected':
       return corrected(blog, event, owned);
@@ -97,7 +102,7 @@ function opened(event: EventOf<'LiveBlogOpened'>): Draft {
     revision: event.revision,
     closedAt: null,
     closeReason: null,
-    updates: [],
+    updates: UpdateList.empty(),
     pinned: [],
     casualtyHistory: [],
     timeline: [],
@@ -224,10 +229,9 @@ function closed(blog: Draft, event: EventOf<'LiveBlogClosed'>): void {
   blog.closeReason = event.data.reason ?? null;
 }
 
-/** Ids are unique, and corrections and retractions mostly concern recent updates: the search starts from the newest. */
 function withUpdate(blog: Draft, updateId: string, owned: Owned, change: (update: UpdateRecord) => UpdateRecord): void {
-  const index = blog.updates.findLastIndex((update) => update.updateId === updateId);
-  if (index !== -1) blog.updates = replaced(blog.updates, index, change(blog.updates[index]!), owned);
+  const index = blog.updates.indexOf(updateId);
+  if (index !== -1) blog.updates = blog.updates.replaced(index, change(blog.updates.at(index)!), owned.token);
 }
 
 function appended<T>(list: readonly T[], item: T, owned: Owned): readonly T[] {
@@ -243,10 +247,10 @@ function replaced<T>(list: readonly T[], index: number, item: T, owned: Owned): 
 }
 
 function writable<T>(list: readonly T[], owned: Owned): T[] {
-  if (owned.has(list)) return list as T[];
+  if (owned.arrays.has(list)) return list as T[];
   // slice, not a spread: a block copy, where the spread walks the iterator (twice as long at 10,000 items).
   const copy = list.slice();
-  owned.add(copy);
+  owned.arrays.add(copy);
   return copy;
 }
 

@@ -7,3 +7,4 @@ export * from './evolve.js';
 export * from './limits.js';
 export * from './state.js';
 export * from './redaction.js';
+export * from './update-list.js';

@@ -1,5 +1,6 @@
 import type { Author, Coordinates, Figure, Media, UpdateKind } from './events.js';
 import type { RedactableField } from './redaction.js';
+import type { UpdateList } from './update-list.js';
 
 /** Who changed something, when the story dates it, and at which revision. */
 export interface Change {
@@ -75,8 +76,8 @@ export interface OpenedBlog {
   readonly revision: number;
   readonly closedAt: string | null;
   readonly closeReason: string | null;
-  /** In the order they were posted (oldest first). */
-  readonly updates: readonly UpdateRecord[];
+  /** In the order they were posted (oldest first); `byId` finds one without a search. */
+  readonly updates: UpdateList;
   readonly pinned: readonly string[];
   /** Every revision of the figures, oldest first; the last is the current one. */
   readonly casualtyHistory: readonly CasualtyFigures[];

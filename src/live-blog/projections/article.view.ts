@@ -61,7 +61,7 @@ export function updatesPage(blog: OpenedBlog, options: { beforeRevision?: number
   const updates: PublicUpdate[] = [];
   let nextBeforeRevision: number | null = null;
   for (let index = blog.updates.length - 1; index >= 0; index--) {
-    const update = blog.updates[index]!;
+    const update = blog.updates.at(index)!;
     if (update.retraction || update.revision >= before) continue;
     if (updates.length === options.limit) {
       nextBeforeRevision = updates[updates.length - 1]!.revision;

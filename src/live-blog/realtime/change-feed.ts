@@ -38,7 +38,8 @@ export class ChangeFeed {
     // Loaded after the events, so every retraction up to the last of them is known and its text withheld.
     const state = await this.projections.latest(liveBlogId);
     if (state.status === 'none') return null;
-    const retracted = new Set(state.updates.filter((update) => update.retraction).map((update) => update.updateId));
+    const retracted = new Set<string>();
+    for (const update of state.updates) if (update.retraction) retracted.add(update.updateId);
     const nextAfterRevision = events.at(-1)?.revision ?? Math.max(afterRevision, -1);
     return {
       liveBlogId,
