@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { firstValueFrom, take, timeout, toArray, type Observable, type Subscription } from 'rxjs';
 import { compareCheckpoints, type RecordedEvent } from '../../src/event-store/event-store.js';
@@ -45,8 +46,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const event = (eventId: string) => ({ eventId, type: 'UpdatePosted', data: { body: eventId }, metadata: {} });
 
 /**
- * Opens a transaction on its own connection and appends through the adapter's own insert
- * statement (position, transaction id and notification as an append makes them), without committing.
+ * Opens a transaction on its own connection and appends through the adapter's own append call
+ * (position, transaction id and notification as an append makes them), without committing.
  */
 async function openTransaction(schema: string, options: { takeTransactionIdFirst: boolean }) {
   const client = await connect();
@@ -55,10 +56,13 @@ async function openTransaction(schema: string, options: { takeTransactionIdFirst
   const names = schemaNames(schema);
   return {
     insert: async (stream: string, eventId: string) => {
-      const { rows } = await client.query<{ position: string }>(queriesFor(names).insert, [
-        [eventId],
+      const lockKey = createHash('sha256').update(stream).digest().readBigInt64BE().toString();
+      const { rows } = await client.query<{ position: string }>(queriesFor(names).append, [
+        lockKey,
         stream,
-        0,
+        -1,
+        2 ** 31 - 1,
+        [eventId],
         ['UpdatePosted'],
         [JSON.stringify({ body: eventId })],
         ['{}'],

@@ -19,7 +19,7 @@ import {
 import { decodeCheckpoint, encodeCheckpoint, FEED_START, type FeedPlace } from './postgres-checkpoint.js';
 import { followFeed, type FeedEntry } from './postgres-feed.js';
 import { PostgresNotifications } from './postgres-notifications.js';
-import { queriesFor, type EventRow, type PlaceRow, type Queries } from './postgres-queries.js';
+import { queriesFor, type AppendRow, type EventRow, type Queries } from './postgres-queries.js';
 import { migrate, schemaNames, type SchemaNames } from './postgres-schema.js';
 
 export interface PostgresSettings {
@@ -77,10 +77,8 @@ export class PostgresEventStore implements EventStore {
   async append(stream: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.inTransaction(
-          (client) => this.appendBatch(client, stream, events, options.expectedRevision),
-          this.lockingBegin(stream),
-        );
+        // One statement, its own transaction: one round trip to the server per append.
+        return await this.appendBatch(this.pool, stream, events, options.expectedRevision);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= MAX_APPEND_ATTEMPTS) throw error;
       }
@@ -106,7 +104,7 @@ export class PostgresEventStore implements EventStore {
         if (rowCount !== 1) throw new RewriteTargetMissing(stream, revision, eventId);
       }
       return appended;
-    }, this.lockingBegin(stream));
+    });
     await this.pool.query(`VACUUM (FULL) ${this.names.events}`);
     return result;
   }
@@ -170,35 +168,38 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * In a transaction opened by lockingBegin, under the stream's advisory lock, so that concurrent
-   * appends to one stream take turns and each check below reads the state its insert commits on
-   * (READ COMMITTED: each statement sees the commits made before it began, including those of the
-   * writer that held the lock).
+   * Through `append_events`, which takes the stream's advisory lock before its first read, so that
+   * concurrent appends to one stream take turns and each check reads the state its insert commits on.
    */
   private async appendBatch(
-    client: pg.PoolClient,
+    db: pg.Pool | pg.PoolClient,
     stream: string,
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const places = await client.query<PlaceRow>(this.queries.places, [events.map((e) => e.eventId), stream]);
-    const stored = new Map(places.rows.filter((row) => row.kind === 'stored').map((row) => [row.eventId, row]));
-    const original = originalResult(stream, events, stored);
-    if (original) return original;
-    const head = places.rows.find((row) => row.kind === 'head');
-    const current = head?.revision ?? -1;
-    if (!matchesExpected(expected, current)) throw new WrongExpectedRevision(stream, expected, current);
-    if (events.length === 0) return resultAt(current, head ?? FEED_START);
-    const { rows } = await client.query<FeedPlace>(this.queries.insert, [
-      events.map((e) => e.eventId),
+    assertDistinct(events);
+    const [minHead, maxHead] = headRange(expected);
+    const { rows } = await db.query<AppendRow>(this.queries.append, [
+      streamLockKey(this.names.schema, stream),
       stream,
-      current + 1,
+      minHead,
+      maxHead,
+      events.map((e) => e.eventId),
       events.map((e) => e.type),
       events.map((e) => JSON.stringify(e.data)),
       events.map((e) => JSON.stringify(e.metadata)),
       this.names.channel,
     ]);
-    return resultAt(current + events.length, rows[0]);
+    const [row] = rows;
+    if (row?.kind === 'appended') return resultAt(row.revision, placeOf(row));
+    if (row?.kind === 'head') {
+      if (!matchesExpected(expected, row.revision)) throw new WrongExpectedRevision(stream, expected, row.revision);
+      return resultAt(row.revision, row.position === null ? FEED_START : placeOf(row));
+    }
+    const stored = new Map(rows.map((place) => [place.eventId!, place]));
+    const original = originalResult(stream, events, stored);
+    if (!original) throw new Error(`append_events answered nothing for stream ${stream}`);
+    return original;
   }
 
   private async readPage(after: FeedPlace, maxCount: number | null): Promise<FeedEntry[]> {
@@ -230,18 +231,10 @@ export class PostgresEventStore implements EventStore {
     return (await this.pool.query<EventRow>(sql, values)).rows;
   }
 
-  /**
-   * Opens a transaction that holds the stream's advisory lock, in one round trip (one simple query
-   * of two statements): an append waits for the lock before its first read, as it must.
-   */
-  private lockingBegin(stream: string): string {
-    return `BEGIN; SELECT pg_advisory_xact_lock(${streamLockKey(this.names.schema, stream)})`;
-  }
-
-  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, opening = 'BEGIN'): Promise<T> {
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query(opening);
+      await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -254,11 +247,33 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+/** The ids a store holds once: a batch that repeats one is refused before it reaches the server. */
+function assertDistinct(events: readonly EventToAppend[]): void {
+  const seen = new Set<string>();
+  for (const { eventId } of events) {
+    if (seen.has(eventId)) throw new DuplicateEventId(eventId);
+    seen.add(eventId);
+  }
+}
+
+/** The stream heads (last revisions, -1: no stream) that meet the expectation, as the range append_events checks. */
+function headRange(expected: ExpectedRevision): [number, number] {
+  const any = 2 ** 31 - 1;
+  if (expected === 'any') return [-1, any];
+  if (expected === 'no_stream') return [-1, -1];
+  if (expected === 'stream_exists') return [0, any];
+  return [expected, expected];
+}
+
+function placeOf(row: AppendRow): FeedPlace {
+  return { transactionId: row.transactionId!, position: row.position! };
+}
+
 /** A retried batch answers what the first attempt answered; a batch that only partly matches one is refused. */
 function originalResult(
   stream: string,
   events: readonly EventToAppend[],
-  stored: Map<string, PlaceRow>,
+  stored: Map<string, AppendRow>,
 ): AppendResult | null {
   const first = events[0] && stored.get(events[0].eventId);
   const seen = new Set<string>();
@@ -270,7 +285,7 @@ function originalResult(
     seen.add(event.eventId);
   });
   if (!first) return null;
-  return resultAt(first.revision + events.length - 1, stored.get(events.at(-1)!.eventId)!);
+  return resultAt(first.revision + events.length - 1, placeOf(stored.get(events.at(-1)!.eventId)!));
 }
 
 function resultAt(lastRevision: number, place: FeedPlace): AppendResult {

@@ -22,37 +22,23 @@ export interface EventRow {
   recordedAt: Date;
 }
 
-/** A stored event's place, found while checking a batch: `kind` says whether it matched an id or is the stream's head. */
-export interface PlaceRow {
-  kind: 'stored' | 'head';
-  eventId: string;
+/** What `append_events` answers (see the migration that creates it). */
+export interface AppendRow {
+  kind: 'stored' | 'head' | 'appended';
+  eventId: string | null;
   stream: string;
   revision: number;
-  position: string;
-  transactionId: string;
+  position: string | null;
+  transactionId: string | null;
 }
 
-export function queriesFor({ events }: SchemaNames) {
+export function queriesFor({ schema, events }: SchemaNames) {
   return {
-    /** The batch's ids already stored anywhere, and the stream's last event, as of after the stream lock. */
-    places: `
-      SELECT 'stored' AS kind, event_id AS "eventId", stream, revision, position::text, transaction_id::text AS "transactionId"
-        FROM ${events} WHERE event_id = ANY($1::text[])
-      UNION ALL
-      (SELECT 'head', event_id, stream, revision, position::text, transaction_id::text
-        FROM ${events} WHERE stream = $2 ORDER BY revision DESC LIMIT 1)`,
-    /** Positions follow the batch's order; the notification leaves with the commit, not before. */
-    insert: `
-      WITH inserted AS (
-        INSERT INTO ${events} (event_id, stream, revision, type, data, metadata)
-        SELECT batch.event_id, $2, $3::integer + batch.index::integer - 1, batch.type, batch.data, batch.metadata
-          FROM unnest($1::text[], $4::text[], $5::json[], $6::json[])
-               WITH ORDINALITY AS batch (event_id, type, data, metadata, index)
-         ORDER BY batch.index
-        RETURNING position
-      )
-      SELECT max(position)::text AS position, pg_current_xact_id()::text AS "transactionId", pg_notify($7, '')
-        FROM inserted`,
+    /** Lock, checks, insert and notification in one round trip (a migration creates the function). */
+    append: `
+      SELECT r_kind AS kind, r_event_id AS "eventId", r_stream AS stream, r_revision AS revision,
+             r_position AS position, r_transaction AS "transactionId"
+        FROM "${schema}".append_events($1::bigint, $2, $3, $4, $5::text[], $6::text[], $7::json[], $8::json[], $9)`,
     /** The gap-free feed: only rows no running transaction can still add to, in (transaction id, position) order. */
     feedPage: `
       SELECT ${EVENT_COLUMNS} FROM ${events} AS event

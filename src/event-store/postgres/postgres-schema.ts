@@ -38,6 +38,44 @@ const MIGRATIONS: ReadonlyArray<(names: SchemaNames) => string> = [
     CREATE INDEX ON ${events} (transaction_id, position);
     CREATE TABLE ${meta} (key text PRIMARY KEY, value text NOT NULL);
   `,
+  // One round trip per append: the stream's lock, the checks, the insert and the notification in
+  // one call. VOLATILE, so each statement after the lock sees what the lock's last holder committed
+  // (READ COMMITTED). It answers the batch's ids already stored ('stored', and writes nothing), or
+  // the stream's head when the head is not in [min, max] or the batch is empty ('head'), or the
+  // batch's last place ('appended'). The caller turns those into results and errors.
+  ({ schema, events }) => `
+    CREATE FUNCTION "${schema}".append_events(
+      lock_key bigint, target text, min_head integer, max_head integer,
+      ids text[], types text[], datas json[], metadatas json[], channel text)
+    RETURNS TABLE (r_kind text, r_event_id text, r_stream text, r_revision integer, r_position text, r_transaction text)
+    LANGUAGE plpgsql VOLATILE AS $fn$
+    DECLARE
+      head ${events}%ROWTYPE;
+      current integer;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(lock_key);
+      RETURN QUERY SELECT 'stored', e.event_id, e.stream, e.revision, e.position::text, e.transaction_id::text
+        FROM ${events} AS e WHERE e.event_id = ANY(ids);
+      IF FOUND THEN RETURN; END IF;
+      SELECT * INTO head FROM ${events} AS e WHERE e.stream = target ORDER BY e.revision DESC LIMIT 1;
+      current := coalesce(head.revision, -1);
+      IF current < min_head OR current > max_head OR cardinality(ids) = 0 THEN
+        RETURN QUERY SELECT 'head', head.event_id, target, current, head.position::text, head.transaction_id::text;
+        RETURN;
+      END IF;
+      RETURN QUERY WITH inserted AS (
+        INSERT INTO ${events} (event_id, stream, revision, type, data, metadata)
+        SELECT batch.event_id, target, current + batch.index::integer, batch.type, batch.data, batch.metadata
+          FROM unnest(ids, types, datas, metadatas) WITH ORDINALITY AS batch (event_id, type, data, metadata, index)
+         ORDER BY batch.index
+        RETURNING position
+      )
+      SELECT 'appended', NULL::text, target, current + cardinality(ids), max(position)::text,
+             pg_current_xact_id()::text FROM inserted;
+      PERFORM pg_notify(channel, '');
+    END
+    $fn$;
+  `,
 ];
 
 /** The same key in every database and schema: migrations are rare, so serialising them all costs nothing. */
