@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger, PinoLogger } from 'nestjs-pino';
+import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { LIVE_NAMESPACE } from './live-blog/realtime/live-events.js';
@@ -50,7 +50,7 @@ export async function createApp(
   if (platform === 'fastify') {
     const fastify = app.getHttpAdapter().getInstance();
     // First of the app's hooks: every request, whatever answers it, gets its access line.
-    registerAccessLog(fastify, await app.resolve(PinoLogger));
+    registerAccessLog(fastify);
     // Commands are JSON: a text/plain body is refused with 415 rather than read as a string.
     (fastify as { removeContentTypeParser(type: string): void }).removeContentTypeParser('text/plain');
     // The HTML pages (views/, public/) and the security headers are served on Fastify only; Express stays for benchmarks.

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
@@ -37,6 +38,9 @@ export const REDACTED = [
   'res.headers["set-cookie"]',
 ];
 
+/** The request being handled, for the lines logged meanwhile (`mixin` below). */
+const requests = new AsyncLocalStorage<StampedRequest>();
+
 /**
  * The app's logger (nestjs-pino's root, pino underneath): level, serializers and the redaction
  * above. No HTTP middleware of nestjs-pino's is mounted (`forRoutes` is empty): the access log is
@@ -56,6 +60,11 @@ export function accessLogOptions(config: AppConfig, destination?: DestinationStr
       err: stdSerializers.err,
     },
     redact: REDACTED,
+    // A line logged while a request is handled names it; the access line passes the whole request.
+    mixin: () => {
+      const request = requests.getStore();
+      return request ? { req: { id: request.id, method: request.method, url: request.url } } : {};
+    },
   };
   return { pinoHttp: destination ? [options, destination] : options, forRoutes: [] } as Params;
 }
@@ -65,14 +74,14 @@ export function accessLogOptions(config: AppConfig, destination?: DestinationStr
  * duration (`responseTime`, ms), request id (`req.id`, also sent back as X-Request-Id) and, when
  * it was authenticated, the author; 5xx at level error, 4xx at warn, the rest at info. Nothing is
  * built for a line the log level leaves out. Logs written while a request is handled (an
- * exception's, say) carry its `req` (id, method, URL): the request runs in a logging context of its
+ * exception's, say) carry its `req` (id, method, URL): the request is kept in an async context of its
  * own from its first hook on. Registered before the app's other hooks, so that it wraps them.
  */
-export function registerAccessLog(fastify: FastifyInstance, logger: PinoLogger): void {
+export function registerAccessLog(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     const raw = request.raw as StampedRequest;
     raw.id = request.id;
-    logger.runInContext(done, { bindings: { req: { id: request.id, method: raw.method, url: raw.url } } });
+    requests.run(raw, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     writeLine(request.raw, reply.raw, reply.elapsedTime);
