@@ -40,6 +40,22 @@ describe('the envelope', () => {
     });
   });
 
+  it('never gives two fields the same salt, however many events it salts', () => {
+    // given: more salts than one fill of the random bytes holds (256)
+    const full = f.posted({ byline: 'Rayhan Demytrie', media: { url: 'https://example.com/m.jpg', caption: 'Osh' } });
+    // when
+    const batch = envelope(
+      Array.from({ length: 300 }, () => full),
+      { prevHash: '', at: AT },
+      { author: AUTHOR },
+    );
+    // then
+    const salts = batch.flatMap((event) => Object.values(event.metadata.salts!));
+    expect(salts).toHaveLength(900);
+    expect(salts.every((salt) => /^[0-9a-f]{32}$/.test(salt))).toBe(true);
+    expect(new Set(salts).size).toBe(900);
+  });
+
   it('salts each redactable field apart, afresh for every event, and hashes the rest as it stands', () => {
     // given: an update whose text fields are all set, posted twice with the same text
     const full = f.posted({ byline: 'Rayhan Demytrie', media: { url: 'https://example.com/m.jpg', caption: 'Osh' } });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Author } from '../domain/index.js';
 
@@ -71,9 +71,25 @@ export function fieldHashOf(salt: string, value: unknown): string {
 export function saltsFor(type: string, data: unknown): FieldSalts {
   const salts: Record<string, string> = {};
   for (const path of SALTED_PATHS[type] ?? []) {
-    if (valueAt(data, path) !== undefined) salts[path] = randomBytes(16).toString('hex');
+    if (valueAt(data, path) !== undefined) salts[path] = freshSalt();
   }
   return salts;
+}
+
+const SALT_BYTES = 16;
+/** Bytes from the system's CSPRNG, filled 256 salts at a time: one call per salt cost a post 2 % of its CPU (P2). */
+const entropy = Buffer.alloc(SALT_BYTES * 256);
+let entropyUsed = entropy.length;
+
+/** 128 random bits as hex, each salt from bytes no other salt was given. */
+function freshSalt(): string {
+  if (entropyUsed === entropy.length) {
+    randomFillSync(entropy);
+    entropyUsed = 0;
+  }
+  const salt = entropy.toString('hex', entropyUsed, entropyUsed + SALT_BYTES);
+  entropyUsed += SALT_BYTES;
+  return salt;
 }
 
 export function chainHash(prevHash: string, contentHash: string): string {
