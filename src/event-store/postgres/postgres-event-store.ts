@@ -17,7 +17,7 @@ import {
   type SubscribeOptions,
 } from '../event-store.js';
 import { decodeCheckpoint, encodeCheckpoint, FEED_START, type FeedPlace } from './postgres-checkpoint.js';
-import { followFeed, type FeedEntry } from './postgres-feed.js';
+import { followFeed, type FeedEntry, type FeedPage } from './postgres-feed.js';
 import { PostgresNotifications } from './postgres-notifications.js';
 import { queriesFor, type AppendRow, type EventRow, type Queries } from './postgres-queries.js';
 import { migrate, schemaNames, type SchemaNames } from './postgres-schema.js';
@@ -143,8 +143,7 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     const start = options.after === undefined ? FEED_START : decodeCheckpoint(options.after);
     const source = {
-      readPage: (after: FeedPlace, maxCount: number) => this.readPage(after, maxCount),
-      hasRowsAfter: (after: FeedPlace) => this.hasRowsAfter(after),
+      readPage: (after: FeedPlace, maxCount: number) => this.followPage(after, maxCount),
       wakeUps: this.notifications.wakeUps,
     };
     return followFeed(source, start, {
@@ -207,12 +206,14 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toEntry);
   }
 
-  private async hasRowsAfter(after: FeedPlace): Promise<boolean> {
-    const { rows } = await this.pool.query<{ found: boolean }>(this.queries.anyAfter, [
+  private async followPage(after: FeedPlace, maxCount: number): Promise<FeedPage> {
+    const { rows } = await this.pool.query<Partial<EventRow> & { waiting: boolean }>(this.queries.followPage, [
       after.transactionId,
       after.position,
+      maxCount,
     ]);
-    return rows[0].found;
+    const entries = rows.filter((row): row is EventRow & { waiting: boolean } => row.eventId != null).map(toEntry);
+    return { entries, waiting: rows[0]?.waiting ?? false };
   }
 
   /** Until no transaction older than the newest committed row still runs (bounded: it returns what is safe). */

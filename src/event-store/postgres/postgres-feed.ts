@@ -7,12 +7,17 @@ export interface FeedEntry {
   readonly place: FeedPlace;
 }
 
+/** One read of the feed. */
+export interface FeedPage {
+  /** Up to the asked number of safe events after the cursor, in feed order. */
+  readonly entries: readonly FeedEntry[];
+  /** Whether committed rows lie past the cursor that were not yet safe to read (as of the same snapshot). */
+  readonly waiting: boolean;
+}
+
 /** What a subscription needs from the store. */
 export interface FeedSource {
-  /** Up to `maxCount` safe events after `after`, in feed order. */
-  readPage(after: FeedPlace, maxCount: number): Promise<FeedEntry[]>;
-  /** Whether committed rows lie past `after` that were not yet safe to read. */
-  hasRowsAfter(after: FeedPlace): Promise<boolean>;
+  readPage(after: FeedPlace, maxCount: number): Promise<FeedPage>;
   /** Fires when an append may have committed (a notification, or a reconnect of the listener). */
   readonly wakeUps: Observable<void>;
 }
@@ -49,13 +54,13 @@ export function followFeed(source: FeedSource, start: FeedPlace, hooks: FeedHook
 
     const deliverPages = async (): Promise<boolean> => {
       for (;;) {
-        const page = await source.readPage(after, PAGE_SIZE);
-        for (const { event, place } of page) {
+        const { entries, waiting } = await source.readPage(after, PAGE_SIZE);
+        for (const { event, place } of entries) {
           if (subscriber.closed) return false;
           after = place;
           subscriber.next(event);
         }
-        if (page.length < PAGE_SIZE) return !subscriber.closed && source.hasRowsAfter(after);
+        if (entries.length < PAGE_SIZE) return !subscriber.closed && waiting;
       }
     };
     const drain = async (): Promise<void> => {

@@ -44,8 +44,24 @@ export function queriesFor({ schema, events }: SchemaNames) {
       SELECT ${EVENT_COLUMNS} FROM ${events} AS event
        WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND transaction_id < ${SAFE_HORIZON}
        ORDER BY event.transaction_id, event.position LIMIT $3`,
-    /** Whether rows past the cursor are committed but not yet safe to hand out (a transaction below them still runs). */
-    anyAfter: `SELECT EXISTS (SELECT 1 FROM ${events} WHERE (transaction_id, position) > ($1::xid8, $2::bigint)) AS found`,
+    /**
+     * A subscription's read: the feed page, and whether rows past the cursor are committed but not
+     * yet safe to hand out (a transaction below them still runs), both from one snapshot, in one
+     * round trip. Unsafe rows come after every safe one in feed order, so when the page is not full
+     * they are exactly the rows past its end. An empty page is one row with only `waiting`.
+     */
+    followPage: `
+      SELECT page.*, flag.waiting FROM
+        (SELECT EXISTS (SELECT 1 FROM ${events}
+           WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND transaction_id >= ${SAFE_HORIZON}) AS waiting
+        ) AS flag
+        LEFT JOIN LATERAL (
+          SELECT ${EVENT_COLUMNS}, event.transaction_id AS feed_transaction, event.position AS feed_position
+            FROM ${events} AS event
+           WHERE (transaction_id, position) > ($1::xid8, $2::bigint) AND transaction_id < ${SAFE_HORIZON}
+           ORDER BY event.transaction_id, event.position LIMIT $3
+        ) AS page ON true
+       ORDER BY page.feed_transaction, page.feed_position`,
     /** The newest writer's transaction id among committed rows, and the feed's horizon now. */
     horizon: `
       SELECT (SELECT transaction_id FROM ${events} ORDER BY transaction_id DESC LIMIT 1)::text AS latest,
