@@ -10,11 +10,9 @@ interface Waiting<Request, Result> {
 }
 
 /**
- * Group commit: the requests made during two turns of the event loop are handed to `commitAll`
- * together, after the second (setImmediate twice), so that the writers served in those turns share
- * one durable commit (one fsync) instead of paying one each. Two turns, not one: writers whose
- * requests arrive in the next poll of the sockets join too. With 8 editors (bench/append.ts) groups
- * grew from 3.8 to about 6 appends, and appends/s by 10-20 %; a third turn added nothing. `commitAll` answers every request with
+ * Group commit: the requests made during one turn of the event loop are handed to `commitAll`
+ * together, after the turn (setImmediate), so that the writers served in that turn share one
+ * durable commit (one fsync) instead of paying one each. `commitAll` answers every request with
  * its own outcome; when it throws (the commit itself failed), every request in the group is refused.
  */
 export class GroupCommit<Request, Result> {
@@ -24,7 +22,7 @@ export class GroupCommit<Request, Result> {
 
   submit(request: Request): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
-      if (this.waiting.length === 0) setImmediate(() => setImmediate(() => this.flush()));
+      if (this.waiting.length === 0) setImmediate(() => this.flush());
       this.waiting.push({ request, resolve, reject });
     });
   }
