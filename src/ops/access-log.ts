@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { type Params, PinoLogger } from 'nestjs-pino';
 import { type DestinationStream, stdSerializers } from 'pino';
@@ -84,25 +84,35 @@ export function registerAccessLog(fastify: FastifyInstance): void {
     requests.run(raw, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    writeLine(request.raw, reply.raw, reply.elapsedTime);
+    writeAccessLine(request.raw, reply.raw.statusCode, Math.round(reply.elapsedTime));
     done();
   });
 }
 
-function writeLine(request: IncomingMessage, response: ServerResponse, elapsedMs: number): void {
+/**
+ * The access line of one request, an HTTP request's or a socket handshake's (the socket adapter
+ * answers those itself): the same shape and levels for both, nothing built when the level leaves it out.
+ */
+export function writeAccessLine(
+  request: IncomingMessage,
+  statusCode: number,
+  responseTimeMs: number | null,
+  extra: object = {},
+): void {
   const root = PinoLogger.root;
-  const level = response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info';
+  const level = statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
   if (!root?.isLevelEnabled(level)) return;
-  const line = withRouteAndAuthor(request, { req: request, res: response, responseTime: Math.round(elapsedMs) });
-  root[level](line, summary(request, response));
+  const line = withRouteAndAuthor(request, {
+    req: request,
+    res: { statusCode },
+    responseTime: responseTimeMs,
+    ...extra,
+  });
+  root[level](line, `${request.method} ${routeOf(request) ?? request.url} ${statusCode}`);
 }
 
 function routeOf(request: IncomingMessage): string | null {
   return (request as StampedRequest)[ROUTE] ?? null;
-}
-
-function summary(request: IncomingMessage, response: ServerResponse): string {
-  return `${request.method} ${routeOf(request) ?? request.url} ${response.statusCode}`;
 }
 
 function withRouteAndAuthor(request: IncomingMessage, value: object): object {

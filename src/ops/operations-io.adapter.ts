@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { IoAdapter } from '@nestjs/platform-socket.io';
 import { PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/config.js';
-import { ROUTE, requestIdFor, type StampedRequest } from './access-log.js';
+import { ROUTE, requestIdFor, type StampedRequest, writeAccessLine } from './access-log.js';
 import { LeanIoAdapter } from '../shared/lean-io-adapter.js';
 import { HSTS, servedOverHttps } from './http-hooks.js';
 
@@ -93,20 +93,11 @@ export class OperationsIoAdapter extends LeanIoAdapter {
 }
 
 function logHandshake(request: TimedRequest, id: string, statusCode: number, error?: string): void {
-  const logger = PinoLogger.root;
-  if (!logger) return;
   request[ROUTE] = SOCKET_ROUTE;
+  request.id = id;
   const started = request[STARTED];
-  const line = {
-    req: Object.assign(request, { id }),
-    route: SOCKET_ROUTE,
-    res: { statusCode },
-    responseTime: started === undefined ? null : Math.round(performance.now() - started),
-    ...(error ? { error } : {}),
-  };
-  const summary = `${request.method} ${SOCKET_ROUTE} ${statusCode}`;
-  if (statusCode >= 400) logger.warn(line, summary);
-  else logger.info(line, summary);
+  const responseTime = started === undefined ? null : Math.round(performance.now() - started);
+  writeAccessLine(request, statusCode, responseTime, error ? { error } : {});
 }
 
 /**
