@@ -36,6 +36,16 @@ export interface RecordedEvent<Metadata = Record<string, unknown>> {
 
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 
+/** The first event id a batch repeats, if any: a store holds each id once, so every adapter refuses such a batch. */
+export function repeatedId(events: readonly EventToAppend[]): string | undefined {
+  const seen = new Set<string>();
+  for (const { eventId } of events) {
+    if (seen.has(eventId)) return eventId;
+    seen.add(eventId);
+  }
+  return undefined;
+}
+
 /** Whether a stream whose last revision is `current` (-1: none) meets the expectation; every adapter checks this. */
 export function matchesExpected(expected: ExpectedRevision, current: number): boolean {
   switch (expected) {

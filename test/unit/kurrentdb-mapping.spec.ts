@@ -11,6 +11,7 @@ import { InvalidCheckpoint, WrongExpectedRevision } from '../../src/event-store/
 import {
   compareCheckpoints,
   matchesExpected,
+  repeatedId,
   type Checkpoint,
   type EventToAppend,
 } from '../../src/event-store/event-store.js';
@@ -23,7 +24,6 @@ import {
   kurrentEventId,
   parseCheckpoint,
   positionNumber,
-  repeatedId,
   toEventData,
   toRecordedEvent,
   toRevision,

@@ -12,6 +12,7 @@ import type { Observable, Subscriber } from 'rxjs';
 import { DuplicateEventId, RedactionUnsupported, WrongExpectedRevision } from '../errors.js';
 import {
   matchesExpected,
+  repeatedId,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -30,7 +31,6 @@ import {
   StreamNames,
   isAfter,
   parseCheckpoint,
-  repeatedId,
   toEventData,
   toRecordedEvent,
   toStreamState,

@@ -134,12 +134,6 @@ function asObject(value: unknown): Record<string, unknown> {
   return isObject ? (value as Record<string, unknown>) : {};
 }
 
-/** The first id a batch repeats within itself, which no store may accept. */
-export function repeatedId(events: readonly EventToAppend[]): string | undefined {
-  const ids = events.map((event) => event.eventId);
-  return ids.find((id, index) => ids.indexOf(id) !== index);
-}
-
 /**
  * Maps Dateline's stream names to the server's. A namespace lets several Dateline stores share one
  * server without seeing each other (the contract suite gives each test its own); it is empty by default.

@@ -5,6 +5,7 @@ import type { Observable, Subscriber } from 'rxjs';
 import { DuplicateEventId, RewriteTargetMissing, WrongExpectedRevision } from '../errors.js';
 import {
   matchesExpected,
+  repeatedId,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -176,7 +177,8 @@ export class PostgresEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    assertDistinct(events);
+    const repeated = repeatedId(events);
+    if (repeated !== undefined) throw new DuplicateEventId(repeated);
     const [minHead, maxHead] = headRange(expected);
     const { rows } = await db.query<AppendRow>(this.queries.append, [
       streamLockKey(this.names.schema, stream),
@@ -245,15 +247,6 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
-  }
-}
-
-/** The ids a store holds once: a batch that repeats one is refused before it reaches the server. */
-function assertDistinct(events: readonly EventToAppend[]): void {
-  const seen = new Set<string>();
-  for (const { eventId } of events) {
-    if (seen.has(eventId)) throw new DuplicateEventId(eventId);
-    seen.add(eventId);
   }
 }
 
