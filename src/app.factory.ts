@@ -12,9 +12,9 @@ import { registerOperationsHooks } from './ops/http-hooks.js';
 import { OperationsIoAdapter } from './ops/operations-io.adapter.js';
 import { configurePages } from './pages/pages.setup.js';
 import type { AppConfig } from './config/config.js';
-import type { Clock } from './shared/clock.js';
 import { JsonBodyInterceptor } from './shared/json-body.interceptor.js';
 import { validationPipe } from './shared/validation.js';
+import type { Clock } from './kernel/index.js';
 
 export type HttpPlatform = 'express' | 'fastify';
 

@@ -16,9 +16,9 @@ import { OpsModule } from './ops/ops.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { CheckpointSigningModule } from './proof/checkpoint-signer.js';
 import { ProofModule } from './proof/proof.module.js';
-import type { Clock } from './shared/clock.js';
 import { ProblemDetailsFilter } from './shared/problem-details.filter.js';
 import { SharedModule } from './shared/shared.module.js';
+import type { Clock } from './kernel/index.js';
 
 @Module({})
 export class AppModule {

@@ -1,4 +1,4 @@
-import { DomainError } from '../live-blog/domain/index.js';
+import { DomainError } from '../kernel/index.js';
 
 /** The blog exists, but not at the revision or instant asked for (beyond its head, or before it opened). */
 export class RevisionNotFound extends DomainError {

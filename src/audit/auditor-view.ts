@@ -1,5 +1,6 @@
-import type { Author, OpenedBlog, Redaction, UpdateRecord } from '../live-blog/domain/index.js';
+import type { OpenedBlog, Redaction, UpdateRecord } from '../live-blog/domain/index.js';
 import { toArticleView, toPublicUpdate, type PublicUpdate } from '../live-blog/projections/article.view.js';
+import type { Author } from '../kernel/index.js';
 
 export interface AuditedChange {
   readonly revision: number;

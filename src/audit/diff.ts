@@ -1,6 +1,5 @@
 import {
   evolve,
-  type Author,
   type CasualtyFigures,
   type Coordinates,
   type Figure,
@@ -9,6 +8,7 @@ import {
   type OpenedBlog,
   type UpdatePosted,
 } from '../live-blog/domain/index.js';
+import type { Author } from '../kernel/index.js';
 
 export interface FiguresStatement {
   readonly dead: Figure | null;

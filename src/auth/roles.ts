@@ -1,10 +1,8 @@
 import { applyDecorators, createParamDecorator, SetMetadata, UseFilters, type ExecutionContext } from '@nestjs/common';
+import type { Role } from '../kernel/index.js';
 import type { SessionUser } from '../accounts/http/session-authenticator.js';
-import type { Author } from '../live-blog/domain/index.js';
 import { PageAuthFilter } from './page-auth.filter.js';
-
-export const ROLES = ['editor', 'auditor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Author } from '../kernel/index.js';
 
 export const ROLES_KEY = 'dateline:roles';
 export const PAGE_KEY = 'dateline:page';

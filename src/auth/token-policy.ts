@@ -1,8 +1,9 @@
 import type { JwtSignOptions, JwtVerifyOptions } from '@nestjs/jwt';
 import type { TokenSettings } from '../config/config.js';
-import { text } from '../live-blog/domain/command-validation.js';
-import { DomainError, type Author } from '../live-blog/domain/index.js';
-import { ROLES, type Role } from './roles.js';
+import type { Author } from '../kernel/index.js';
+import { DomainError } from '../kernel/index.js';
+import { ROLES, type Role } from '../kernel/index.js';
+import { text } from '../kernel/index.js';
 
 /** Clocks disagree a little: a token issued a few seconds "ahead" of this node is still taken. */
 export const CLOCK_LEEWAY_SECONDS = 30;

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { JwtService } from '@nestjs/jwt';
 import { jwtOptions } from '../auth/auth.module.js';
-import { ROLES, type Role } from '../auth/roles.js';
 import { loadConfig } from '../config/config.js';
 import { slugOf } from '../live-blog/http/slug.js';
+import { ROLES, type Role } from '../kernel/index.js';
 
 const USAGE =
   'usage: npm run token -- --role editor|auditor|admin --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]';

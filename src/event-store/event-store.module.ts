@@ -1,10 +1,10 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { CLOCK, systemClock, type Clock } from '../shared/clock.js';
 import { EVENT_STORE, type EventStore } from './event-store.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPostgresEventStore } from './postgres/postgres-event-store.js';
 import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
+import { CLOCK, systemClock, type Clock } from '../kernel/index.js';
 
 /** Picks the adapter named by EVENT_STORE; nothing above this module knows which one runs. */
 export async function openEventStore(config: AppConfig, clock: Clock = systemClock): Promise<EventStore> {

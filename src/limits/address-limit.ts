@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clientAddress } from '../live-blog/realtime/client-address.js';
 import type { RequestLimits } from './request-limits.js';
+import { clientAddress } from '../kernel/index.js';
 
 /** Probes from the load balancer and the metrics scraper come from one address, often: never limited. */
 const UNLIMITED_PATHS = new Set(['/health', '/metrics']);

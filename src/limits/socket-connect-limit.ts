@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
-import { clientAddress } from '../live-blog/realtime/client-address.js';
 import type { RequestLimits } from './request-limits.js';
+import { clientAddress } from '../kernel/index.js';
 
 /** What a refused socket's `connect_error` carries in `data`: the client waits that long, then connects again. */
 export interface ConnectRefused {

@@ -3,7 +3,7 @@ import { FIGURE_QUALIFIERS, UPDATE_KINDS, type OpenedBlog } from '../live-blog/d
 import { ArticleViews } from '../live-blog/projections/article-views.js';
 import { LivePagePresenter } from '../pages/live-page.presenter.js';
 import { pageHelpers, type PageHead } from '../pages/page-helpers.js';
-import { CLOCK, type Clock } from '../shared/clock.js';
+import { CLOCK, type Clock } from '../kernel/index.js';
 
 /** Zones offered when opening a story; any other IANA name may be typed. */
 export const COMMON_TIME_ZONES = [

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountDirectory } from '../accounts/application/account-directory.js';
 import { SessionAuthenticator } from '../accounts/http/session-authenticator.js';
-import type { Author } from '../live-blog/domain/index.js';
+import type { Author } from '../kernel/index.js';
 
 interface Handshake {
   readonly headers: { readonly cookie?: string };

@@ -5,10 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../accounts/http/session-authenticator.js';
 import { CurrentAuthor, CurrentSession, SignedInPage } from '../auth/roles.js';
 import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
-import type { Author } from '../live-blog/domain/index.js';
 import { ArticleViews } from '../live-blog/projections/article-views.js';
 import { notFound } from '../pages/pages.controller.js';
 import { NewsroomPresenter } from './console.presenter.js';
+import type { Author } from '../kernel/index.js';
 
 /**
  * The editors' pages: the newsroom index and one story's console, for signed-in editors (others

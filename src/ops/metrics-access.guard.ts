@@ -3,7 +3,7 @@ import { BlockList, isIPv4 } from 'node:net';
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { clientAddress } from '../live-blog/realtime/client-address.js';
+import { clientAddress } from '../kernel/index.js';
 
 /**
  * /metrics tells how busy each story is and how the store performs: it is served to the addresses

@@ -1,11 +1,11 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import { CLOCK, type Clock } from '../shared/clock.js';
 import { signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import { resolveCheckpointKeys, type CheckpointKeys } from './checkpoint-keys.js';
 import { seal, type EvidenceBundle, type UnsealedBundle } from './evidence-bundle.js';
 import type { KeySet, Keyring } from './keyring.js';
+import { CLOCK, type Clock } from '../kernel/index.js';
 
 /**
  * Signs story heads with this deployment's checkpoint key. A story's newest checkpoint is kept, so

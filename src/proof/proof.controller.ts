@@ -4,13 +4,13 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAuthor, Roles } from '../auth/roles.js';
 import { ChainHeads } from '../live-blog/projections/chain-heads.js';
 import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
-import type { Author } from '../live-blog/domain/index.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { CheckpointArchive } from './checkpoint-archive.js';
 import { CheckpointSigner } from './checkpoint-signer.js';
 import { serializeBundle } from './evidence-bundle.js';
 import { CheckpointDto, CheckpointQueryDto, EvidenceQueryDto } from './proof.dto.js';
 import { ProofService } from './proof.service.js';
+import type { Author } from '../kernel/index.js';
 
 /** Public: the keys that sign checkpoints, so anyone can check one (DESIGN §4b). */
 @ApiTags('proof')

@@ -4,14 +4,15 @@ import { verifyChain } from '../audit/hash-chain-verifier.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
 import { toStoredEvent } from '../live-blog/application/envelope.js';
 import { streamOf } from '../live-blog/application/stream-names.js';
-import { LiveBlogConflict, LiveBlogNotFound, type Author } from '../live-blog/domain/index.js';
-import { CLOCK, type Clock } from '../shared/clock.js';
+import { LiveBlogConflict, LiveBlogNotFound } from '../live-blog/domain/index.js';
 import type { SignedCheckpoint } from './checkpoint.js';
 import { CheckpointSigner } from './checkpoint-signer.js';
 import { BUNDLE_FORMAT, pageOf, type EvidenceBundle } from './evidence-bundle.js';
 import { verifyExtension, type ExtensionReport } from './extension.js';
 import { storedCheckpoints } from './checkpoint-archive.js';
 import { streamPages } from './stream-pages.js';
+import type { Author } from '../kernel/index.js';
+import { CLOCK, type Clock } from '../kernel/index.js';
 
 /** The auditor's proofs, read from the store (the truth), never from this node's views. */
 @Injectable()

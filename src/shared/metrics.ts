@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Clock } from './clock.js';
+import type { Clock } from '../kernel/index.js';
 
 /** Seconds from an ISO instant to the clock's now, for lag histograms (never negative: clocks of two hosts differ). */
 export function secondsSince(instant: string, clock: Clock): number {

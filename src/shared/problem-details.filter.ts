@@ -1,9 +1,9 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { RedactionUnsupported } from '../event-store/errors.js';
-import { DomainError } from '../live-blog/domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from '../live-blog/application/errors.js';
 import { RateLimited } from '../limits/rate-limited.js';
+import { DomainError } from '../kernel/index.js';
 
 export interface Problem {
   readonly statusCode: number;

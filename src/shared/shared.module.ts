@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CLOCK, systemClock, type Clock } from './clock.js';
 import { Metrics } from './metrics.js';
+import { CLOCK, systemClock, type Clock } from '../kernel/index.js';
 
 @Module({})
 export class SharedModule {

@@ -1,5 +1,5 @@
-import type { Clock } from '../../src/shared/clock.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import type { Clock } from '../../src/kernel/index.js';
 
 const BLOG = 'bishkek-dates';
 const NOW = '2010-04-08T17:37:00Z';

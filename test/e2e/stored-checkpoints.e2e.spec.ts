@@ -1,7 +1,7 @@
 import { CheckpointArchive } from '../../src/proof/checkpoint-archive.js';
-import type { Clock } from '../../src/shared/clock.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { sleep } from '../support/live.js';
+import type { Clock } from '../../src/kernel/index.js';
 
 const BLOG = 'talas-floods';
 

@@ -8,8 +8,8 @@ import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.js';
 import { seedIfEmpty } from '../../src/live-blog/import/seed.js';
-import type { Clock } from '../../src/shared/clock.js';
 import { signToken } from './tokens.js';
+import type { Clock } from '../../src/kernel/index.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 

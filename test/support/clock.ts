@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/shared/clock.js';
+import type { Clock } from '../../src/kernel/index.js';
 
 /** A clock that stays where a test puts it, so "now" is part of the test's given. */
 export class PinnedClock implements Clock {

@@ -1,13 +1,13 @@
 import {
   decide,
   foldHistory,
-  type Author,
-  type DomainError,
   type LiveBlogCommand,
   type LiveBlogEvent,
   type LiveBlogHistoryEvent,
   type LiveBlogState,
 } from '../../src/live-blog/domain/index.js';
+import type { Author } from '../../src/kernel/index.js';
+import type { DomainError } from '../../src/kernel/index.js';
 
 /** The story's first event: 8 April 2010, 06:00 UTC; each later one a minute after. */
 export const HISTORY_START = '2010-04-08T06:00:00Z';

@@ -1,9 +1,10 @@
 import { toAuditorView } from '../../src/audit/auditor-view.js';
 import { figuresCsv, figuresHistory } from '../../src/audit/figures-history.js';
-import { foldHistory, type Author, type OpenedBlog } from '../../src/live-blog/domain/index.js';
+import { foldHistory, type OpenedBlog } from '../../src/live-blog/domain/index.js';
 import { toArticleView } from '../../src/live-blog/projections/article.view.js';
 import * as f from '../support/factories.js';
 import { EDITOR, history, minutesAfterStart } from '../support/given.js';
+import type { Author } from '../../src/kernel/index.js';
 
 const fold = (...events: Parameters<typeof history>) => foldHistory(history(...events)) as OpenedBlog;
 const by = (revision: number) => ({ revision, at: minutesAfterStart(revision), author: EDITOR });

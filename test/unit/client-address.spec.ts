@@ -1,4 +1,4 @@
-import { clientAddress } from '../../src/live-blog/realtime/client-address.js';
+import { clientAddress } from '../../src/kernel/index.js';
 
 const handshake = (forwardedFor?: string | string[]) => ({
   address: '10.0.0.9',

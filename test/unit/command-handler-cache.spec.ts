@@ -4,9 +4,9 @@ import { CommandHandler, type CommandRequest } from '../../src/live-blog/applica
 import { StaleRevision } from '../../src/live-blog/application/errors.js';
 import { WriteStates } from '../../src/live-blog/application/write-states.js';
 import { LiveBlogConflict } from '../../src/live-blog/domain/index.js';
-import { systemClock } from '../../src/shared/clock.js';
 import { Metrics } from '../../src/shared/metrics.js';
 import { EDITOR } from '../support/given.js';
+import { systemClock } from '../../src/kernel/index.js';
 
 const BLOG = 'osh-unrest';
 const context = { author: EDITOR };

@@ -1,6 +1,5 @@
 import {
   decide,
-  InvalidCommand,
   LiveBlogConflict,
   LiveBlogNotFound,
   UpdateNotFound,
@@ -10,6 +9,7 @@ import {
 } from '../../src/live-blog/domain/index.js';
 import * as f from '../support/factories.js';
 import { given, minutesAfterStart } from '../support/given.js';
+import { InvalidCommand } from '../../src/kernel/index.js';
 
 const long = (length: number) => 'x'.repeat(length);
 const live = [f.opened(), f.posted()] as const;

@@ -6,16 +6,11 @@ import type { RecordedEvent } from '../../src/event-store/event-store.js';
 import type { StoredEvent } from '../../src/live-blog/application/envelope.js';
 import { contentHashOf, fieldHashOf, valueAt } from '../../src/live-blog/application/hash-chain.js';
 import { redactedEvent, UnredactableEvent } from '../../src/live-blog/application/redaction-rewrites.js';
-import {
-  foldHistory,
-  InvalidCommand,
-  LiveBlogConflict,
-  UpdateNotFound,
-  type OpenedBlog,
-} from '../../src/live-blog/domain/index.js';
+import { foldHistory, LiveBlogConflict, UpdateNotFound, type OpenedBlog } from '../../src/live-blog/domain/index.js';
 import * as f from '../support/factories.js';
 import { EDITOR, given, history, minutesAfterStart } from '../support/given.js';
 import { recorded } from '../support/recorded.js';
+import { InvalidCommand } from '../../src/kernel/index.js';
 
 /** A name a court ordered removed, and the short list anyone would try. */
 const NAME = 'Aizada Bekova';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
 import { WrongExpectedRevision } from '../../event-store/errors.js';
-import type { Author } from '../../live-blog/domain/index.js';
 import type { Account } from '../domain/account-book.js';
 import { checkedPassword, checkedUsername, decideAccounts, type AccountCommand } from '../domain/account-decide.js';
 import { AccountNotFound } from '../domain/account-errors.js';
@@ -9,6 +8,7 @@ import type { AccountRole } from '../domain/account-events.js';
 import { AccountDirectory } from './account-directory.js';
 import { ACCOUNTS_STREAM, accountEnvelope } from './account-stream.js';
 import { hashPassword } from './password-hasher.js';
+import type { Author } from '../../kernel/index.js';
 
 const MAX_ATTEMPTS = 5;
 

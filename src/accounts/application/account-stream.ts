@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, RecordedEvent } from '../../event-store/event-store.js';
-import type { Author } from '../../live-blog/domain/index.js';
 import { ACCOUNT_EVENT_TYPES, type AccountEvent } from '../domain/account-events.js';
+import type { Author } from '../../kernel/index.js';
 
 /**
  * Every account event lives in this one stream: a node learns every account and session by

@@ -1,4 +1,4 @@
-import { DomainError } from '../../live-blog/domain/errors.js';
+import { DomainError } from '../../kernel/index.js';
 
 /** A malformed user name, display name, role or password. */
 export class InvalidAccount extends DomainError {

@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Observable, Subject, type Subscriber } from 'rxjs';
-import { systemClock, type Clock } from '../../shared/clock.js';
 import { DuplicateEventId, InvalidCheckpoint, RewriteTargetMissing, WrongExpectedRevision } from '../errors.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
 import {
@@ -21,6 +20,7 @@ import {
   type RedactOptions,
   type SubscribeOptions,
 } from '../event-store.js';
+import { systemClock, type Clock } from '../../kernel/index.js';
 
 const SCHEMA_VERSION = '1';
 

@@ -8,16 +8,16 @@ import {
   type EventToAppend,
 } from '../../event-store/event-store.js';
 import { WrongExpectedRevision } from '../../event-store/errors.js';
-import { normalizeInstant } from '../../shared/instant.js';
-import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics } from '../../shared/metrics.js';
-import { decide, type Author, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
+import { decide, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
 import { redactionRewritesFor } from './redaction-rewrites.js';
 import { streamOf } from './stream-names.js';
 import { VIEW_PROGRESS, type ViewProgress } from './view-progress.js';
 import { WriteStates } from './write-states.js';
+import type { Author } from '../../kernel/index.js';
+import { normalizeInstant, CLOCK, type Clock } from '../../kernel/index.js';
 
 const MAX_ATTEMPTS = 5;
 /** Namespace of the event ids derived from an Idempotency-Key (uuid v5). */

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, RecordedEvent } from '../../event-store/event-store.js';
-import {
-  foldHistory,
-  type Author,
-  type AuthorRole,
-  type LiveBlogEvent,
-  type LiveBlogHistoryEvent,
-  type LiveBlogState,
-} from '../domain/index.js';
+import { foldHistory, type LiveBlogEvent, type LiveBlogHistoryEvent, type LiveBlogState } from '../domain/index.js';
 import {
   chainHash,
   contentHashOf,
@@ -16,6 +9,7 @@ import {
   saltsFor,
   type FieldSalts,
 } from './hash-chain.js';
+import type { Author, AuthorRole } from '../../kernel/index.js';
 
 /** Written with every new event: the hashing schema of DESIGN §3 (1: unsalted, before redaction existed). */
 export const SCHEMA_VERSION = HASH_SCHEMA_SALTED;

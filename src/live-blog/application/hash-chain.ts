@@ -1,6 +1,6 @@
 import { createHash, randomFillSync } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Author } from '../domain/index.js';
+import type { Author } from '../../kernel/index.js';
 
 /**
  * DESIGN §3, hashing schema 1 (events stored before salting): contentHash = sha256(canonical JSON

@@ -1,6 +1,5 @@
 import type { EventRewrite, EventStore } from '../../event-store/event-store.js';
 import {
-  DomainError,
   redactedText,
   type LiveBlogEvent,
   type LiveBlogState,
@@ -9,6 +8,7 @@ import {
 } from '../domain/index.js';
 import { recomputedContentHash, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
 import { fieldHashOf, HASH_SCHEMA_SALTED, SALTED_PATHS, valueAt, withValueAt } from './hash-chain.js';
+import { DomainError } from '../../kernel/index.js';
 
 /** A stored event the redaction would have to rewrite cannot be rewritten while keeping the chain's promise. */
 export class UnredactableEvent extends DomainError {

@@ -10,15 +10,15 @@ import {
   media,
   optionalInstant,
   optionalText,
-  text,
   timeZone,
   updateKind,
 } from './command-validation.js';
-import { InvalidCommand, LiveBlogConflict, LiveBlogNotFound, UpdateNotFound } from './errors.js';
+import { LiveBlogConflict, LiveBlogNotFound, UpdateNotFound } from './errors.js';
 import type { LiveBlogEvent } from './events.js';
 import * as limit from './limits.js';
 import { REDACTABLE_FIELDS, REFERENCE_PATTERN, type RedactableField } from './redaction.js';
 import type { LiveBlogState, OpenedBlog, UpdateRecord } from './state.js';
+import { InvalidCommand, text } from '../../kernel/index.js';
 
 type CommandOf<T extends LiveBlogCommand['type']> = Extract<LiveBlogCommand, { readonly type: T }>;
 type BlogCommand = Exclude<LiveBlogCommand, { readonly type: 'OpenLiveBlog' | 'RedactUpdate' }>;

@@ -1,4 +1,5 @@
 /** The live-blog's event types, version 1 (DESIGN §3). Pure data: no Nest, no I/O. */
+import type { Author } from '../../kernel/index.js';
 import type { RedactableField } from './redaction.js';
 
 export const UPDATE_KINDS = [
@@ -107,14 +108,6 @@ export const LIVE_BLOG_EVENT_TYPES: readonly LiveBlogEventType[] = [
   'LocationStatusUpdated',
   'LiveBlogClosed',
 ];
-
-export type AuthorRole = 'editor' | 'auditor' | 'admin' | 'system';
-
-export interface Author {
-  readonly id: string;
-  readonly name: string;
-  readonly role: AuthorRole;
-}
 
 /** What the fold needs besides the event itself: where it sits, when the story dates it, who wrote it. */
 export interface EventContext {

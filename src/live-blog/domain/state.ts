@@ -1,6 +1,7 @@
-import type { Author, Coordinates, Figure, Media, UpdateKind } from './events.js';
+import type { Coordinates, Figure, Media, UpdateKind } from './events.js';
 import type { RedactableField } from './redaction.js';
 import type { UpdateList } from './update-list.js';
+import type { Author } from '../../kernel/index.js';
 
 /** Who changed something, when the story dates it, and at which revision. */
 export interface Change {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { CommandContext } from '../application/command-handler.js';
-import type { Author } from '../domain/index.js';
+import type { Author } from '../../kernel/index.js';
 
 type Request = {
   headers: Record<string, string | string[] | undefined>;

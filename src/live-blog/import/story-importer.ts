@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandHandler } from '../application/command-handler.js';
-import type { Author } from '../domain/index.js';
 import { parseStoryFile } from './story-file.js';
+import type { Author } from '../../kernel/index.js';
 
 export const IMPORTER: Author = { id: 'importer', name: 'Story importer', role: 'system' };
 

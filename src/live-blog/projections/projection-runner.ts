@@ -7,12 +7,12 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '../../event-store/event-store.js';
-import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics, secondsSince } from '../../shared/metrics.js';
 import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 import type { ViewProgress } from '../application/view-progress.js';
 import { initialState, type LiveBlogState } from '../domain/index.js';
+import { CLOCK, type Clock } from '../../kernel/index.js';
 
 export interface FoldedEvent {
   readonly liveBlogId: string;

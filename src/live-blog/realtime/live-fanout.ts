@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { Namespace, Socket } from 'socket.io';
 import { asapScheduler, observeOn, type Subscription } from 'rxjs';
 import { CheckpointSigner } from '../../proof/checkpoint-signer.js';
-import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics, secondsSince } from '../../shared/metrics.js';
 import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
 import type { ClientToServerEvents, PushedEvent, ServerToClientEvents } from './live-events.js';
 import { toPublicEvent } from './public-events.js';
+import { CLOCK, type Clock } from '../../kernel/index.js';
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 export type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;

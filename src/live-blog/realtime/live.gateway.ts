@@ -5,14 +5,13 @@ import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { RequestLimits } from '../../limits/request-limits.js';
 import { socketConnectLimit } from '../../limits/socket-connect-limit.js';
-import { CLOCK, type Clock } from '../../shared/clock.js';
 import { Metrics } from '../../shared/metrics.js';
 import { CatchUp } from './catch-up.js';
-import { clientAddress } from './client-address.js';
 import { LIVE_NAMESPACE, type LiveError, type SubscribeAck, type UnsubscribeAck } from './live-events.js';
 import { LiveFanout, type LiveNamespace, type LiveSocket } from './live-fanout.js';
 import { ReaderCounts } from './reader-counts.js';
 import { isLiveError, parseSubscribe, parseUnsubscribe } from './subscribe-request.js';
+import { CLOCK, type Clock, clientAddress } from '../../kernel/index.js';
 
 const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 /** Subscribe and unsubscribe requests one socket may make per window. */

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Presence } from '../../cluster/cluster-state.js';
-import type { Clock } from '../../shared/clock.js';
 import type { LiveFanout, LiveNamespace } from './live-fanout.js';
 import { roomOf } from './live-fanout.js';
+import type { Clock } from '../../kernel/index.js';
 
 const INTERVAL_MS = 1000;
 
