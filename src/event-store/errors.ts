@@ -1,3 +1,4 @@
+import { DomainError } from '../kernel/index.js';
 import type { ExpectedRevision } from './event-store.js';
 
 /** The stream is not at the revision the writer expected; nothing was written. */
@@ -33,8 +34,9 @@ export class InvalidCheckpoint extends Error {
 }
 
 /** The store cannot remove text from stored events (KurrentDB's are immutable): nothing was written. */
-export class RedactionUnsupported extends Error {
+export class RedactionUnsupported extends DomainError {
   override readonly name = 'RedactionUnsupported';
+  readonly kind = 'unsupported';
 }
 
 /** A redaction named a stored event that is not where it said: nothing was written. */

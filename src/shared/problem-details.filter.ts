@@ -1,9 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { RedactionUnsupported } from '../event-store/errors.js';
-import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from '../live-blog/application/errors.js';
-import { RateLimited } from '../limits/rate-limited.js';
-import { DomainError } from '../kernel/index.js';
+import { DomainError, type DomainErrorKind } from '../kernel/index.js';
 
 export interface Problem {
   readonly statusCode: number;
@@ -12,11 +9,15 @@ export interface Problem {
   readonly details?: unknown;
 }
 
-const DOMAIN_STATUS = {
+const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, HttpStatus>> = {
   invalid: HttpStatus.BAD_REQUEST,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
-} as const;
+  stale: HttpStatus.PRECONDITION_FAILED,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  unsupported: HttpStatus.NOT_IMPLEMENTED,
+};
 
 /** Every error leaves in one shape, {statusCode, error, message, details?} (DESIGN §4), from here only. */
 @Catch()
@@ -29,24 +30,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = this.adapterHost.httpAdapter;
     const response = host.switchToHttp().getResponse();
     const problem = this.toProblem(exception);
-    if (exception instanceof StaleRevision) http.setHeader(response, 'ETag', `"${exception.currentRevision}"`);
-    if (exception instanceof RateLimited) http.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof DomainError) {
+      const { currentRevision, retryAfterSeconds } = exception.details ?? {};
+      if (exception.kind === 'stale') http.setHeader(response, 'ETag', `"${currentRevision}"`);
+      if (exception.kind === 'rate_limited') http.setHeader(response, 'Retry-After', String(retryAfterSeconds));
+    }
     http.reply(response, problem, problem.statusCode);
   }
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
-      const statusCode = DOMAIN_STATUS[exception.kind];
-      return problem(statusCode, exception.message, exception.field ? { field: exception.field } : undefined);
+      return problem(STATUS_OF_KIND[exception.kind], exception.message, exception.details);
     }
-    if (exception instanceof StaleRevision) {
-      return problem(HttpStatus.PRECONDITION_FAILED, exception.message, { currentRevision: exception.currentRevision });
-    }
-    if (exception instanceof ConcurrentWriteConflict) return problem(HttpStatus.CONFLICT, exception.message);
-    if (exception instanceof IdempotencyKeyReused) {
-      return problem(HttpStatus.UNPROCESSABLE_ENTITY, exception.message, { field: 'Idempotency-Key' });
-    }
-    if (exception instanceof RedactionUnsupported) return problem(HttpStatus.NOT_IMPLEMENTED, exception.message);
     if (exception instanceof HttpException) return fromHttpException(exception);
     const status = statusOfLibraryError(exception);
     if (status) return problem(status, (exception as Error).message);

@@ -1,12 +1,11 @@
 import type { EventStore } from '../../src/event-store/event-store.js';
 import { openSqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { CommandHandler, type CommandRequest } from '../../src/live-blog/application/command-handler.js';
-import { StaleRevision } from '../../src/live-blog/application/errors.js';
 import { WriteStates } from '../../src/live-blog/application/write-states.js';
 import { LiveBlogConflict } from '../../src/live-blog/domain/index.js';
 import { Metrics } from '../../src/shared/metrics.js';
 import { EDITOR } from '../support/given.js';
-import { systemClock } from '../../src/kernel/index.js';
+import { systemClock, StaleRevision } from '../../src/kernel/index.js';
 
 const BLOG = 'osh-unrest';
 const context = { author: EDITOR };

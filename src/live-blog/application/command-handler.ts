@@ -10,7 +10,7 @@ import {
 import { WrongExpectedRevision } from '../../event-store/errors.js';
 import { Metrics } from '../../shared/metrics.js';
 import { decide, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
-import { ConcurrentWriteConflict, IdempotencyKeyReused, StaleRevision } from './errors.js';
+import { ConcurrentWriteConflict, IdempotencyKeyReused } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
 import { redactionRewritesFor } from './redaction-rewrites.js';
 import { streamOf } from './stream-names.js';
@@ -18,6 +18,7 @@ import { VIEW_PROGRESS, type ViewProgress } from './view-progress.js';
 import { WriteStates } from './write-states.js';
 import type { Author } from '../../kernel/index.js';
 import { normalizeInstant, CLOCK, type Clock } from '../../kernel/index.js';
+import { StaleRevision } from '../../kernel/index.js';
 
 const MAX_ATTEMPTS = 5;
 /** Namespace of the event ids derived from an Idempotency-Key (uuid v5). */

@@ -1,18 +1,9 @@
-/** Failures of the command path that are not the domain's: mapped to HTTP in shared/problem-details.filter.ts. */
-export class StaleRevision extends Error {
-  override readonly name = 'StaleRevision';
-  readonly kind = 'stale';
+import { DomainError } from '../../kernel/index.js';
 
-  constructor(
-    readonly expected: number,
-    readonly currentRevision: number,
-  ) {
-    super(`the live blog is at revision ${currentRevision}, not ${expected}`);
-  }
-}
+/** Failures of the command path that are not the domain's decisions. */
 
 /** Other writers kept winning the race: the client may simply retry. */
-export class ConcurrentWriteConflict extends Error {
+export class ConcurrentWriteConflict extends DomainError {
   override readonly name = 'ConcurrentWriteConflict';
   readonly kind = 'conflict';
 
@@ -22,7 +13,7 @@ export class ConcurrentWriteConflict extends Error {
 }
 
 /** An Idempotency-Key already answered a different request: replaying its result would be a lie. */
-export class IdempotencyKeyReused extends Error {
+export class IdempotencyKeyReused extends DomainError {
   override readonly name = 'IdempotencyKeyReused';
   readonly kind = 'unprocessable';
 
@@ -30,6 +21,6 @@ export class IdempotencyKeyReused extends Error {
     readonly idempotencyKey: string,
     by = 'for a different request',
   ) {
-    super(`Idempotency-Key "${idempotencyKey}" was already used ${by}`);
+    super(`Idempotency-Key "${idempotencyKey}" was already used ${by}`, 'Idempotency-Key');
   }
 }
