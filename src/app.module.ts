@@ -14,7 +14,7 @@ import { NewsroomModule } from './newsroom/newsroom.module.js';
 import { accessLogOptions } from './ops/access-log.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PagesModule } from './pages/pages.module.js';
-import { CheckpointSigningModule } from './proof/checkpoint-signer.js';
+import { CheckpointSigningModule } from './signing/checkpoint-signer.js';
 import { ProofModule } from './proof/proof.module.js';
 import { ProblemDetailsFilter } from './shared/problem-details.filter.js';
 import { SharedModule } from './shared/shared.module.js';

@@ -27,7 +27,7 @@ async function run(args: readonly string[]): Promise<{ exitCode: number; lines: 
   if (command === 'verify-bundle') return (await import('../proof/bundle-command.js')).runBundleCommand(args);
   const config = loadConfig();
   if (command === 'rotate-key' && args.length === 1) {
-    const { rotateCheckpointKey } = await import('../proof/checkpoint-keys.js');
+    const { rotateCheckpointKey } = await import('../signing/checkpoint-keys.js');
     const { retired, current } = rotateCheckpointKey(config);
     return {
       exitCode: 0,
@@ -38,7 +38,7 @@ async function run(args: readonly string[]): Promise<{ exitCode: number; lines: 
   return withStore(config, async (store) => {
     if (args.includes('--checkpoint')) {
       const { runCheckpointCommand } = await import('../proof/checkpoint-command.js');
-      const { verifyingKeys } = await import('../proof/checkpoint-keys.js');
+      const { verifyingKeys } = await import('../signing/checkpoint-keys.js');
       return runCheckpointCommand(args, store, verifyingKeys(config));
     }
     const { runAuditCommand } = await import('../audit/audit-command.js');

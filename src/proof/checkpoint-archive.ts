@@ -4,8 +4,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { WrongExpectedRevision } from '../event-store/errors.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
 import { ChainHeads } from '../live-blog/projections/chain-heads.js';
-import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint } from './checkpoint.js';
-import { CheckpointSigner } from './checkpoint-signer.js';
+import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint } from '../signing/checkpoint.js';
+import { CheckpointSigner } from '../signing/checkpoint-signer.js';
 import { streamPages } from './stream-pages.js';
 
 /** Stored checkpoints of a story: a stream of its own, which no view, feed or audit of the story reads. */

@@ -4,8 +4,8 @@ import type { RecordedEvent } from '../event-store/event-store.js';
 import { foldStored, toStoredEvents } from '../live-blog/application/envelope.js';
 import { initialState } from '../live-blog/domain/index.js';
 import { toArticleView, type ArticleView } from '../live-blog/projections/article.view.js';
-import { signatureBytes, type CheckpointKey, type SignedCheckpoint } from './checkpoint.js';
-import type { KeySet } from './keyring.js';
+import { signatureBytes, type CheckpointKey, type SignedCheckpoint } from '../signing/checkpoint.js';
+import type { KeySet } from '../signing/keyring.js';
 import type { Author } from '../kernel/index.js';
 
 export const BUNDLE_FORMAT = 'dateline-evidence/1';

@@ -6,8 +6,8 @@ import {
   type RedactionFinding,
 } from '../audit/hash-chain-verifier.js';
 import type { RecordedEvent } from '../event-store/event-store.js';
-import { checkSignature, type SignedCheckpoint } from './checkpoint.js';
-import type { Keyring } from './keyring.js';
+import { checkSignature, type SignedCheckpoint } from '../signing/checkpoint.js';
+import type { Keyring } from '../signing/keyring.js';
 
 /**
  * How the history a store holds now relates to the one a checkpoint signed:

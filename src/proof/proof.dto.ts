@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { INSTANT_WITH_ZONE } from '../audit/audit-query.dto.js';
 import { WholeNumber } from '../shared/query-numbers.js';
-import { CHECKPOINT_FORMAT } from './checkpoint.js';
+import { CHECKPOINT_FORMAT } from '../signing/checkpoint.js';
 
 const INSTANT = 'an ISO 8601 instant with a time zone, such as 2026-04-08T17:37:00Z';
 

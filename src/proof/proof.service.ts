@@ -5,14 +5,13 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store
 import { toStoredEvent } from '../live-blog/application/envelope.js';
 import { streamOf } from '../live-blog/application/stream-names.js';
 import { LiveBlogConflict, LiveBlogNotFound } from '../live-blog/domain/index.js';
-import type { SignedCheckpoint } from './checkpoint.js';
-import { CheckpointSigner } from './checkpoint-signer.js';
-import { BUNDLE_FORMAT, pageOf, type EvidenceBundle } from './evidence-bundle.js';
+import type { SignedCheckpoint } from '../signing/checkpoint.js';
+import { CheckpointSigner } from '../signing/checkpoint-signer.js';
+import { BUNDLE_FORMAT, pageOf, seal, type EvidenceBundle } from './evidence-bundle.js';
 import { verifyExtension, type ExtensionReport } from './extension.js';
 import { storedCheckpoints } from './checkpoint-archive.js';
 import { streamPages } from './stream-pages.js';
-import type { Author } from '../kernel/index.js';
-import { CLOCK, type Clock } from '../kernel/index.js';
+import { type Author, CLOCK, type Clock } from '../kernel/index.js';
 
 /** The auditor's proofs, read from the store (the truth), never from this node's views. */
 @Injectable()
@@ -49,17 +48,20 @@ export class ProofService {
       throw new LiveBlogConflict(`the hash chain is broken at revision ${at}: see /integrity; no evidence is signed`);
     }
     const end = toStoredEvent(events.at(-1)!);
-    return this.signer.seal({
-      format: BUNDLE_FORMAT,
-      liveBlogId,
-      revision: last,
-      storeEpoch: this.store.epoch,
-      createdAt: this.clock.now().toISOString(),
-      createdBy: auditor,
-      checkpoint: this.signer.sign(liveBlogId, last, end.metadata.hash),
-      keys: this.signer.signingKey,
-      events,
-      page: pageOf(liveBlogId, events)!,
-    });
+    return seal(
+      {
+        format: BUNDLE_FORMAT,
+        liveBlogId,
+        revision: last,
+        storeEpoch: this.store.epoch,
+        createdAt: this.clock.now().toISOString(),
+        createdBy: auditor,
+        checkpoint: this.signer.sign(liveBlogId, last, end.metadata.hash),
+        keys: this.signer.signingKey,
+        events,
+        page: pageOf(liveBlogId, events)!,
+      },
+      this.signer.currentKey,
+    );
   }
 }

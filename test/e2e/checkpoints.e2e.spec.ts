@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { recomputedContentHash, type StoredEvent } from '../../src/live-blog/application/envelope.js';
 import { chainHash } from '../../src/live-blog/application/hash-chain.js';
-import { checkSignature, signCheckpoint, type SignedCheckpoint } from '../../src/proof/checkpoint.js';
+import { checkSignature, signCheckpoint, type SignedCheckpoint } from '../../src/signing/checkpoint.js';
 import { verifyBundle } from '../../src/proof/bundle-verifier.js';
 import { CheckpointArchive } from '../../src/proof/checkpoint-archive.js';
 import { runCheckpointCommand } from '../../src/proof/checkpoint-command.js';
-import { resolveCheckpointKeys } from '../../src/proof/checkpoint-keys.js';
-import { keyringOf, publishedKeyOf } from '../../src/proof/keyring.js';
+import { resolveCheckpointKeys } from '../../src/signing/checkpoint-keys.js';
+import { keyringOf, publishedKeyOf } from '../../src/signing/keyring.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader } from '../support/live.js';
 

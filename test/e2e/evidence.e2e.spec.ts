@@ -6,7 +6,7 @@ import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-
 import { runBundleCommand } from '../../src/proof/bundle-command.js';
 import { verifyBundle } from '../../src/proof/bundle-verifier.js';
 import { canonical } from '../../src/proof/evidence-bundle.js';
-import { keyringOf } from '../../src/proof/keyring.js';
+import { keyringOf } from '../../src/signing/keyring.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 
 const BLOG = 'jalal-abad-talks';

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { CHECKPOINT_KEY_FILE, resolveCheckpointKeys, rotateCheckpointKey } from '../../src/proof/checkpoint-keys.js';
-import { signCheckpoint, checkSignature } from '../../src/proof/checkpoint.js';
+import { CHECKPOINT_KEY_FILE, resolveCheckpointKeys, rotateCheckpointKey } from '../../src/signing/checkpoint-keys.js';
+import { signCheckpoint, checkSignature } from '../../src/signing/checkpoint.js';
 
 const SRC = resolve('src');
 

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import type { SignedCheckpoint } from '../../proof/checkpoint.js';
-import { CheckpointSigner } from '../../proof/checkpoint-signer.js';
+import type { SignedCheckpoint } from '../../signing/checkpoint.js';
+import { CheckpointSigner } from '../../signing/checkpoint-signer.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 export interface ChainHead {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { asapScheduler, observeOn, type Subscription } from 'rxjs';
-import { CheckpointSigner } from '../../proof/checkpoint-signer.js';
+import { CheckpointSigner } from '../../signing/checkpoint-signer.js';
 import { Metrics, secondsSince } from '../../shared/metrics.js';
 import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
 import type { ClientToServerEvents, PushedEvent, ServerToClientEvents } from './live-events.js';

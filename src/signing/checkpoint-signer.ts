@@ -1,9 +1,8 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import { signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
+import { signCheckpoint, type CheckpointKey, type SignedCheckpoint } from './checkpoint.js';
 import { resolveCheckpointKeys, type CheckpointKeys } from './checkpoint-keys.js';
-import { seal, type EvidenceBundle, type UnsealedBundle } from './evidence-bundle.js';
 import type { KeySet, Keyring } from './keyring.js';
 import { CLOCK, type Clock } from '../kernel/index.js';
 
@@ -56,8 +55,9 @@ export class CheckpointSigner {
     return checkpoint;
   }
 
-  seal(bundle: UnsealedBundle): EvidenceBundle {
-    return seal(bundle, this.keys.signing);
+  /** The key that signs now, for what else this deployment seals (evidence bundles). */
+  get currentKey(): CheckpointKey {
+    return this.keys.signing;
   }
 }
 
