@@ -1,21 +1,15 @@
 import { Module } from '@nestjs/common';
-import { LiveBlogModule } from '../live-blog/live-blog.module.js';
 import { AccountCommands } from './application/account-commands.js';
 import { AccountDirectory } from './application/account-directory.js';
 import { SignInService } from './application/sign-in.js';
-import { AccountsController } from './http/accounts.controller.js';
-import { SessionAuthenticator } from './http/session-authenticator.js';
-import { SessionTokens } from './http/session-tokens.js';
-import { SignInController } from './http/sign-in.controller.js';
 
 /**
- * Accounts, sign-in and sessions (DESIGN §6a). The directory follows the `accounts` stream through
- * the live-blog module's feed runner, which hands it the events of streams that are not live blogs.
+ * The account book (DESIGN §6a): accounts and sessions as events of the store's `accounts` stream,
+ * the commands that write them, and the sign-in check. The directory follows the stream through the
+ * store feed's events of streams that are not live blogs (OtherStreamEvents).
  */
 @Module({
-  imports: [LiveBlogModule],
-  controllers: [SignInController, AccountsController],
-  providers: [AccountDirectory, AccountCommands, SignInService, SessionTokens, SessionAuthenticator],
-  exports: [AccountDirectory, AccountCommands, SessionAuthenticator],
+  providers: [AccountDirectory, AccountCommands, SignInService],
+  exports: [AccountDirectory, AccountCommands, SignInService],
 })
 export class AccountsModule {}

@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SessionAuthenticator, type SessionUser } from '../accounts/http/session-authenticator.js';
+import { SessionAuthenticator, type SessionUser } from './session-authenticator.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { RequestLimits } from '../limits/request-limits.js';
 import { PAGE_KEY, ROLES_KEY } from './roles.js';

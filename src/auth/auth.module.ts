@@ -4,7 +4,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AccountsController } from './accounts.controller.js';
 import { AuthGuard } from './auth.guard.js';
+import { SessionAuthenticator } from './session-authenticator.js';
+import { SessionTokens } from './session-tokens.js';
 import { resolveSigningKey } from './signing-key.js';
 import { apiSignOptions, apiVerifyOptions } from './token-policy.js';
 
@@ -26,6 +29,8 @@ export function jwtOptions(config: AppConfig): JwtModuleOptions {
 
 @Module({
   imports: [JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions }), AccountsModule],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AccountsController],
+  providers: [SessionTokens, SessionAuthenticator, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionTokens, SessionAuthenticator, AccountsModule],
 })
 export class AuthModule {}

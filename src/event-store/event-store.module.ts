@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { EVENT_STORE, type EventStore } from './event-store.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPostgresEventStore } from './postgres/postgres-event-store.js';
+import { OtherStreamEvents } from './other-stream-events.js';
 import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
 import { CLOCK, systemClock, type Clock } from '../kernel/index.js';
 
@@ -20,8 +21,8 @@ export async function openEventStore(config: AppConfig, clock: Clock = systemClo
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: openEventStore }],
-  exports: [EVENT_STORE],
+  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: openEventStore }, OtherStreamEvents],
+  exports: [EVENT_STORE, OtherStreamEvents],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

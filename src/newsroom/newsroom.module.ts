@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { LiveBlogModule } from '../live-blog/live-blog.module.js';
 import { PagesModule } from '../pages/pages.module.js';
 import { NewsroomPresenter } from './console.presenter.js';
@@ -10,7 +10,7 @@ import { PresenceGateway } from './presence.gateway.js';
 
 /** The editors' side in the browser: the newsroom index, the console, who wrote what, and who is here. */
 @Module({
-  imports: [AccountsModule, LiveBlogModule, PagesModule],
+  imports: [AuthModule, LiveBlogModule, PagesModule],
   controllers: [NewsroomController, NewsroomActivityController],
   providers: [NewsroomPresenter, EditorIdentity, PresenceGateway],
 })

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { SESSION_COOKIE } from '../accounts/http/session-cookie.js';
+import { carriesCredentials } from '../auth/session-cookie.js';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
 import type { AppConfig } from '../config/config.js';
 import { AUTHOR, ROUTE, type StampedRequest } from './access-log.js';
@@ -42,9 +42,4 @@ export function servedOverHttps(request: IncomingMessage, config: AppConfig): bo
   const header = request.headers['x-forwarded-proto'];
   const scheme = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').at(-1)?.trim().toLowerCase();
   return scheme === 'https';
-}
-
-/** A bearer token or the session cookie: the answer is the caller's own, never a shared cache's. */
-export function carriesCredentials(request: IncomingMessage): boolean {
-  return request.headers.authorization !== undefined || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
 }

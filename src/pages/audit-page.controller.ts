@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SessionAuthenticator } from '../accounts/http/session-authenticator.js';
+import { SessionAuthenticator } from '../auth/session-authenticator.js';
 import { historyPointOf } from '../audit/audit-query.dto.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Roles } from '../auth/roles.js';

@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { LiveBlogModule } from '../live-blog/live-blog.module.js';
 import { AuditPageController } from './audit-page.controller.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { PagesController } from './pages.controller.js';
+import { SignInController } from './sign-in.controller.js';
 
 /** The HTML pages (index, live page, auditor's page); templates in views/, assets in public/. */
 @Module({
-  imports: [LiveBlogModule, AuditModule, AccountsModule],
-  controllers: [PagesController, AuditPageController],
+  imports: [LiveBlogModule, AuditModule, AuthModule],
+  controllers: [PagesController, AuditPageController, SignInController],
   providers: [LivePagePresenter],
   exports: [LivePagePresenter],
 })

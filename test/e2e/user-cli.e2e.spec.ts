@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountDirectory } from '../../src/accounts/application/account-directory.js';
-import { SessionAuthenticator } from '../../src/accounts/http/session-authenticator.js';
+import { SessionAuthenticator } from '../../src/auth/session-authenticator.js';
 import { startApp, type TestApp } from '../support/app.js';
 import { PASSWORD, signIn } from '../support/accounts.js';
 import { waitFor } from '../support/live.js';

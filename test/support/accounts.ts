@@ -3,7 +3,7 @@ import {
   COMMAND_LINE_ACTOR,
   type AccountSummary,
 } from '../../src/accounts/application/account-commands.js';
-import { SESSION_COOKIE } from '../../src/accounts/http/session-cookie.js';
+import { SESSION_COOKIE } from '../../src/auth/session-cookie.js';
 import type { TestApp } from './app.js';
 
 export const PASSWORD = 'correct horse battery staple';

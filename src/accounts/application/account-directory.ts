@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.js';
-import { ProjectionRunner } from '../../live-blog/projections/projection-runner.js';
+import { OtherStreamEvents } from '../../event-store/other-stream-events.js';
 import {
   emptyAccountBook,
   evolveAccounts,
@@ -27,12 +27,12 @@ export class AccountDirectory implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() private readonly feed?: ProjectionRunner,
+    @Optional() private readonly feed?: OtherStreamEvents,
   ) {}
 
   async onModuleInit(): Promise<void> {
     // Follow first, then read: an event that lands in between shows up as a gap and is read again.
-    this.subscription = this.feed?.otherEvents.subscribe((event) => this.observe(event));
+    this.subscription = this.feed?.events.subscribe((event) => this.observe(event));
     await this.catchUp();
   }
 

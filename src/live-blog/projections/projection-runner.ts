@@ -7,6 +7,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '../../event-store/event-store.js';
+import { OtherStreamEvents } from '../../event-store/other-stream-events.js';
 import { Metrics, secondsSince } from '../../shared/metrics.js';
 import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
@@ -29,7 +30,6 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
   private readonly blogs = new Map<string, LiveBlogState>();
   private readonly waiters = new Set<{ checkpoint: Checkpoint; resolve: () => void }>();
   private readonly folded$ = new Subject<FoldedEvent>();
-  private readonly others$ = new Subject<RecordedEvent>();
   private subscription?: Subscription;
   /** The last event folded; undefined before the first. */
   private checkpoint?: Checkpoint;
@@ -41,15 +41,10 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
    */
   readonly folded = this.folded$.asObservable();
 
-  /**
-   * Events of streams that are not live blogs (accounts), as the feed delivers them after start-up.
-   * Only their own readers listen: nothing here reaches a view, a push or a feed.
-   */
-  readonly otherEvents = this.others$.asObservable();
-
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly metrics: Metrics,
+    private readonly otherStreams: OtherStreamEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -88,7 +83,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
   onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
     this.folded$.complete();
-    this.others$.complete();
+    this.otherStreams.complete();
   }
 
   /** The blog as this node's views hold it. */
@@ -140,7 +135,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
     // Writers waiting for their event are let go before any listener hears of it.
     this.wakeWaiters();
     if (liveBlogId !== null && stored) this.folded$.next({ liveBlogId, event: stored });
-    else this.others$.next(event);
+    else this.otherStreams.publish(event);
   }
 
   private wakeWaiters(): void {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAuthor, Roles } from '../../auth/roles.js';
-import { AccountCommands, type AccountSummary } from '../application/account-commands.js';
+import { CurrentAuthor, Roles } from './roles.js';
+import { AccountCommands, type AccountSummary } from '../accounts/application/account-commands.js';
 import { AddAccountDto, ResetPasswordDto } from './account.dto.js';
-import type { Author } from '../../kernel/index.js';
+import type { Author } from '../kernel/index.js';
 
 /** Admins manage accounts here as `npm run user` does; disabling or a new password ends the account's sessions. */
 @ApiTags('accounts')

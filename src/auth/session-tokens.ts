@@ -2,10 +2,10 @@ import { createSecretKey, hkdfSync } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import CsrfTokens from '@fastify/csrf';
-import { resolveSessionSecret } from '../../auth/signing-key.js';
-import { CLOCK_LEEWAY_SECONDS } from '../../auth/token-policy.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import type { Account } from '../domain/account-book.js';
+import { resolveSessionSecret } from './signing-key.js';
+import { CLOCK_LEEWAY_SECONDS } from './token-policy.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { Account } from '../accounts/domain/account-book.js';
 
 /** A session token lives this long; a request in its second third gets a fresh one (renewal while in use). */
 export const SESSION_TOKEN_SECONDS = 15 * 60;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '../domain/account-decide.js';
-import { ACCOUNT_ROLES } from '../domain/account-events.js';
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '../accounts/domain/account-decide.js';
+import { ACCOUNT_ROLES } from '../accounts/domain/account-events.js';
 
 export class AddAccountDto {
   @ApiProperty({ example: 'ann', description: '2 to 40 lower-case letters, digits, dots, dashes or underscores' })
@@ -31,29 +31,4 @@ export class ResetPasswordDto {
   @IsString()
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   password!: string;
-}
-
-/** The sign-in form. Loose on purpose: an empty field is answered on the form, not as a JSON 400. */
-export class SignInFormDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  username?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(PASSWORD_MAX)
-  password?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  next?: string;
-}
-
-export class SignOutFormDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  _csrf?: string;
 }

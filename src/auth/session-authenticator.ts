@@ -1,9 +1,9 @@
 import { fastifyCookie } from '@fastify/cookie';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { AccountDirectory } from '../application/account-directory.js';
-import type { Account } from '../domain/account-book.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AccountDirectory } from '../accounts/application/account-directory.js';
+import type { Account } from '../accounts/domain/account-book.js';
 import {
   CSRF_FIELD,
   CSRF_HEADER,
@@ -13,7 +13,7 @@ import {
   setSessionCookie,
 } from './session-cookie.js';
 import { RENEW_AFTER_SECONDS, SessionTokens, type SessionClaims } from './session-tokens.js';
-import type { Author } from '../../kernel/index.js';
+import type { Author } from '../kernel/index.js';
 
 /** A signed-in editor, auditor or admin, as the request (or socket) carries them. */
 export interface SessionUser {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_TOKEN_SECONDS } from './session-tokens.js';
@@ -63,4 +64,9 @@ export function fromOwnSite(request: { headers: Record<string, string | string[]
   } catch {
     return false;
   }
+}
+
+/** A bearer token or the session cookie: the answer is the caller's own, never a shared cache's. */
+export function carriesCredentials(request: IncomingMessage): boolean {
+  return request.headers.authorization !== undefined || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
 }
