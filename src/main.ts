@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
-import { ConfigError, loadConfig } from './config/config.js';
-import { seedIfEmpty } from './live-blog/import/seed.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { seedIfEmpty } from './live-blog/index.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();

@@ -1,6 +1,5 @@
-import type { EventStore } from '../event-store/event-store.js';
-import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
-import { LiveBlogNotFound } from '../live-blog/domain/index.js';
+import type { EventStore } from '../event-store/index.js';
+import { LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
 import { AuditService } from './audit.service.js';
 import type { ChainProblem, IntegrityReport } from './hash-chain-verifier.js';
 

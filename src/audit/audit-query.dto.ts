@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { WholeNumber } from '../shared/query-numbers.js';
+import { WholeNumber } from '../shared/index.js';
 import type { HistoryPoint } from './audit.service.js';
 
 /** An instant must say its time zone: "2010-04-08T17:37:00" alone would mean the server's local time. */

@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.js';
-import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
+import { Roles } from '../auth/index.js';
+import { LiveBlogIdPipe } from '../live-blog/index.js';
 import { AsOfQueryDto, DiffQueryDto, EventsQueryDto, FiguresQueryDto, historyPointOf } from './audit-query.dto.js';
 import { AS_OF_UPDATES, AuditService } from './audit.service.js';
 import { figuresCsv } from './figures-history.js';

@@ -1,9 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
-import { foldStored, toHistoryEvent, toStoredEvents } from '../live-blog/application/envelope.js';
-import { streamOf } from '../live-blog/application/stream-names.js';
-import { initialState, LiveBlogNotFound, type LiveBlogState, type OpenedBlog } from '../live-blog/domain/index.js';
-import { ARTICLE_UPDATES, toArticleView, type ArticleView } from '../live-blog/projections/article.view.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/index.js';
+import {
+  foldStored,
+  toHistoryEvent,
+  toStoredEvents,
+  streamOf,
+  initialState,
+  LiveBlogNotFound,
+  type LiveBlogState,
+  type OpenedBlog,
+  ARTICLE_UPDATES,
+  toArticleView,
+  type ArticleView,
+} from '../live-blog/index.js';
 import { RevisionNotFound } from './audit-errors.js';
 import { toAuditorView, type AuditorView, type RecordPage } from './auditor-view.js';
 import { diff, type BlogDiff } from './diff.js';

@@ -1,5 +1,11 @@
-import type { OpenedBlog, Redaction, UpdateRecord } from '../live-blog/domain/index.js';
-import { toArticleView, toPublicUpdate, type PublicUpdate } from '../live-blog/projections/article.view.js';
+import {
+  type OpenedBlog,
+  type Redaction,
+  type UpdateRecord,
+  toArticleView,
+  toPublicUpdate,
+  type PublicUpdate,
+} from '../live-blog/index.js';
 import type { Author } from '../kernel/index.js';
 
 export interface AuditedChange {

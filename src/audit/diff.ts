@@ -7,7 +7,7 @@ import {
   type LiveBlogState,
   type OpenedBlog,
   type UpdatePosted,
-} from '../live-blog/domain/index.js';
+} from '../live-blog/index.js';
 import type { Author } from '../kernel/index.js';
 
 export interface FiguresStatement {

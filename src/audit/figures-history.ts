@@ -1,4 +1,4 @@
-import type { CasualtyFigures, Figure, OpenedBlog } from '../live-blog/domain/index.js';
+import type { CasualtyFigures, Figure, OpenedBlog } from '../live-blog/index.js';
 import type { Author } from '../kernel/index.js';
 
 /** One revision of the casualty figures: the counts as they stood after it, and who stated them when. */

@@ -1,4 +1,4 @@
-import type { LiveBlogState } from '../live-blog/domain/index.js';
+import type { LiveBlogState } from '../live-blog/index.js';
 
 /** A snapshot every this many revisions: an as-of folds at most this many events past the nearest one. */
 export const SNAPSHOT_EVERY = 1000;

@@ -1,7 +1,13 @@
-import type { RecordedEvent } from '../event-store/event-store.js';
-import { isStoredEvent, recomputedContentHash, type StoredEvent } from '../live-blog/application/envelope.js';
-import { chainHash, SALTED_PATHS, valueAt } from '../live-blog/application/hash-chain.js';
-import { redactedText } from '../live-blog/domain/index.js';
+import type { RecordedEvent } from '../event-store/index.js';
+import {
+  isStoredEvent,
+  recomputedContentHash,
+  type StoredEvent,
+  chainHash,
+  SALTED_PATHS,
+  valueAt,
+  redactedText,
+} from '../live-blog/pure.js';
 
 /**
  * Why the chain breaks at a revision:

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '../accounts/domain/account-decide.js';
-import { ACCOUNT_ROLES } from '../accounts/domain/account-events.js';
+import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN, ACCOUNT_ROLES } from '../accounts/index.js';
 
 export class AddAccountDto {
   @ApiProperty({ example: 'ann', description: '2 to 40 lower-case letters, digits, dots, dashes or underscores' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAuthor, Roles } from './roles.js';
-import { AccountCommands, type AccountSummary } from '../accounts/application/account-commands.js';
+import { AccountCommands, type AccountSummary } from '../accounts/index.js';
 import { AddAccountDto, ResetPasswordDto } from './account.dto.js';
 import type { Author } from '../kernel/index.js';
 

@@ -10,13 +10,11 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAuthenticator, type SessionUser } from './session-authenticator.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { RequestLimits } from '../limits/request-limits.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { RequestLimits } from '../limits/index.js';
 import { PAGE_KEY, ROLES_KEY } from './roles.js';
 import { authorOf, TokenRefused } from './token-policy.js';
-import type { Author } from '../kernel/index.js';
-import type { Role } from '../kernel/index.js';
-import { clientAddress } from '../kernel/index.js';
+import { type Author, type Role, clientAddress } from '../kernel/index.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,9 +1,8 @@
 import { fastifyCookie } from '@fastify/cookie';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { AccountDirectory } from '../accounts/application/account-directory.js';
-import type { Account } from '../accounts/domain/account-book.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { AccountDirectory, type Account } from '../accounts/index.js';
 import {
   CSRF_FIELD,
   CSRF_HEADER,

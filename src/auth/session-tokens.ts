@@ -4,8 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import CsrfTokens from '@fastify/csrf';
 import { resolveSessionSecret } from './signing-key.js';
 import { CLOCK_LEEWAY_SECONDS } from './token-policy.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { Account } from '../accounts/domain/account-book.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import type { Account } from '../accounts/index.js';
 
 /** A session token lives this long; a request in its second third gets a fresh one (renewal while in use). */
 export const SESSION_TOKEN_SECONDS = 15 * 60;

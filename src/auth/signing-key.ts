@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../config/index.js';
 
 export type SigningKey =
   | { readonly kind: 'secret'; readonly secret: string }

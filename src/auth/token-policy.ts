@@ -1,9 +1,6 @@
 import type { JwtSignOptions, JwtVerifyOptions } from '@nestjs/jwt';
-import type { TokenSettings } from '../config/config.js';
-import type { Author } from '../kernel/index.js';
-import { DomainError } from '../kernel/index.js';
-import { ROLES, type Role } from '../kernel/index.js';
-import { text } from '../kernel/index.js';
+import type { TokenSettings } from '../config/index.js';
+import { type Author, DomainError, ROLES, type Role, text } from '../kernel/index.js';
 
 /** Clocks disagree a little: a token issued a few seconds "ahead" of this node is still taken. */
 export const CLOCK_LEEWAY_SECONDS = 30;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { loadConfig, type AppConfig } from '../config/config.js';
+import { loadConfig, type AppConfig } from '../config/pure.js';
 
 const USAGE = [
   'usage: npm run audit -- verify <live-blog-id>',
@@ -24,10 +24,10 @@ async function main(): Promise<void> {
 
 async function run(args: readonly string[]): Promise<{ exitCode: number; lines: readonly string[] }> {
   const [command] = args;
-  if (command === 'verify-bundle') return (await import('../proof/bundle-command.js')).runBundleCommand(args);
+  if (command === 'verify-bundle') return (await import('../proof/pure.js')).runBundleCommand(args);
   const config = loadConfig();
   if (command === 'rotate-key' && args.length === 1) {
-    const { rotateCheckpointKey } = await import('../signing/checkpoint-keys.js');
+    const { rotateCheckpointKey } = await import('../signing/pure.js');
     const { retired, current } = rotateCheckpointKey(config);
     return {
       exitCode: 0,
@@ -37,11 +37,11 @@ async function run(args: readonly string[]): Promise<{ exitCode: number; lines: 
   if (command !== 'verify') return { exitCode: 2, lines: [USAGE] };
   return withStore(config, async (store) => {
     if (args.includes('--checkpoint')) {
-      const { runCheckpointCommand } = await import('../proof/checkpoint-command.js');
-      const { verifyingKeys } = await import('../signing/checkpoint-keys.js');
+      const { runCheckpointCommand } = await import('../proof/index.js');
+      const { verifyingKeys } = await import('../signing/index.js');
       return runCheckpointCommand(args, store, verifyingKeys(config));
     }
-    const { runAuditCommand } = await import('../audit/audit-command.js');
+    const { runAuditCommand } = await import('../audit/index.js');
     const outcome = await runAuditCommand(args, store);
     return { exitCode: outcome.exitCode, lines: [outcome.line] };
   });
@@ -49,14 +49,14 @@ async function run(args: readonly string[]): Promise<{ exitCode: number; lines: 
 
 async function withStore<T>(
   config: AppConfig,
-  use: (store: import('../event-store/event-store.js').EventStore) => Promise<T>,
+  use: (store: import('../event-store/index.js').EventStore) => Promise<T>,
 ) {
   const setting = config.eventStore;
   // Opening a missing SQLite file would create an empty store and report the blog unknown.
   if (setting.kind === 'sqlite' && setting.path !== ':memory:' && !existsSync(setting.path)) {
     throw new Error(`no event store at ${setting.path} (set DATA_DIR or EVENT_STORE)`);
   }
-  const { openEventStore } = await import('../event-store/event-store.module.js');
+  const { openEventStore } = await import('../event-store/index.js');
   const store = await openEventStore(config);
   try {
     return await use(store);

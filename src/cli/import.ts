@@ -3,9 +3,8 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppModule } from '../app.module.js';
-import { loadConfig } from '../config/config.js';
-import { CommandHandler } from '../live-blog/application/command-handler.js';
-import { importStory, readStoryFile } from '../live-blog/import/story-importer.js';
+import { loadConfig } from '../config/index.js';
+import { CommandHandler, importStory, readStoryFile } from '../live-blog/index.js';
 
 const USAGE = 'usage: npm run import -- <file.jsonl> [more files]';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { JwtService } from '@nestjs/jwt';
-import { jwtOptions } from '../auth/auth.module.js';
-import { loadConfig } from '../config/config.js';
-import { slugOf } from '../live-blog/http/slug.js';
+import { jwtOptions } from '../auth/index.js';
+import { loadConfig } from '../config/index.js';
+import { slugOf } from '../live-blog/index.js';
 import { ROLES, type Role } from '../kernel/index.js';
 
 const USAGE =

@@ -2,11 +2,15 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { AccountCommands, COMMAND_LINE_ACTOR, type AccountSummary } from '../accounts/application/account-commands.js';
-import { AccountDirectory } from '../accounts/application/account-directory.js';
-import { ACCOUNT_ROLES } from '../accounts/domain/account-events.js';
-import { ConfigError, loadConfig } from '../config/config.js';
-import { openEventStore } from '../event-store/event-store.module.js';
+import {
+  AccountCommands,
+  COMMAND_LINE_ACTOR,
+  type AccountSummary,
+  AccountDirectory,
+  ACCOUNT_ROLES,
+} from '../accounts/index.js';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { openEventStore } from '../event-store/index.js';
 
 const USAGE = `usage: npm run user -- <command>
   add --username ann --name "Ann Editor" --role ${ACCOUNT_ROLES.join('|')}   (password on standard input)

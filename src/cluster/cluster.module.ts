@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { CLUSTER_STATE, type ClusterState } from './cluster-state.js';
 import { localClusterState } from './local-cluster-state.js';
 import { openPostgresClusterState } from './postgres/postgres-cluster-state.js';

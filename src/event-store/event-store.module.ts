@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { EVENT_STORE, type EventStore } from './event-store.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPostgresEventStore } from './postgres/postgres-event-store.js';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../cluster/cluster-state.js';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { Author } from '../kernel/index.js';
-import { RateLimited } from '../kernel/index.js';
+import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../cluster/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { type Author, RateLimited } from '../kernel/index.js';
 
 const MINUTE = 60;
 /**

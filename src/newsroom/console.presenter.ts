@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FIGURE_QUALIFIERS, UPDATE_KINDS, type OpenedBlog } from '../live-blog/domain/index.js';
-import { ArticleViews } from '../live-blog/projections/article-views.js';
-import { LivePagePresenter } from '../pages/live-page.presenter.js';
-import { pageHelpers, type PageHead } from '../pages/page-helpers.js';
+import { FIGURE_QUALIFIERS, UPDATE_KINDS, type OpenedBlog, ArticleViews } from '../live-blog/index.js';
+import { LivePagePresenter, pageHelpers, type PageHead } from '../pages/index.js';
 import { CLOCK, type Clock } from '../kernel/index.js';
 
 /** Zones offered when opening a story; any other IANA name may be typed. */

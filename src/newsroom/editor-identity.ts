@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccountDirectory } from '../accounts/application/account-directory.js';
-import { SessionAuthenticator } from '../auth/session-authenticator.js';
+import { AccountDirectory } from '../accounts/index.js';
+import { SessionAuthenticator } from '../auth/index.js';
 import type { Author } from '../kernel/index.js';
 
 interface Handshake {

@@ -1,12 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import { toStoredEvents } from '../live-blog/application/envelope.js';
-import { streamOf } from '../live-blog/application/stream-names.js';
-import { ChangesQueryDto } from '../live-blog/http/dto/story.dto.js';
-import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
-import { ArticleViews } from '../live-blog/projections/article-views.js';
+import { Roles } from '../auth/index.js';
+import { EVENT_STORE, type EventStore } from '../event-store/index.js';
+import { toStoredEvents, streamOf, ChangesQueryDto, LiveBlogIdPipe, ArticleViews } from '../live-blog/index.js';
 
 /** One line of "who did what when": the public change feed says what changed, this says who. */
 export interface ActivityItem {

@@ -2,14 +2,11 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionUser } from '../auth/session-authenticator.js';
-import { CurrentAuthor, CurrentSession } from '../auth/roles.js';
-import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
-import { ArticleViews } from '../live-blog/projections/article-views.js';
-import { notFound } from '../pages/pages.controller.js';
+import { type SessionUser, CurrentAuthor, CurrentSession } from '../auth/index.js';
+import { LIVE_BLOG_ID_PATTERN, ArticleViews } from '../live-blog/index.js';
+import { notFound, SignedInPage } from '../pages/index.js';
 import { NewsroomPresenter } from './console.presenter.js';
 import type { Author } from '../kernel/index.js';
-import { SignedInPage } from '../pages/signed-in-page.js';
 
 /**
  * The editors' pages: the newsroom index and one story's console, for signed-in editors (others

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { LiveBlogModule } from '../live-blog/live-blog.module.js';
-import { PagesModule } from '../pages/pages.module.js';
+import { AuthModule } from '../auth/index.js';
+import { LiveBlogModule } from '../live-blog/index.js';
+import { PagesModule } from '../pages/index.js';
 import { NewsroomPresenter } from './console.presenter.js';
 import { EditorIdentity } from './editor-identity.js';
 import { NewsroomActivityController } from './newsroom-activity.controller.js';

@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
+import { LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
 import { EditorIdentity, type SocketEditor } from './editor-identity.js';
 
 export const NEWSROOM_NAMESPACE = '/newsroom';

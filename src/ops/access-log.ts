@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { type Params, PinoLogger } from 'nestjs-pino';
 import { type DestinationStream, stdSerializers } from 'pino';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../config/index.js';
 
 /**
  * What the access log knows of a request beyond the raw Node request: the route pattern it matched

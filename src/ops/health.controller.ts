@@ -1,8 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import { ProjectionRunner } from '../live-blog/projections/projection-runner.js';
+import { EVENT_STORE, type EventStore } from '../event-store/index.js';
+import { ProjectionRunner } from '../live-blog/index.js';
 
 @ApiTags('operations')
 @Controller('health')

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { carriesCredentials } from '../auth/session-cookie.js';
-import type { AuthenticatedRequest } from '../auth/auth.guard.js';
-import type { AppConfig } from '../config/config.js';
+import { carriesCredentials, type AuthenticatedRequest } from '../auth/index.js';
+import type { AppConfig } from '../config/index.js';
 import { AUTHOR, ROUTE, type StampedRequest } from './access-log.js';
 
 /** A year, and every subdomain: what browsers' preload lists ask for. */

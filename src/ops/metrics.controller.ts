@@ -1,6 +1,6 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Metrics } from '../shared/metrics.js';
+import { Metrics } from '../shared/index.js';
 import { MetricsAccessGuard } from './metrics-access.guard.js';
 
 @ApiExcludeController()

@@ -2,9 +2,9 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { IoAdapter } from '@nestjs/platform-socket.io';
 import { PinoLogger } from 'nestjs-pino';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../config/index.js';
 import { ROUTE, requestIdFor, type StampedRequest, writeAccessLine } from './access-log.js';
-import { LeanIoAdapter } from '../shared/lean-io-adapter.js';
+import { LeanIoAdapter } from '../shared/index.js';
 import { HSTS, servedOverHttps } from './http-hooks.js';
 
 const SOCKET_ROUTE = '/socket.io/';

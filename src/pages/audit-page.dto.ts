@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { HistoryPointQueryDto } from '../audit/audit-query.dto.js';
+import { HistoryPointQueryDto } from '../audit/index.js';
 
 /**
  * `/audit/:id/as-of`: the point, and which page: the readers' as it stood (`reader`, the default),

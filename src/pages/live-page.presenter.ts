@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { OpenedBlog } from '../live-blog/domain/index.js';
-import { ArticleViews } from '../live-blog/projections/article-views.js';
 import {
+  type OpenedBlog,
+  ArticleViews,
   ARTICLE_UPDATES,
   toPublicUpdate,
   updatesPage,
   type PublicUpdate,
-} from '../live-blog/projections/article.view.js';
+} from '../live-blog/index.js';
 import { pageHelpers, scriptSafeJson, type PageHead } from './page-helpers.js';
 
 /** The empty update the browser fills for pushed updates (views/partials/update.eta, all fields hidden). */

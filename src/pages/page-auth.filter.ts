@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionUser } from '../auth/session-authenticator.js';
+import type { SessionUser } from '../auth/index.js';
 import { pageHelpers } from './page-helpers.js';
 
 /** On pages, "not signed in" and "not allowed" are answered as pages, not as JSON problems. */

@@ -1,5 +1,5 @@
 import * as format from '../../public/js/format.js';
-import { sanitizeBody } from '../shared/safe-markup.js';
+import { sanitizeBody } from '../shared/index.js';
 
 /**
  * What templates may call: the wording shared with the browser (public/js/format.js) and the one

@@ -2,8 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
-import { ArticleViews } from '../live-blog/projections/article-views.js';
+import { LIVE_BLOG_ID_PATTERN, ArticleViews } from '../live-blog/index.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { pageHelpers } from './page-helpers.js';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { AuditModule } from '../audit/audit.module.js';
-import { LiveBlogModule } from '../live-blog/live-blog.module.js';
+import { AuthModule } from '../auth/index.js';
+import { AuditModule } from '../audit/index.js';
+import { LiveBlogModule } from '../live-blog/index.js';
 import { AuditPageController } from './audit-page.controller.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { PagesController } from './pages.controller.js';

@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Eta } from 'eta';
-import { projectRoot } from '../shared/paths.js';
+import { projectRoot } from '../shared/index.js';
 import { helmetHeaders, securityHeadersHook } from './security-headers.js';
 
 /**

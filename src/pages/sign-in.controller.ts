@@ -2,13 +2,18 @@ import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/co
 import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { pageHelpers } from './page-helpers.js';
-import { SignInRefused, SignInService, SignInThrottled } from '../accounts/application/sign-in.js';
+import { SignInRefused, SignInService, SignInThrottled } from '../accounts/index.js';
 import { SignInFormDto } from './sign-in.dto.js';
-import { SessionAuthenticator, type SessionUser } from '../auth/session-authenticator.js';
-import { clearSessionCookie, fromOwnSite, setSessionCookie } from '../auth/session-cookie.js';
-import { SessionTokens } from '../auth/session-tokens.js';
+import {
+  SessionAuthenticator,
+  type SessionUser,
+  clearSessionCookie,
+  fromOwnSite,
+  setSessionCookie,
+  SessionTokens,
+} from '../auth/index.js';
 import { clientAddress } from '../kernel/index.js';
 
 /** Where a signed-in editor goes when the sign-in link named nowhere (or somewhere off this site). */

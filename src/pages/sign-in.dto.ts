@@ -1,5 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PASSWORD_MAX } from '../accounts/domain/account-decide.js';
+import { PASSWORD_MAX } from '../accounts/index.js';
 
 /** The sign-in form. Loose on purpose: an empty field is answered on the form, not as a JSON 400. */
 export class SignInFormDto {

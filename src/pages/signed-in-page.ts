@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseFilters } from '@nestjs/common';
-import { PAGE_KEY, ROLES_KEY } from '../auth/roles.js';
+import { PAGE_KEY, ROLES_KEY } from '../auth/index.js';
 import type { Role } from '../kernel/index.js';
 import { PageAuthFilter } from './page-auth.filter.js';
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { RecordedEvent } from '../event-store/event-store.js';
-import { streamOf } from '../live-blog/application/stream-names.js';
-import { MalformedCheckpoint, parseCheckpoint } from '../signing/checkpoint.js';
+import type { RecordedEvent } from '../event-store/index.js';
+import { streamOf } from '../live-blog/pure.js';
+import { MalformedCheckpoint, parseCheckpoint, keyringOf, UnusableKey, type Keyring } from '../signing/pure.js';
 import {
   BUNDLE_FORMAT,
   canonical,
@@ -13,7 +13,6 @@ import {
 } from './evidence-bundle.js';
 import { verifyExtension } from './extension.js';
 import { describe, locate } from './json-location.js';
-import { keyringOf, UnusableKey, type Keyring } from '../signing/keyring.js';
 
 /**
  * Checks an evidence bundle with nothing but the file (and, to pin the key, a saved key set): no

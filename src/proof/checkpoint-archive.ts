@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { WrongExpectedRevision } from '../event-store/errors.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
-import { ChainHeads } from '../live-blog/projections/chain-heads.js';
-import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint } from '../signing/checkpoint.js';
-import { CheckpointSigner } from '../signing/checkpoint-signer.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { WrongExpectedRevision, EVENT_STORE, type EventStore } from '../event-store/index.js';
+import { ChainHeads } from '../live-blog/index.js';
+import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint, CheckpointSigner } from '../signing/index.js';
 import { streamPages } from './stream-pages.js';
 
 /** Stored checkpoints of a story: a stream of its own, which no view, feed or audit of the story reads. */

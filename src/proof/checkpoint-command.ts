@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { EventStore } from '../event-store/event-store.js';
-import { LIVE_BLOG_ID_PATTERN, streamOf } from '../live-blog/application/stream-names.js';
+import type { EventStore } from '../event-store/index.js';
+import { LIVE_BLOG_ID_PATTERN, streamOf } from '../live-blog/index.js';
 import { optionsOf, type CommandOutcome } from './bundle-command.js';
 import { storedCheckpoints } from './checkpoint-archive.js';
-import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint } from '../signing/checkpoint.js';
+import {
+  MalformedCheckpoint,
+  parseCheckpoint,
+  type SignedCheckpoint,
+  keyringOf,
+  UnusableKey,
+  type KeySet,
+  type Keyring,
+} from '../signing/index.js';
 import { verifyExtension } from './extension.js';
-import { keyringOf, UnusableKey, type KeySet, type Keyring } from '../signing/keyring.js';
 import { streamPages } from './stream-pages.js';
 
 export const CHECKPOINT_USAGE =

@@ -1,11 +1,8 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { RecordedEvent } from '../event-store/event-store.js';
-import { foldStored, toStoredEvents } from '../live-blog/application/envelope.js';
-import { initialState } from '../live-blog/domain/index.js';
-import { toArticleView, type ArticleView } from '../live-blog/projections/article.view.js';
-import { signatureBytes, type CheckpointKey, type SignedCheckpoint } from '../signing/checkpoint.js';
-import type { KeySet } from '../signing/keyring.js';
+import type { RecordedEvent } from '../event-store/index.js';
+import { foldStored, toStoredEvents, initialState, toArticleView, type ArticleView } from '../live-blog/pure.js';
+import { signatureBytes, type CheckpointKey, type SignedCheckpoint, type KeySet } from '../signing/pure.js';
 import type { Author } from '../kernel/index.js';
 
 export const BUNDLE_FORMAT = 'dateline-evidence/1';

@@ -1,13 +1,6 @@
-import {
-  chainStart,
-  checkLink,
-  reportOf,
-  type ChainProblem,
-  type RedactionFinding,
-} from '../audit/hash-chain-verifier.js';
-import type { RecordedEvent } from '../event-store/event-store.js';
-import { checkSignature, type SignedCheckpoint } from '../signing/checkpoint.js';
-import type { Keyring } from '../signing/keyring.js';
+import { chainStart, checkLink, reportOf, type ChainProblem, type RedactionFinding } from '../audit/pure.js';
+import type { RecordedEvent } from '../event-store/index.js';
+import { checkSignature, type SignedCheckpoint, type Keyring } from '../signing/pure.js';
 
 /**
  * How the history a store holds now relates to the one a checkpoint signed:

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAuthor, Roles } from '../auth/roles.js';
-import { ChainHeads } from '../live-blog/projections/chain-heads.js';
-import { LiveBlogIdPipe } from '../live-blog/http/live-blog-id.pipe.js';
-import { parseCheckpoint } from '../signing/checkpoint.js';
+import { CurrentAuthor, Roles } from '../auth/index.js';
+import { ChainHeads, LiveBlogIdPipe } from '../live-blog/index.js';
+import { parseCheckpoint, CheckpointSigner } from '../signing/index.js';
 import { CheckpointArchive } from './checkpoint-archive.js';
-import { CheckpointSigner } from '../signing/checkpoint-signer.js';
 import { serializeBundle } from './evidence-bundle.js';
 import { CheckpointDto, CheckpointQueryDto, EvidenceQueryDto } from './proof.dto.js';
 import { ProofService } from './proof.service.js';

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Min } from 'class-validator';
-import { INSTANT_WITH_ZONE } from '../audit/audit-query.dto.js';
-import { WholeNumber } from '../shared/query-numbers.js';
-import { CHECKPOINT_FORMAT } from '../signing/checkpoint.js';
+import { INSTANT_WITH_ZONE } from '../audit/index.js';
+import { WholeNumber } from '../shared/index.js';
+import { CHECKPOINT_FORMAT } from '../signing/index.js';
 
 const INSTANT = 'an ISO 8601 instant with a time zone, such as 2026-04-08T17:37:00Z';
 

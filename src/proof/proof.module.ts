@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LiveBlogModule } from '../live-blog/live-blog.module.js';
+import { LiveBlogModule } from '../live-blog/index.js';
 import { CheckpointArchive } from './checkpoint-archive.js';
 import { CheckpointController, ProofController, WellKnownKeysController } from './proof.controller.js';
 import { ProofService } from './proof.service.js';

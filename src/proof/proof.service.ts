@@ -1,12 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RevisionNotFound } from '../audit/audit-errors.js';
-import { verifyChain } from '../audit/hash-chain-verifier.js';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
-import { toStoredEvent } from '../live-blog/application/envelope.js';
-import { streamOf } from '../live-blog/application/stream-names.js';
-import { LiveBlogConflict, LiveBlogNotFound } from '../live-blog/domain/index.js';
-import type { SignedCheckpoint } from '../signing/checkpoint.js';
-import { CheckpointSigner } from '../signing/checkpoint-signer.js';
+import { RevisionNotFound, verifyChain } from '../audit/index.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/index.js';
+import { toStoredEvent, streamOf, LiveBlogConflict, LiveBlogNotFound } from '../live-blog/index.js';
+import { type SignedCheckpoint, CheckpointSigner } from '../signing/index.js';
 import { BUNDLE_FORMAT, pageOf, seal, type EvidenceBundle } from './evidence-bundle.js';
 import { verifyExtension, type ExtensionReport } from './extension.js';
 import { storedCheckpoints } from './checkpoint-archive.js';

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '../event-store/event-store.js';
+import type { EventStore, RecordedEvent } from '../event-store/index.js';
 
 const PAGE_SIZE = 1000;
 

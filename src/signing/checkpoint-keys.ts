@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, type AppConfig } from '../config/config.js';
+import { ConfigError, type AppConfig } from '../config/pure.js';
 import type { CheckpointKey } from './checkpoint.js';
 import { keyringOf, publishedKeyOf, type KeySet, type Keyring } from './keyring.js';
 

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { EVENT_STORE, type EventStore } from '../event-store/index.js';
 import { signCheckpoint, type CheckpointKey, type SignedCheckpoint } from './checkpoint.js';
 import { resolveCheckpointKeys, type CheckpointKeys } from './checkpoint-keys.js';
 import type { KeySet, Keyring } from './keyring.js';

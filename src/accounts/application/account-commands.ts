@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
-import { WrongExpectedRevision } from '../../event-store/errors.js';
+import { EVENT_STORE, type EventStore, WrongExpectedRevision } from '../../event-store/index.js';
 import type { Account } from '../domain/account-book.js';
 import { checkedPassword, checkedUsername, decideAccounts, type AccountCommand } from '../domain/account-decide.js';
 import { AccountNotFound } from '../domain/account-errors.js';

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.js';
-import { OtherStreamEvents } from '../../event-store/other-stream-events.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent, OtherStreamEvents } from '../../event-store/index.js';
 import {
   emptyAccountBook,
   evolveAccounts,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventToAppend, RecordedEvent } from '../../event-store/event-store.js';
+import type { EventToAppend, RecordedEvent } from '../../event-store/index.js';
 import { ACCOUNT_EVENT_TYPES, type AccountEvent } from '../domain/account-events.js';
 import type { Author } from '../../kernel/index.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/cluster-state.js';
+import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/index.js';
 import type { Account } from '../domain/account-book.js';
 import { AccountCommands } from './account-commands.js';
 import { AccountDirectory } from './account-directory.js';

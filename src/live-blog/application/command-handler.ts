@@ -6,9 +6,9 @@ import {
   type EventRewrite,
   type EventStore,
   type EventToAppend,
-} from '../../event-store/event-store.js';
-import { WrongExpectedRevision } from '../../event-store/errors.js';
-import { Metrics } from '../../shared/metrics.js';
+  WrongExpectedRevision,
+} from '../../event-store/index.js';
+import { Metrics } from '../../shared/index.js';
 import { decide, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
@@ -16,9 +16,7 @@ import { redactionRewritesFor } from './redaction-rewrites.js';
 import { streamOf } from './stream-names.js';
 import { VIEW_PROGRESS, type ViewProgress } from './view-progress.js';
 import { WriteStates } from './write-states.js';
-import type { Author } from '../../kernel/index.js';
-import { normalizeInstant, CLOCK, type Clock } from '../../kernel/index.js';
-import { StaleRevision } from '../../kernel/index.js';
+import { type Author, normalizeInstant, CLOCK, type Clock, StaleRevision } from '../../kernel/index.js';
 
 const MAX_ATTEMPTS = 5;
 /** Namespace of the event ids derived from an Idempotency-Key (uuid v5). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventToAppend, RecordedEvent } from '../../event-store/event-store.js';
+import type { EventToAppend, RecordedEvent } from '../../event-store/index.js';
 import { foldHistory, type LiveBlogEvent, type LiveBlogHistoryEvent, type LiveBlogState } from '../domain/index.js';
 import {
   chainHash,

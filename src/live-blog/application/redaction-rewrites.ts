@@ -1,4 +1,4 @@
-import type { EventRewrite, EventStore } from '../../event-store/event-store.js';
+import type { EventRewrite, EventStore } from '../../event-store/index.js';
 import {
   redactedText,
   type LiveBlogEvent,

@@ -1,4 +1,4 @@
-import type { Checkpoint } from '../../event-store/event-store.js';
+import type { Checkpoint } from '../../event-store/index.js';
 
 /**
  * How far this node's views have followed the store feed. The command path waits on it so that

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type AppendResult, type EventStore, type EventToAppend } from '../../event-store/event-store.js';
+import { EVENT_STORE, type AppendResult, type EventStore, type EventToAppend } from '../../event-store/index.js';
 import { initialState, type LiveBlogState } from '../domain/index.js';
 import { foldAppended, foldStored, toStoredEvents, type EventMetadata } from './envelope.js';
 import { streamOf } from './stream-names.js';

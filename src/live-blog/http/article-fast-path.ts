@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { carriesCredentials } from '../../auth/session-cookie.js';
+import { carriesCredentials } from '../../auth/index.js';
 import { LIVE_BLOG_ID_PATTERN } from '../application/stream-names.js';
 import { ArticleViews } from '../projections/article-views.js';
 import { ARTICLE_CACHE_CONTROL, etagOf, matchesAny } from './http-replies.js';

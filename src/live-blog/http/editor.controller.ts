@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Delete, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/roles.js';
+import { Roles } from '../../auth/index.js';
 import { CommandHandler, type CommandContext, type CommandRequest } from '../application/command-handler.js';
 import { ChangeHeadlineDto, CloseLiveBlogDto, OpenLiveBlogDto, ReviseSummaryDto } from './dto/blog.dto.js';
 import { DatedDto } from './dto/common.js';

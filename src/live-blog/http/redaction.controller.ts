@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/roles.js';
+import { Roles } from '../../auth/index.js';
 import { CommandHandler, type CommandContext } from '../application/command-handler.js';
 import { Context } from './command-context.js';
 import { RedactUpdateDto } from './dto/redaction.dto.js';

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Logger } from '@nestjs/common';
-import { CLUSTER_STATE, type ClusterState } from '../../cluster/cluster-state.js';
-import { EVENT_STORE, type Checkpoint, type EventStore } from '../../event-store/event-store.js';
-import { projectRoot } from '../../shared/paths.js';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
+import { CLUSTER_STATE, type ClusterState } from '../../cluster/index.js';
+import { EVENT_STORE, type Checkpoint, type EventStore } from '../../event-store/index.js';
+import { projectRoot } from '../../shared/index.js';
 import { CommandHandler } from '../application/command-handler.js';
 import { liveBlogIdOf } from '../application/stream-names.js';
 import { importStory, readStoryFile, storyFilesIn } from './story-importer.js';

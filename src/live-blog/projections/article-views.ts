@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SignedCheckpoint } from '../../signing/checkpoint.js';
+import type { SignedCheckpoint } from '../../signing/index.js';
 import type { OpenedBlog } from '../domain/index.js';
 import { toArticleView, toListItem, updatesPage, type ArticleView, type UpdatesPage } from './article.view.js';
 import { ChainHeads } from './chain-heads.js';

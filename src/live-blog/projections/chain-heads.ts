@@ -1,7 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import type { SignedCheckpoint } from '../../signing/checkpoint.js';
-import { CheckpointSigner } from '../../signing/checkpoint-signer.js';
+import { type SignedCheckpoint, CheckpointSigner } from '../../signing/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 export interface ChainHead {

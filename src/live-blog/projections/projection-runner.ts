@@ -6,9 +6,9 @@ import {
   type Checkpoint,
   type EventStore,
   type RecordedEvent,
-} from '../../event-store/event-store.js';
-import { OtherStreamEvents } from '../../event-store/other-stream-events.js';
-import { Metrics, secondsSince } from '../../shared/metrics.js';
+  OtherStreamEvents,
+} from '../../event-store/index.js';
+import { Metrics, secondsSince } from '../../shared/index.js';
 import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 import type { ViewProgress } from '../application/view-progress.js';

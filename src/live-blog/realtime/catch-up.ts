@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/index.js';
 import { toStoredEvents } from '../application/envelope.js';
 import { streamOf } from '../application/stream-names.js';
 import { ArticleViews } from '../projections/article-views.js';

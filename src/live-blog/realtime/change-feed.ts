@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.js';
-import type { SignedCheckpoint } from '../../signing/checkpoint.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/index.js';
+import type { SignedCheckpoint } from '../../signing/index.js';
 import { toStoredEvents } from '../application/envelope.js';
 import { streamOf } from '../application/stream-names.js';
 import { ChainHeads } from '../projections/chain-heads.js';

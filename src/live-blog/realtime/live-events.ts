@@ -2,7 +2,7 @@
  * The socket API of namespace /live (DESIGN §5), as types shared by the gateway and the client
  * helper: both sides compile against the same map, so a renamed field breaks the build, not a page.
  */
-import type { SignedCheckpoint } from '../../signing/checkpoint.js';
+import type { SignedCheckpoint } from '../../signing/index.js';
 import type { ArticleView } from '../projections/article.view.js';
 
 export const LIVE_NAMESPACE = '/live';

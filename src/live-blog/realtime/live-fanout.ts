@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { asapScheduler, observeOn, type Subscription } from 'rxjs';
-import { CheckpointSigner } from '../../signing/checkpoint-signer.js';
-import { Metrics, secondsSince } from '../../shared/metrics.js';
+import { CheckpointSigner } from '../../signing/index.js';
+import { Metrics, secondsSince } from '../../shared/index.js';
 import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
 import type { ClientToServerEvents, PushedEvent, ServerToClientEvents } from './live-events.js';
 import { toPublicEvent } from './public-events.js';

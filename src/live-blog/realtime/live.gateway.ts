@@ -1,11 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
-import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/cluster-state.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { RequestLimits } from '../../limits/request-limits.js';
-import { socketConnectLimit } from '../../limits/socket-connect-limit.js';
-import { Metrics } from '../../shared/metrics.js';
+import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/index.js';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
+import { RequestLimits, socketConnectLimit } from '../../limits/index.js';
+import { Metrics } from '../../shared/index.js';
 import { CatchUp } from './catch-up.js';
 import { LIVE_NAMESPACE, type LiveError, type SubscribeAck, type UnsubscribeAck } from './live-events.js';
 import { LiveFanout, type LiveNamespace, type LiveSocket } from './live-fanout.js';

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { Presence } from '../../cluster/cluster-state.js';
-import type { LiveFanout, LiveNamespace } from './live-fanout.js';
-import { roomOf } from './live-fanout.js';
+import type { Presence } from '../../cluster/index.js';
+import { type LiveFanout, type LiveNamespace, roomOf } from './live-fanout.js';
 import type { Clock } from '../../kernel/index.js';
 
 const INTERVAL_MS = 1000;

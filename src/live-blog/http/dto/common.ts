@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { sanitizeBody } from '../../../shared/safe-markup.js';
+import { sanitizeBody } from '../../../shared/index.js';
 
 /** Every write may carry the story's own date for the change; by default it is the server's now. */
 export class DatedDto {

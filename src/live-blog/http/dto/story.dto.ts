@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FIGURE_QUALIFIERS, type FigureQualifier } from '../../domain/index.js';
-import { Integer, WholeNumber } from '../../../shared/query-numbers.js';
+import { Integer, WholeNumber } from '../../../shared/index.js';
 import { DatedDto, UPDATE_ID_PATTERN } from './common.js';
 
 export class FigureDto {

@@ -1,0 +1,5 @@
+/**
+ * The config folder's second door: the settings and their parsing, without the Nest module, for
+ * tools that run without a server (test/unit/proof-offline.spec.ts).
+ */
+export { APP_CONFIG, type AppConfig, ConfigError, loadConfig, type TokenSettings } from './config.js';

@@ -1,0 +1,14 @@
+/** The event-store folder's front door: what other folders may use. */
+export { WrongExpectedRevision } from './errors.js';
+export {
+  type AppendResult,
+  type Checkpoint,
+  compareCheckpoints,
+  EVENT_STORE,
+  type EventRewrite,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from './event-store.js';
+export { EventStoreModule, openEventStore } from './event-store.module.js';
+export { OtherStreamEvents } from './other-stream-events.js';

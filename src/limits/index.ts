@@ -1,0 +1,4 @@
+/** The limits folder's front door: what other folders may use. */
+export { LimitsModule } from './limits.module.js';
+export { RequestLimits } from './request-limits.js';
+export { socketConnectLimit } from './socket-connect-limit.js';

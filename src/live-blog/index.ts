@@ -1,0 +1,13 @@
+/** The live-blog folder's front door: what other folders may use. */
+export * from './pure.js';
+export { CommandHandler } from './application/command-handler.js';
+export { ChangesQueryDto } from './http/dto/story.dto.js';
+export { LiveBlogIdPipe } from './http/live-blog-id.pipe.js';
+export { slugOf } from './http/slug.js';
+export { seedIfEmpty } from './import/seed.js';
+export { importStory, readStoryFile } from './import/story-importer.js';
+export { LiveBlogModule } from './live-blog.module.js';
+export { ArticleViews } from './projections/article-views.js';
+export { ChainHeads } from './projections/chain-heads.js';
+export { ProjectionRunner } from './projections/projection-runner.js';
+export { LIVE_NAMESPACE } from './realtime/live-events.js';

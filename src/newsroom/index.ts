@@ -1,0 +1,2 @@
+/** The newsroom folder's front door: what other folders may use. */
+export { NewsroomModule } from './newsroom.module.js';

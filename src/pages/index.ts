@@ -1,0 +1,7 @@
+/** The pages folder's front door: what other folders may use. */
+export { LivePagePresenter } from './live-page.presenter.js';
+export { type PageHead, pageHelpers } from './page-helpers.js';
+export { notFound } from './pages.controller.js';
+export { PagesModule } from './pages.module.js';
+export { configurePages } from './pages.setup.js';
+export { SignedInPage } from './signed-in-page.js';

@@ -1,0 +1,10 @@
+/** The shared folder's front door: what other folders may use. */
+export { JsonBodyInterceptor } from './json-body.interceptor.js';
+export { LeanIoAdapter } from './lean-io-adapter.js';
+export { Metrics, secondsSince } from './metrics.js';
+export { projectRoot } from './paths.js';
+export { ProblemDetailsFilter } from './problem-details.filter.js';
+export { Integer, WholeNumber } from './query-numbers.js';
+export { sanitizeBody } from './safe-markup.js';
+export { SharedModule } from './shared.module.js';
+export { validationPipe } from './validation.js';

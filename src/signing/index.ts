@@ -1,0 +1,3 @@
+/** The signing folder's front door: what other folders may use. */
+export * from './pure.js';
+export { CheckpointSigner, CheckpointSigningModule } from './checkpoint-signer.js';
