@@ -15,6 +15,7 @@ import { PagesModule } from './pages/index.js';
 import { CheckpointSigningModule } from './signing/index.js';
 import { ProofModule } from './proof/index.js';
 import { ProblemDetailsFilter, SharedModule } from './shared/index.js';
+import { SyndicationModule } from './syndication/index.js';
 import type { Clock } from './kernel/index.js';
 
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         LiveBlogModule,
         AuditModule,
         ProofModule,
+        SyndicationModule,
         OpsModule,
         PagesModule,
         NewsroomModule,

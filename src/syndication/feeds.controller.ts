@@ -1,0 +1,40 @@
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { matchesAny } from '../live-blog/http/http-replies.js';
+import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
+import { StoryFeeds, type FeedFormat } from './story-feeds.js';
+
+/** Feeds change with every event; a cache may hold them briefly and then must ask again (If-None-Match). */
+export const FEED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+
+/** Public feeds of one story, for aggregators and feed readers: ETag per revision and format. */
+@ApiTags('readers')
+@Controller('live/:id')
+export class FeedsController {
+  constructor(private readonly feeds: StoryFeeds) {}
+
+  @Get('feed.atom')
+  @ApiOperation({ summary: 'The story as Atom (RFC 4287), retracted updates as RFC 6721 tombstones' })
+  @ApiProduces('application/atom+xml')
+  atom(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.reply(id, 'atom', request, reply);
+  }
+
+  @Get('feed.json')
+  @ApiOperation({ summary: 'The story as JSON Feed 1.1; a closed story is `expired`' })
+  @ApiProduces('application/feed+json')
+  json(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.reply(id, 'json', request, reply);
+  }
+
+  private reply(id: string, format: FeedFormat, request: FastifyRequest, reply: FastifyReply) {
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.feeds.blog(id) : null;
+    if (!blog) throw new NotFoundException(`no live blog "${id}"`);
+    const etag = this.feeds.etag(blog, format);
+    reply.header('ETag', etag).header('Cache-Control', FEED_CACHE_CONTROL);
+    if (matchesAny(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    const feed = this.feeds.feed(id, blog, format, this.feeds.baseUrl(`${request.protocol}://${request.host}`));
+    return reply.type(feed.contentType).send(feed.body);
+  }
+}

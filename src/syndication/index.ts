@@ -1,0 +1,5 @@
+/** Syndication's front door: feeds of each story, built from the public views. */
+export { SyndicationModule } from './syndication.module.js';
+export { renderAtomFeed } from './atom-feed.js';
+export { toJsonFeed } from './json-feed.js';
+export { entryId, feedLinks, toStoryFeed, type StoryFeed } from './story-feed.js';

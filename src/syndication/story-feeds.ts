@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { OpenedBlog } from '../live-blog/domain/index.js';
+import { ArticleViews } from '../live-blog/projections/article-views.js';
+import { ATOM_TYPE, renderAtomFeed } from './atom-feed.js';
+import { JSON_FEED_TYPE, toJsonFeed } from './json-feed.js';
+import { feedLinks, toStoryFeed } from './story-feed.js';
+
+export type FeedFormat = 'atom' | 'json';
+
+/** A feed as sent: its bytes, their type, and the ETag that names this revision in this format. */
+export interface RenderedFeed {
+  readonly revision: number;
+  readonly base: string;
+  readonly etag: string;
+  readonly contentType: string;
+  readonly body: Buffer;
+}
+
+const RENDERERS: Record<FeedFormat, { type: string; render: (id: string, blog: OpenedBlog, base: string) => string }> =
+  {
+    atom: { type: ATOM_TYPE, render: (id, blog, base) => renderAtomFeed(toStoryFeed(id, blog), feedLinks(base, id)) },
+    json: {
+      type: JSON_FEED_TYPE,
+      render: (id, blog, base) => JSON.stringify(toJsonFeed(toStoryFeed(id, blog), feedLinks(base, id))),
+    },
+  };
+
+/**
+ * Each story's feeds, rendered once per revision and format: aggregators poll a breaking story
+ * together, and all but the first of them get the bytes (or a 304) without building anything.
+ * Only the latest revision of each story and format is kept.
+ */
+@Injectable()
+export class StoryFeeds {
+  private readonly rendered = new Map<string, RenderedFeed>();
+
+  constructor(
+    private readonly views: ArticleViews,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The story a reader may follow, or null. */
+  blog(id: string): OpenedBlog | null {
+    return this.views.blog(id);
+  }
+
+  /** Absolute links use PUBLIC_URL when it is set, else the address the reader asked. */
+  baseUrl(requestOrigin: string): string {
+    return this.config.operations.publicUrl ?? requestOrigin;
+  }
+
+  /** The ETag alone: answering If-None-Match needs no rendering. */
+  etag(blog: OpenedBlog, format: FeedFormat): string {
+    return `"${blog.revision}-${format}"`;
+  }
+
+  feed(id: string, blog: OpenedBlog, format: FeedFormat, base: string): RenderedFeed {
+    const key = `${format} ${id}`;
+    const cached = this.rendered.get(key);
+    if (cached && cached.revision === blog.revision && cached.base === base) return cached;
+    const renderer = RENDERERS[format];
+    const feed: RenderedFeed = {
+      revision: blog.revision,
+      base,
+      etag: this.etag(blog, format),
+      contentType: renderer.type,
+      body: Buffer.from(renderer.render(id, blog, base)),
+    };
+    this.rendered.set(key, feed);
+    return feed;
+  }
+}
