@@ -44,6 +44,10 @@ export class LivePagePresenter {
       modifiedTime: view.lastUpdatedAt,
       jsonLd: scriptSafeJson(view.jsonLd),
       scripts: archive ? [] : ['/assets/js/live-page.js'],
+      feeds: [
+        { href: `/live/${id}/feed.atom`, type: 'application/atom+xml', title: `${view.title} (Atom)` },
+        { href: `/live/${id}/feed.json`, type: 'application/feed+json', title: `${view.title} (JSON Feed)` },
+      ],
     };
     return {
       page: head,

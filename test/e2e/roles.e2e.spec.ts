@@ -26,6 +26,8 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   //                                                     anon     badsig   expired  no exp   aud      editor  auditor admin
   'GET /':                                              [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /live/:id':                                      [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /live/:id/feed.atom':                            [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /live/:id/feed.json':                            [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /assets/*':                                      [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /assets/vendor/socket.io/*':                     [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /assets/vendor/chart.js/*':                      [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
