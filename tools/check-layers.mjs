@@ -23,6 +23,7 @@ export const LAYERS = [
   'live-blog',
   'audit',
   'proof',
+  'syndication',
   'ops',
   'pages',
   'newsroom',

@@ -11,3 +11,4 @@ export { ArticleViews } from './projections/article-views.js';
 export { ChainHeads } from './projections/chain-heads.js';
 export { ProjectionRunner } from './projections/projection-runner.js';
 export { LIVE_NAMESPACE } from './realtime/live-events.js';
+export { matchesAny } from './http/http-replies.js';

@@ -1,8 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { matchesAny } from '../live-blog/http/http-replies.js';
-import { LIVE_BLOG_ID_PATTERN } from '../live-blog/application/stream-names.js';
+import { matchesAny, LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
 import { StoryFeeds, type FeedFormat } from './story-feeds.js';
 
 /** Feeds change with every event; a cache may hold them briefly and then must ask again (If-None-Match). */

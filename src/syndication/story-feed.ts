@@ -1,8 +1,13 @@
 import sanitizeHtml from 'sanitize-html';
 import { v5 as uuidv5 } from 'uuid';
-import type { OpenedBlog, UpdateRecord } from '../live-blog/domain/index.js';
-import { ARTICLE_UPDATES, toPublicUpdate, type PublicUpdate } from '../live-blog/projections/article.view.js';
-import { sanitizeBody } from '../shared/safe-markup.js';
+import {
+  type OpenedBlog,
+  type UpdateRecord,
+  ARTICLE_UPDATES,
+  toPublicUpdate,
+  type PublicUpdate,
+} from '../live-blog/pure.js';
+import { sanitizeBody } from '../shared/index.js';
 
 /** How many retractions a feed announces, the latest first: enough for any reader that polls now and then. */
 export const FEED_TOMBSTONES = 50;

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { OpenedBlog } from '../live-blog/domain/index.js';
-import { ArticleViews } from '../live-blog/projections/article-views.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { type OpenedBlog, ArticleViews } from '../live-blog/index.js';
 import { ATOM_TYPE, renderAtomFeed } from './atom-feed.js';
 import { JSON_FEED_TYPE, toJsonFeed } from './json-feed.js';
 import { feedLinks, toStoryFeed } from './story-feed.js';

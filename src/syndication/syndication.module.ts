@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LiveBlogModule } from '../live-blog/live-blog.module.js';
+import { LiveBlogModule } from '../live-blog/index.js';
 import { FeedsController } from './feeds.controller.js';
 import { StoryFeeds } from './story-feeds.js';
 
