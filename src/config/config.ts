@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type EmbedSettings, parseEmbedSettings } from './embed-settings.js';
 import { type OperationsSettings, parseOperationsSettings } from './operations-settings.js';
 
 /** The one place that reads process.env: every setting typed and validated at start (DESIGN §7). */
@@ -26,6 +27,8 @@ export interface AppConfig {
   readonly tokens: TokenSettings;
   /** Rate limits per minute, each 0 for none (DESIGN §6, "Limits"). */
   readonly limits: RateLimitSettings;
+  /** Which sites may frame the embed (EMBED_ORIGINS). */
+  readonly embed: EmbedSettings;
 }
 
 export interface CheckpointSettings {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     checkpoints: parseCheckpoints(env),
     ...parseOperationsSettings(env),
     ...parseGuardSettings(env),
+    ...parseEmbedSettings(env),
   };
 }
 

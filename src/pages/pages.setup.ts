@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Eta } from 'eta';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { projectRoot } from '../shared/index.js';
 import { helmetHeaders, securityHeadersHook } from './security-headers.js';
 
@@ -57,24 +58,29 @@ const TEMPLATE_SETTINGS = {
  */
 export async function configurePages(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyCookie);
-  const headers = (directives: typeof CONTENT_SECURITY_POLICY) =>
+  const headers = (directives: typeof CONTENT_SECURITY_POLICY, framed = false) =>
     helmetHeaders({
       contentSecurityPolicy: { useDefaults: false, directives },
       crossOriginEmbedderPolicy: false,
-      // frame-ancestors 'none' says the same to browsers that read the policy.
-      frameguard: { action: 'deny' },
+      // frame-ancestors 'none' says the same to browsers that read the policy. X-Frame-Options cannot
+      // name a list of sites, so the embed sends none and its frame-ancestors alone decides.
+      frameguard: framed ? false : { action: 'deny' },
+      crossOriginResourcePolicy: { policy: framed ? 'cross-origin' : 'same-origin' },
       // Sent only over https (src/ops/http-hooks.ts): on plain http it would pin a site that has no https.
       strictTransportSecurity: false,
     });
   const everywhere = headers(CONTENT_SECURITY_POLICY);
   // Swagger UI (/docs) ships inline <style> elements; every other page keeps styles to its own files.
   const docs = headers({ ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] });
+  // The embed is made to be framed by other sites: those EMBED_ORIGINS names (any, by default).
+  const { embed } = app.get<AppConfig>(APP_CONFIG);
+  const framed = headers({ ...CONTENT_SECURITY_POLICY, frameAncestors: [...embed.origins] }, true);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook(
       'onRequest',
-      securityHeadersHook((url) => (url.startsWith('/docs') ? docs : everywhere)),
+      securityHeadersHook((url) => (url.startsWith('/embed/') ? framed : url.startsWith('/docs') ? docs : everywhere)),
     );
   await app.setViewEngine({
     engine: { eta: new Eta(TEMPLATE_SETTINGS) },
