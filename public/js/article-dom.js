@@ -24,11 +24,21 @@ export function updateElement(update, pageAt) {
   element.className = `update update--${update.kind}`;
   setTime(field(element, 'time'), update.at, pageAt);
   field(element, 'kind').textContent = kindLabel(update.kind);
+  setPermalink(element, update.updateId);
   field(element, 'body').replaceChildren(safeBody(update.body));
   for (const name of ['attribution', 'byline', 'location', 'sources']) setOptional(field(element, name), update[name]);
   setMedia(element, update.media);
   setCorrection(element, update.corrected, pageAt);
   return element;
+}
+
+/** The update's own address (/live/:id/updates/:updateId), as views/partials/update.eta writes it. */
+function setPermalink(element, updateId) {
+  const link = field(element, 'permalink');
+  const story = document.querySelector('[data-article]');
+  if (!link || !story) return;
+  const id = encodeURIComponent(updateId);
+  link.href = `/live/${encodeURIComponent(story.dataset.liveBlogId)}/updates/${id}#update-${id}`;
 }
 
 function setMedia(element, media) {

@@ -11,9 +11,12 @@ const RECONNECTION = { reconnectionDelay: 1000, reconnectionDelayMax: 10_000, ra
 const RETRIED = ['rate_limited', 'unavailable'];
 
 const story = document.querySelector('[data-article]');
-if (story) follow(story);
+// The embed (views/embed-layout.eta) keeps its latest updates only, and tells the page framing it its height.
+const frame = document.body.dataset;
+if (story) follow(story, { keepUpdates: Number(frame.keepUpdates) || Number.POSITIVE_INFINITY });
+if (story && 'embed' in frame) tellParentHeight();
 
-function follow(story) {
+function follow(story, { keepUpdates }) {
   const liveBlogId = story.dataset.liveBlogId;
   const feed = new Feed(story, announce);
   const connection = story.querySelector('[data-connection]');
@@ -85,12 +88,20 @@ function follow(story) {
     story.dataset.revision = String(revision);
     if (event.type !== 'LiveBlogOpened') dom.setLastUpdated(story, event.at);
     feed.apply(event);
+    keepLatest();
   }
 
   function redraw(article) {
     story.dataset.revision = String(article.revision);
     feed.redraw(article);
     dom.setLastUpdated(story, article.lastUpdatedAt);
+    keepLatest();
+    markLinkedUpdate();
+  }
+
+  function keepLatest() {
+    const list = story.querySelector('[data-updates]');
+    while (list.children.length > keepUpdates) list.lastElementChild.remove();
   }
 
   function showConnection(text) {
@@ -98,6 +109,33 @@ function follow(story) {
   }
 
   pageOlderUpdates(story, liveBlogId, feed);
+}
+
+/**
+ * Posts `{dateline: {height}}` to the framing page on load and whenever the page's height changes (an
+ * update arrives or goes, the frame is resized): the host sizes its iframe so the story needs no scrollbar.
+ */
+function tellParentHeight() {
+  if (window.parent === window) return;
+  let posted;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === posted) return;
+    posted = height;
+    // The height is no secret, and the framing page's origin is not known here: any parent may read it.
+    window.parent.postMessage({ dateline: { height } }, '*');
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  window.addEventListener('load', post);
+}
+
+/**
+ * The update a permalink's #update-… names stays marked after a redraw, which puts new elements in place
+ * of those the browser matched as :target.
+ */
+function markLinkedUpdate() {
+  if (!location.hash.startsWith('#update-')) return;
+  document.getElementById(decodeURIComponent(location.hash.slice(1)))?.classList.add('update--linked');
 }
 
 /** The wait before retry number `failures` (0 first): 1, 2, 4… up to 30 s, times 0.5 to 1.5. */

@@ -7,6 +7,7 @@ import {
   updatesPage,
   type PublicUpdate,
 } from '../live-blog/index.js';
+import { oEmbedDiscovery } from './oembed.js';
 import { pageHelpers, scriptSafeJson, type PageHead } from './page-helpers.js';
 
 /** The empty update the browser fills for pushed updates (views/partials/update.eta, all fields hidden). */
@@ -44,9 +45,10 @@ export class LivePagePresenter {
       modifiedTime: view.lastUpdatedAt,
       jsonLd: scriptSafeJson(view.jsonLd),
       scripts: archive ? [] : ['/assets/js/live-page.js'],
-      feeds: [
+      alternates: [
         { href: `/live/${id}/feed.atom`, type: 'application/atom+xml', title: `${view.title} (Atom)` },
         { href: `/live/${id}/feed.json`, type: 'application/feed+json', title: `${view.title} (JSON Feed)` },
+        oEmbedDiscovery(options.url, view.title),
       ],
     };
     return {

@@ -33,8 +33,8 @@ export interface PageHead {
   readonly modifiedTime?: string;
   readonly jsonLd?: string;
   readonly scripts?: readonly string[];
-  /** Feeds of the page, linked as `rel="alternate"` (feed readers find them there). */
-  readonly feeds?: readonly { readonly href: string; readonly type: string; readonly title: string }[];
   /** Stylesheets after the site's own. */
   readonly stylesheets?: readonly string[];
+  /** `<link rel="alternate">`s: other forms of the page, its feeds and its oEmbed (feed readers and oEmbed consumers find them there). */
+  readonly alternates?: readonly { readonly type: string; readonly href: string; readonly title: string }[];
 }

@@ -1,0 +1,44 @@
+import {
+  Controller,
+  Get,
+  Header,
+  Inject,
+  NotFoundException,
+  NotImplementedException,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { ArticleViews } from '../live-blog/index.js';
+import { oEmbedAnswer, storyOfUrl } from './oembed.js';
+import { OEmbedQueryDto } from './oembed.dto.js';
+import { requestOrigin, siteOrigin } from './site-origin.js';
+import { pageOfUpdate } from './update-page.js';
+
+/** oEmbed provider (oembed.com): a story's or an update's address becomes a frame of its embed. */
+@ApiTags('readers')
+@Controller('oembed')
+export class OEmbedController {
+  constructor(
+    private readonly views: ArticleViews,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'oEmbed of a story or update address: a frame of /embed/:id (format=json only)' })
+  // Public content, asked for by other sites' servers and pages alike.
+  @Header('Access-Control-Allow-Origin', '*')
+  @Header('Cache-Control', 'public, max-age=300')
+  oembed(@Query() query: OEmbedQueryDto, @Req() request: FastifyRequest) {
+    if ((query.format ?? 'json') !== 'json') throw new NotImplementedException('only format=json is served');
+    const origin = siteOrigin(this.config, request);
+    const target = storyOfUrl(query.url, [origin, requestOrigin(request)]);
+    const blog = target && this.views.blog(target.id);
+    const shown = blog && (!target.updateId || pageOfUpdate(blog, target.updateId).found === 'shown');
+    if (!blog || !shown) throw new NotFoundException(`${query.url} is not a story of this site`);
+    const { maxwidth, maxheight } = query;
+    return oEmbedAnswer({ origin, id: target.id, title: blog.title, maxwidth, maxheight });
+  }
+}
