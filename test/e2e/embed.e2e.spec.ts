@@ -107,6 +107,28 @@ describe('the embed, its oEmbed and update permalinks', () => {
       expect(bad.body.details.fields[0].field).toBe('maxwidth');
     });
 
+    it('writes PUBLIC_URL’s origin into the frame and takes addresses of it', async () => {
+      const behind = await startApp({ env: { PUBLIC_URL: 'https://news.example.org' } });
+      try {
+        await behind.http
+          .post('/api/live-blogs')
+          .set(bearer(behind.token('editor')))
+          .send({ id: BLOG, title: TITLE });
+        const { body } = await behind.http
+          .get('/oembed')
+          .query({ url: `https://news.example.org/live/${BLOG}` })
+          .expect(200);
+        expect(body.html).toContain(`src="https://news.example.org/embed/${BLOG}"`);
+        expect(body.provider_url).toBe('https://news.example.org/');
+        await behind.http
+          .get('/oembed')
+          .query({ url: `https://elsewhere.example.org/live/${BLOG}` })
+          .expect(404);
+      } finally {
+        await behind.close();
+      }
+    });
+
     it('is discovered from the reader page', async () => {
       const { text } = await t.http.get(`/live/${BLOG}`).expect(200);
       const query = new URLSearchParams({ url: `${t.url}/live/${BLOG}`, format: 'json' });
