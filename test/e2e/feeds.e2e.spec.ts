@@ -135,10 +135,10 @@ describe('feeds of a story, over HTTP', () => {
   it('links both feeds from the reader page', async () => {
     const page = await t.http.get(`/live/${BLOG}`).expect(200);
     expect(page.text).toContain(
-      `<link rel="alternate" type="application/atom+xml" title="Bishkek: &lt;day&gt; &amp; night (Atom)" href="${atomUrl}">`,
+      `<link rel="alternate" type="application/atom+xml" href="${atomUrl}" title="Bishkek: &lt;day&gt; &amp; night (Atom)">`,
     );
     expect(page.text).toContain(
-      `<link rel="alternate" type="application/feed+json" title="Bishkek: &lt;day&gt; &amp; night (JSON Feed)" href="${jsonUrl}">`,
+      `<link rel="alternate" type="application/feed+json" href="${jsonUrl}" title="Bishkek: &lt;day&gt; &amp; night (JSON Feed)">`,
     );
   });
 });
