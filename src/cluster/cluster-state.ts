@@ -12,6 +12,15 @@ export interface ClusterState {
   rateLimit(name: string, budget: RateBudget): RateLimit;
   /** Runs `work` while no other node runs work under the same name (seeding an empty store). */
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Takes or renews the lease `name` for `holder` until `ttlSeconds` from now: true when it was
+   * free, had run out, or was already this holder's; false while another holder's lease runs.
+   * One node does a long-running job (a webhook endpoint's deliveries) and another takes it over
+   * once that node stops renewing (it died).
+   */
+  lease(name: string, holder: string, ttlSeconds: number): Promise<boolean>;
+  /** Gives up a lease this holder has, so that another node may take it at once (a clean stop). */
+  releaseLease(name: string, holder: string): Promise<void>;
   close(): Promise<void>;
 }
 

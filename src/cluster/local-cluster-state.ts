@@ -4,6 +4,7 @@ import type { ClusterState, Presence, RateBudget, RateLimit } from './cluster-st
 /** This process's memory: right for the embedded single-node store, per node anywhere else. */
 export function localClusterState(): ClusterState {
   const running = new Map<string, Promise<unknown>>();
+  const leases = new Map<string, { holder: string; expiresAt: number }>();
   return {
     scope: 'node',
     presence: new LocalPresence(),
@@ -14,6 +15,15 @@ export function localClusterState(): ClusterState {
       const mine = before.catch(() => undefined).then(work);
       running.set(name, mine);
       return mine;
+    },
+    lease: async (name, holder, ttlSeconds) => {
+      const held = leases.get(name);
+      if (held && held.holder !== holder && held.expiresAt > Date.now()) return false;
+      leases.set(name, { holder, expiresAt: Date.now() + ttlSeconds * 1000 });
+      return true;
+    },
+    releaseLease: async (name, holder) => {
+      if (leases.get(name)?.holder === holder) leases.delete(name);
     },
     close: async () => {},
   };

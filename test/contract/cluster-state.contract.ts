@@ -92,5 +92,21 @@ export function clusterStateContract(name: string, open: () => Promise<ClusterSt
       const [one, other] = log[0] === 'first starts' ? ['first', 'second'] : ['second', 'first'];
       expect(log).toEqual([`${one} starts`, `${one} ends`, `${other} starts`, `${other} ends`]);
     });
+
+    it('lets one holder have a lease until it runs out or is given up', async () => {
+      const [a, b] = [await node(), await node()];
+      const other = a.scope === 'cluster' ? b : a;
+      expect(await a.lease('webhook:one', 'node-a', 1)).toBe(true);
+      expect(await other.lease('webhook:one', 'node-b', 1)).toBe(false);
+      expect(await a.lease('webhook:one', 'node-a', 1)).toBe(true);
+      expect(await other.lease('webhook:two', 'node-b', 30)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      expect(await other.lease('webhook:one', 'node-b', 30)).toBe(true);
+      expect(await a.lease('webhook:one', 'node-a', 30)).toBe(false);
+      await other.releaseLease('webhook:one', 'node-b');
+      await a.releaseLease('webhook:two', 'node-a');
+      expect(await a.lease('webhook:one', 'node-a', 30)).toBe(true);
+      expect(await a.lease('webhook:two', 'node-a', 30)).toBe(false);
+    });
   });
 }

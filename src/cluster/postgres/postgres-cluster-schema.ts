@@ -10,6 +10,8 @@ export interface ClusterTables {
   /** rate-limiter-flexible's table for RateLimiterPostgres (its own column layout). */
   readonly rateLimits: string;
   readonly rateLimitsName: string;
+  /** Who holds each lease and until when (the database's clock). */
+  readonly leases: string;
 }
 
 export function clusterTables(schema: string): ClusterTables {
@@ -20,6 +22,7 @@ export function clusterTables(schema: string): ClusterTables {
     readers: `${quoted}.cluster_readers`,
     rateLimits: `${quoted}.cluster_rate_limits`,
     rateLimitsName: 'cluster_rate_limits',
+    leases: `${quoted}.cluster_leases`,
   };
 }
 
@@ -48,6 +51,11 @@ export async function createClusterTables(pool: Pool, tables: ClusterTables): Pr
         key    varchar(255) PRIMARY KEY,
         points integer NOT NULL DEFAULT 0,
         expire bigint
+      );
+      CREATE TABLE IF NOT EXISTS ${tables.leases} (
+        name       text PRIMARY KEY,
+        holder     text NOT NULL,
+        expires_at timestamptz NOT NULL
       );`);
     await client.query('COMMIT');
   } catch (error) {

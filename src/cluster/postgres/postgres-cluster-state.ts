@@ -37,6 +37,10 @@ export async function openPostgresClusterState(settings: PostgresClusterSettings
     presence,
     rateLimit: (name, budget) => postgresRateLimit(pool, tables, name, budget),
     exclusive: (name, work) => exclusive(pool, `${settings.schema}:${name}`, work),
+    lease: (name, holder, ttlSeconds) => lease(pool, tables, name, holder, ttlSeconds),
+    releaseLease: async (name, holder) => {
+      await pool.query(`DELETE FROM ${tables.leases} WHERE name = $1 AND holder = $2`, [name, holder]);
+    },
     close: async () => {
       await presence.leave().catch(() => undefined);
       await pool.end();
@@ -79,4 +83,21 @@ async function exclusive<T>(pool: pg.Pool, key: string, work: () => Promise<T>):
   } finally {
     client.release();
   }
+}
+
+/**
+ * One statement: the row is inserted, or taken over when its lease ran out, or renewed by its own
+ * holder; otherwise the update does not apply and nothing is returned. The database's clock
+ * decides, so node clocks do not matter.
+ */
+async function lease(pool: pg.Pool, tables: ClusterTables, name: string, holder: string, ttlSeconds: number) {
+  const taken = await pool.query(
+    `INSERT INTO ${tables.leases} AS held (name, holder, expires_at)
+     VALUES ($1, $2, now() + make_interval(secs => $3))
+     ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+      WHERE held.holder = EXCLUDED.holder OR held.expires_at < now()
+     RETURNING holder`,
+    [name, holder, ttlSeconds],
+  );
+  return taken.rowCount === 1;
 }
