@@ -17,6 +17,7 @@ import { ProofModule } from './proof/index.js';
 import { ProblemDetailsFilter, SharedModule } from './shared/index.js';
 import { SyndicationModule } from './syndication/index.js';
 import type { Clock } from './kernel/index.js';
+import { WebhooksModule } from './webhooks/index.js';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         OpsModule,
         PagesModule,
         NewsroomModule,
+        WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -27,6 +27,7 @@ export const LAYERS = [
   'ops',
   'pages',
   'newsroom',
+  'webhooks',
   'cli',
 ];
 

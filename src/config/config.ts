@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type EmbedSettings, parseEmbedSettings } from './embed-settings.js';
 import { type OperationsSettings, parseOperationsSettings } from './operations-settings.js';
+import { parseWebhookSettings, type WebhookSettings } from './webhook-settings.js';
 
 /** The one place that reads process.env: every setting typed and validated at start (DESIGN §7). */
 export interface AppConfig {
@@ -29,6 +30,8 @@ export interface AppConfig {
   readonly limits: RateLimitSettings;
   /** Which sites may frame the embed (EMBED_ORIGINS). */
   readonly embed: EmbedSettings;
+  /** Outbound webhooks: retry schedule, timeout, reachable private hosts (DESIGN §4d). */
+  readonly webhooks: WebhookSettings;
 }
 
 export interface CheckpointSettings {
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...parseOperationsSettings(env),
     ...parseGuardSettings(env),
     ...parseEmbedSettings(env),
+    ...parseWebhookSettings(env),
   };
 }
 

@@ -3,3 +3,4 @@
  * tools that run without a server (test/unit/proof-offline.spec.ts).
  */
 export { APP_CONFIG, type AppConfig, ConfigError, loadConfig, type TokenSettings } from './config.js';
+export type { WebhookSettings } from './webhook-settings.js';

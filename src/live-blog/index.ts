@@ -12,3 +12,4 @@ export { ChainHeads } from './projections/chain-heads.js';
 export { ProjectionRunner } from './projections/projection-runner.js';
 export { LIVE_NAMESPACE } from './realtime/live-events.js';
 export { matchesAny } from './http/http-replies.js';
+export { toPublicEvent } from './realtime/public-events.js';

@@ -12,7 +12,7 @@ export {
   toStoredEvents,
 } from './application/envelope.js';
 export { chainHash, SALTED_PATHS, valueAt } from './application/hash-chain.js';
-export { LIVE_BLOG_ID_PATTERN, streamOf } from './application/stream-names.js';
+export { LIVE_BLOG_ID_PATTERN, liveBlogIdOf, streamOf } from './application/stream-names.js';
 export {
   type CasualtyFigures,
   type Coordinates,

@@ -86,6 +86,13 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'POST /api/accounts/:username/enable':                [401,     401,     401,     401,     401,     403,    403,    OK],
   'PUT /api/accounts/:username/password':               [401,     401,     401,     401,     401,     403,    403,    OK],
   'POST /api/live-blogs/:id/updates/:updateId/redaction': [401,   401,     401,     401,     401,     403,    403,    OK],
+  'GET /api/webhooks':                                  [401,     401,     401,     401,     401,     403,    403,    OK],
+  'POST /api/webhooks':                                 [401,     401,     401,     401,     401,     403,    403,    OK],
+  'GET /api/webhooks/:id':                              [401,     401,     401,     401,     401,     403,    403,    OK],
+  'DELETE /api/webhooks/:id':                           [401,     401,     401,     401,     401,     403,    403,    OK],
+  'GET /api/webhooks/:id/deliveries':                   [401,     401,     401,     401,     401,     403,    403,    OK],
+  'POST /api/webhooks/:id/secret':                      [401,     401,     401,     401,     401,     403,    403,    OK],
+  'POST /api/webhooks/:id/resume':                      [401,     401,     401,     401,     401,     403,    403,    OK],
 };
 
 /** Concrete URLs for routes whose parameters or query need more than the defaults below. */

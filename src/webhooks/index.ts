@@ -1,0 +1,2 @@
+/** The webhooks folder's front door: what other folders may use. */
+export { WebhooksModule } from './webhooks.module.js';
