@@ -10,8 +10,11 @@ export interface ReceivedWebhook {
   readonly json: { type: string; timestamp: string; data: Record<string, unknown> };
 }
 
-/** What the receiver answers the n-th request (from 1): a status, or a status and a body. */
-export type Answer = (n: number, received: ReceivedWebhook) => number | { status: number; body?: string };
+/** What the receiver answers the n-th request (from 1): a status, or a status, a body and a delay before answering. */
+export type Answer = (
+  n: number,
+  received: ReceivedWebhook,
+) => number | { status: number; body?: string; delayMs?: number };
 
 export interface Receiver {
   /** http://127.0.0.1:<port>/hook */
@@ -42,9 +45,11 @@ export async function startReceiver(answer: Answer = () => 204): Promise<Receive
       };
       requests.push(received);
       const answered = answer(requests.length, received);
-      const { status, body: reply } = typeof answered === 'number' ? { status: answered, body: '' } : answered;
-      if (status >= 200 && status < 300) delivered.push(received);
-      response.writeHead(status, { 'content-type': 'text/plain' }).end(reply ?? '');
+      const { status, body: reply, delayMs } = typeof answered === 'number' ? { status: answered } : answered;
+      setTimeout(() => {
+        if (status >= 200 && status < 300) delivered.push(received);
+        response.writeHead(status, { 'content-type': 'text/plain' }).end(reply ?? '');
+      }, delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   Inject,
   Injectable,
@@ -47,7 +48,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   ) {
     const guard = new DestinationGuard(config.webhooks.allowHosts);
     const settings = config.webhooks;
-    const nodeId = randomUUID();
+    // Readable in the lease table: which host and process delivers an endpoint.
+    const nodeId = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
     this.context = {
       store,
       cluster,
