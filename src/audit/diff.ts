@@ -35,6 +35,8 @@ export type ChangeDetail =
       readonly before: string;
       readonly after: string;
       readonly reason: string;
+      /** Present when the correction gave the update a new headline. */
+      readonly headline?: { readonly before: string | null; readonly after: string };
     }
   | { readonly kind: 'update-retracted'; readonly updateId: string; readonly body: string; readonly reason: string }
   | {
@@ -45,6 +47,7 @@ export type ChangeDetail =
       readonly reason: string;
     }
   | { readonly kind: 'pinned' | 'unpinned'; readonly updateId: string }
+  | { readonly kind: 'key-event-marked' | 'key-event-unmarked'; readonly updateId: string }
   | { readonly kind: 'figures'; readonly before: FiguresStatement | null; readonly after: FiguresStatement }
   | { readonly kind: 'timeline-entry'; readonly entryId: string; readonly period: string; readonly text: string }
   | {
@@ -103,10 +106,8 @@ function describe(state: LiveBlogState, event: LiveBlogHistoryEvent, next: LiveB
       const { updateId, ...update } = event.data;
       return { kind: 'update-added', updateId, update };
     }
-    case 'UpdateCorrected': {
-      const { updateId, body, reason } = event.data;
-      return { kind: 'update-corrected', updateId, before: bodyOf(state, updateId), after: body, reason };
-    }
+    case 'UpdateCorrected':
+      return correction(state, event.data);
     case 'UpdateRetracted': {
       const { updateId, reason } = event.data;
       return { kind: 'update-retracted', updateId, body: bodyOf(state, updateId), reason };
@@ -117,6 +118,10 @@ function describe(state: LiveBlogState, event: LiveBlogHistoryEvent, next: LiveB
       return { kind: 'pinned', updateId: event.data.updateId };
     case 'UpdateUnpinned':
       return { kind: 'unpinned', updateId: event.data.updateId };
+    case 'KeyEventMarked':
+      return { kind: 'key-event-marked', updateId: event.data.updateId };
+    case 'KeyEventUnmarked':
+      return { kind: 'key-event-unmarked', updateId: event.data.updateId };
     case 'CasualtyFiguresRevised':
       return {
         kind: 'figures',
@@ -132,6 +137,16 @@ function describe(state: LiveBlogState, event: LiveBlogHistoryEvent, next: LiveB
     default:
       return unrecognised(event);
   }
+}
+
+function correction(
+  state: OpenedBlog,
+  data: { updateId: string; body: string; reason: string; headline?: string },
+): ChangeDetail {
+  const { updateId, body, reason, headline } = data;
+  const change = { kind: 'update-corrected', updateId, before: bodyOf(state, updateId), after: body, reason } as const;
+  if (headline === undefined) return change;
+  return { ...change, headline: { before: state.updates.byId(updateId)?.headline ?? null, after: headline } };
 }
 
 function locationChange(

@@ -83,6 +83,10 @@ export const pinned = (overrides: Overrides<DataOf<'UpdatePinned'>> = {}) =>
   event('UpdatePinned', { updateId: 'u1' }, overrides);
 export const unpinned = (overrides: Overrides<DataOf<'UpdateUnpinned'>> = {}) =>
   event('UpdateUnpinned', { updateId: 'u1' }, overrides);
+export const keyEventMarked = (overrides: Overrides<DataOf<'KeyEventMarked'>> = {}) =>
+  event('KeyEventMarked', { updateId: 'u1' }, overrides);
+export const keyEventUnmarked = (overrides: Overrides<DataOf<'KeyEventUnmarked'>> = {}) =>
+  event('KeyEventUnmarked', { updateId: 'u1' }, overrides);
 export const figures = (overrides: Overrides<DataOf<'CasualtyFiguresRevised'>> = {}) =>
   event('CasualtyFiguresRevised', revisedFigures, overrides);
 export const timelineEntry = (overrides: Overrides<DataOf<'TimelineEntryAdded'>> = {}) =>
@@ -110,6 +114,10 @@ export const pin = (overrides: Overrides<Omit<CommandOf<'PinUpdate'>, 'type'>> =
   command('PinUpdate', { updateId: 'u1' }, overrides);
 export const unpin = (overrides: Overrides<Omit<CommandOf<'UnpinUpdate'>, 'type'>> = {}) =>
   command('UnpinUpdate', { updateId: 'u1' }, overrides);
+export const markKeyEvent = (overrides: Overrides<Omit<CommandOf<'MarkKeyEvent'>, 'type'>> = {}) =>
+  command('MarkKeyEvent', { updateId: 'u1' }, overrides);
+export const unmarkKeyEvent = (overrides: Overrides<Omit<CommandOf<'UnmarkKeyEvent'>, 'type'>> = {}) =>
+  command('UnmarkKeyEvent', { updateId: 'u1' }, overrides);
 export const reviseFigures = (overrides: Overrides<Omit<CommandOf<'ReviseCasualtyFigures'>, 'type'>> = {}) =>
   command('ReviseCasualtyFigures', revisedFigures, overrides);
 export const addTimelineEntry = (overrides: Overrides<Omit<CommandOf<'AddTimelineEntry'>, 'type'>> = {}) =>

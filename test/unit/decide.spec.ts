@@ -32,6 +32,8 @@ const blogCommands: [string, LiveBlogCommand][] = [
   ['RetractUpdate', f.retract()],
   ['PinUpdate', f.pin()],
   ['UnpinUpdate', f.unpin()],
+  ['MarkKeyEvent', f.markKeyEvent()],
+  ['UnmarkKeyEvent', f.unmarkKeyEvent()],
   ['ReviseCasualtyFigures', f.reviseFigures()],
   ['AddTimelineEntry', f.addTimelineEntry()],
   ['UpdateLocationStatus', f.updateLocation()],
@@ -280,6 +282,87 @@ describe('decide: PinUpdate and UnpinUpdate', () => {
   it('cannot unpin an unknown update', () =>
     given(...live)
       .when(f.unpin({ updateId: 'u9' }))
+      .thenRejects(UpdateNotFound, 'updateId'));
+});
+
+describe('decide: an update headline', () => {
+  const headline = 'Gunfire in Bishkek after nightfall';
+  it('posts an update with a headline, trimmed', () =>
+    given(f.opened())
+      .when(f.postUpdate({ headline: `  ${headline} ` }))
+      .then(f.posted({ headline })));
+  it.each(
+    rejections<{ headline: unknown }>(
+      [{ headline: 'x'.repeat(121) }, 'headline'],
+      [{ headline: ' \u200b ' }, 'headline'],
+      [{ headline: 'Gunfire\u0000' }, 'headline'],
+      [{ headline: 'Gunfire \u202e in Bishkek' }, 'headline'],
+    ),
+  )('rejects the %s', (_, overrides, field) =>
+    given(f.opened())
+      .when(f.postUpdate(overrides as { headline: string }))
+      .thenRejects(InvalidCommand, field),
+  );
+  it('accepts a headline of exactly 120 characters', () =>
+    given(f.opened())
+      .when(f.postUpdate({ headline: 'x'.repeat(120) }))
+      .then(f.posted({ headline: 'x'.repeat(120) })));
+  it('corrects the headline alone, keeping the body', () =>
+    given(...live)
+      .when(f.correct({ body: f.BODY, headline }))
+      .then(f.corrected({ body: f.BODY, headline })));
+  it('corrects the body and keeps the headline when none is given', () =>
+    given(f.opened(), f.posted({ headline })).when(f.correct()).then(f.corrected()));
+  it('refuses a correction that changes neither the body nor the headline', () =>
+    given(f.opened(), f.posted({ headline }))
+      .when(f.correct({ body: f.BODY, headline }))
+      .thenRejects(InvalidCommand, 'body'));
+  it('rejects a correction whose headline is too long', () =>
+    given(...live)
+      .when(f.correct({ headline: 'x'.repeat(121) }))
+      .thenRejects(InvalidCommand, 'headline'));
+});
+
+describe('decide: MarkKeyEvent and UnmarkKeyEvent', () => {
+  it('marks an update as a key event', () =>
+    given(...live)
+      .when(f.markKeyEvent())
+      .then(f.keyEventMarked()));
+  it('does nothing when the update is already a key event, as a pin', () =>
+    given(...live, f.keyEventMarked())
+      .when(f.markKeyEvent())
+      .thenNothing());
+  it('marks it again once unmarked', () =>
+    given(...live, f.keyEventMarked(), f.keyEventUnmarked())
+      .when(f.markKeyEvent())
+      .then(f.keyEventMarked()));
+  it('cannot mark an unknown update', () =>
+    given(...live)
+      .when(f.markKeyEvent({ updateId: 'u9' }))
+      .thenRejects(UpdateNotFound, 'updateId'));
+  it('cannot mark a retracted update', () =>
+    given(...live, f.retracted())
+      .when(f.markKeyEvent())
+      .thenRejects(LiveBlogConflict, 'updateId'));
+  it('cannot mark on a closed blog', () =>
+    given(...live, f.closed())
+      .when(f.markKeyEvent())
+      .thenRejects(LiveBlogConflict));
+  it('unmarks a key event', () =>
+    given(...live, f.keyEventMarked())
+      .when(f.unmarkKeyEvent())
+      .then(f.keyEventUnmarked()));
+  it('does nothing when the update is not a key event', () =>
+    given(...live)
+      .when(f.unmarkKeyEvent())
+      .thenNothing());
+  it('does nothing for a key event its retraction took off', () =>
+    given(...live, f.keyEventMarked(), f.retracted())
+      .when(f.unmarkKeyEvent())
+      .thenNothing());
+  it('cannot unmark an unknown update', () =>
+    given(...live)
+      .when(f.unmarkKeyEvent({ updateId: 'u9' }))
       .thenRejects(UpdateNotFound, 'updateId'));
 });
 

@@ -16,7 +16,15 @@ function fold(...events: LiveBlogEvent[]): OpenedBlog {
 }
 
 const change = (revision: number) => ({ at: minutesAfterStart(revision), author: EDITOR, revision });
-const blankFields = { byline: null, attribution: null, location: null, sources: null, occurredAt: null, media: null };
+const blankFields = {
+  headline: null,
+  byline: null,
+  attribution: null,
+  location: null,
+  sources: null,
+  occurredAt: null,
+  media: null,
+};
 
 describe('evolve', () => {
   it('opens a blog from its first event', () => {
@@ -33,6 +41,7 @@ describe('evolve', () => {
       closeReason: null,
       updates: [],
       pinned: [],
+      keyEvents: [],
       casualtyHistory: [],
       timeline: [],
       locations: [],
@@ -213,5 +222,45 @@ describe('evolve', () => {
   it('resumes a fold from any state to the same result', () => {
     const events = history(f.opened(), f.posted(), f.pinned(), f.corrected(), f.figures(), f.retracted());
     expect(foldHistory(events.slice(3), foldHistory(events.slice(0, 3)))).toStrictEqual(foldHistory(events));
+  });
+});
+
+describe('evolve: key events and update headlines', () => {
+  const headline = 'Gunfire in Bishkek after nightfall';
+  it('records who marked a key event, when and at which revision, in the order they were marked', () => {
+    const blog = fold(
+      f.opened(),
+      f.posted(),
+      f.posted({ updateId: 'u2' }),
+      f.keyEventMarked({ updateId: 'u2' }),
+      f.keyEventMarked(),
+    );
+    expect(blog.keyEvents).toStrictEqual([
+      { updateId: 'u2', ...change(3) },
+      { updateId: 'u1', ...change(4) },
+    ]);
+  });
+  it('takes a key event off when it is unmarked, and when its update is retracted', () => {
+    const blog = fold(
+      f.opened(),
+      f.posted(),
+      f.posted({ updateId: 'u2' }),
+      f.keyEventMarked(),
+      f.keyEventMarked({ updateId: 'u2' }),
+      f.keyEventUnmarked({ updateId: 'u2' }),
+    );
+    expect(blog.keyEvents.map((mark) => mark.updateId)).toStrictEqual(['u1']);
+    expect(fold(f.opened(), f.posted(), f.keyEventMarked(), f.retracted()).keyEvents).toStrictEqual([]);
+  });
+  it('keeps an update headline, and a correction that gives a new one records the one it replaced', () => {
+    const blog = fold(
+      f.opened(),
+      f.posted({ headline }),
+      f.corrected(),
+      f.corrected({ body: f.BODY, headline: 'Calm' }),
+    );
+    const update = blog.updates.byId('u1')!;
+    expect(update.headline).toBe('Calm');
+    expect(update.corrections.map((correction) => correction.previousHeadline)).toStrictEqual([undefined, headline]);
   });
 });

@@ -19,6 +19,7 @@ export type LiveBlogCommand =
       readonly updateId: string;
       readonly body: string;
       readonly reason: string;
+      readonly headline?: string;
     })
   | (Timed & { readonly type: 'RetractUpdate'; readonly updateId: string; readonly reason: string })
   | (Timed & {
@@ -30,6 +31,8 @@ export type LiveBlogCommand =
     })
   | (Timed & { readonly type: 'PinUpdate'; readonly updateId: string })
   | (Timed & { readonly type: 'UnpinUpdate'; readonly updateId: string })
+  | (Timed & { readonly type: 'MarkKeyEvent'; readonly updateId: string })
+  | (Timed & { readonly type: 'UnmarkKeyEvent'; readonly updateId: string })
   | (Timed & { readonly type: 'ReviseCasualtyFigures' } & CasualtyFiguresRevised)
   | (Timed & {
       readonly type: 'AddTimelineEntry';

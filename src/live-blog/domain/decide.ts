@@ -48,6 +48,10 @@ function decideOnBlog(command: BlogCommand, blog: OpenedBlog): LiveBlogEvent[] {
       return pinUpdate(command, blog);
     case 'UnpinUpdate':
       return unpinUpdate(command, blog);
+    case 'MarkKeyEvent':
+      return markKeyEvent(command, blog);
+    case 'UnmarkKeyEvent':
+      return unmarkKeyEvent(command, blog);
     case 'ReviseCasualtyFigures':
       return reviseCasualtyFigures(command);
     case 'AddTimelineEntry':
@@ -90,6 +94,7 @@ function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlo
   const data = compact({
     updateId,
     kind: updateKind(command.kind),
+    headline: optionalText(command.headline, 'headline', limit.MAX_UPDATE_HEADLINE_LENGTH),
     body: markupText(command.body, 'body', limit.MAX_BODY_LENGTH),
     byline: optionalText(command.byline, 'byline', limit.MAX_BYLINE_LENGTH),
     attribution: optionalText(command.attribution, 'attribution', limit.MAX_ATTRIBUTION_LENGTH),
@@ -102,11 +107,13 @@ function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlo
 }
 
 function correctUpdate(command: CommandOf<'CorrectUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
-  const { updateId, body: currentBody } = unretractedUpdate(blog, command.updateId);
+  const update = unretractedUpdate(blog, command.updateId);
   const body = markupText(command.body, 'body', limit.MAX_BODY_LENGTH);
-  if (body === currentBody) throw new InvalidCommand('the correction leaves the body unchanged', 'body');
+  const headline = optionalText(command.headline, 'headline', limit.MAX_UPDATE_HEADLINE_LENGTH);
+  if (body === update.body && (headline === undefined || headline === update.headline))
+    throw new InvalidCommand('the correction leaves the body and the headline unchanged', 'body');
   const reason = text(command.reason, 'reason', limit.MAX_REASON_LENGTH);
-  return [{ type: 'UpdateCorrected', data: { updateId, body, reason } }];
+  return [{ type: 'UpdateCorrected', data: compact({ updateId: update.updateId, body, reason, headline }) }];
 }
 
 function retractUpdate(command: CommandOf<'RetractUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
@@ -161,6 +168,21 @@ function pinUpdate(command: CommandOf<'PinUpdate'>, blog: OpenedBlog): LiveBlogE
 function unpinUpdate(command: CommandOf<'UnpinUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
   const { updateId } = findUpdate(blog, command.updateId);
   return blog.pinned.includes(updateId) ? [{ type: 'UpdateUnpinned', data: { updateId } }] : [];
+}
+
+/** Like a pin: marking a key event twice changes nothing, and only a standing update can be one. */
+function markKeyEvent(command: CommandOf<'MarkKeyEvent'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const { updateId } = unretractedUpdate(blog, command.updateId);
+  return isKeyEvent(blog, updateId) ? [] : [{ type: 'KeyEventMarked', data: { updateId } }];
+}
+
+function unmarkKeyEvent(command: CommandOf<'UnmarkKeyEvent'>, blog: OpenedBlog): LiveBlogEvent[] {
+  const { updateId } = findUpdate(blog, command.updateId);
+  return isKeyEvent(blog, updateId) ? [{ type: 'KeyEventUnmarked', data: { updateId } }] : [];
+}
+
+function isKeyEvent(blog: OpenedBlog, updateId: string): boolean {
+  return blog.keyEvents.some((mark) => mark.updateId === updateId);
 }
 
 function reviseCasualtyFigures(command: CommandOf<'ReviseCasualtyFigures'>): LiveBlogEvent[] {

@@ -42,6 +42,8 @@ export interface LiveBlogOpened {
 export interface UpdatePosted {
   readonly updateId: string;
   readonly kind: UpdateKind;
+  /** A short line of its own ("Gunfire in Bishkek"): what the key events list and search engines show. */
+  readonly headline?: string;
   readonly body: string;
   readonly byline?: string;
   readonly attribution?: string;
@@ -66,7 +68,13 @@ export type LiveBlogEvent =
   | { readonly type: 'UpdatePosted'; readonly data: UpdatePosted }
   | {
       readonly type: 'UpdateCorrected';
-      readonly data: { readonly updateId: string; readonly body: string; readonly reason: string };
+      readonly data: {
+        readonly updateId: string;
+        readonly body: string;
+        readonly reason: string;
+        /** A new headline for the update; absent, it keeps the one it had. */
+        readonly headline?: string;
+      };
     }
   | { readonly type: 'UpdateRetracted'; readonly data: { readonly updateId: string; readonly reason: string } }
   | {
@@ -80,6 +88,8 @@ export type LiveBlogEvent =
     }
   | { readonly type: 'UpdatePinned'; readonly data: { readonly updateId: string } }
   | { readonly type: 'UpdateUnpinned'; readonly data: { readonly updateId: string } }
+  | { readonly type: 'KeyEventMarked'; readonly data: { readonly updateId: string } }
+  | { readonly type: 'KeyEventUnmarked'; readonly data: { readonly updateId: string } }
   | { readonly type: 'CasualtyFiguresRevised'; readonly data: CasualtyFiguresRevised }
   | {
       readonly type: 'TimelineEntryAdded';
@@ -103,6 +113,8 @@ export const LIVE_BLOG_EVENT_TYPES: readonly LiveBlogEventType[] = [
   'UpdateRedacted',
   'UpdatePinned',
   'UpdateUnpinned',
+  'KeyEventMarked',
+  'KeyEventUnmarked',
   'CasualtyFiguresRevised',
   'TimelineEntryAdded',
   'LocationStatusUpdated',

@@ -76,6 +76,11 @@ function apply(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
     case 'UpdateUnpinned':
       blog.pinned = blog.pinned.filter((updateId) => updateId !== event.data.updateId);
       return;
+    case 'KeyEventMarked':
+      return keyEventMarked(blog, event, owned);
+    case 'KeyEventUnmarked':
+      blog.keyEvents = blog.keyEvents.filter((mark) => mark.updateId !== event.data.updateId);
+      return;
     case 'CasualtyFiguresRevised':
       return figuresRevised(blog, event, owned);
     case 'TimelineEntryAdded':
@@ -104,6 +109,7 @@ function opened(event: EventOf<'LiveBlogOpened'>): Draft {
     closeReason: null,
     updates: UpdateList.empty(),
     pinned: [],
+    keyEvents: [],
     casualtyHistory: [],
     timeline: [],
     locations: [],
@@ -116,10 +122,11 @@ function opened(event: EventOf<'LiveBlogOpened'>): Draft {
  * own, and the update starts with no corrections and no redactions, the same empty lists for all.
  */
 function posted(event: EventOf<'UpdatePosted'>): UpdateRecord {
-  const { updateId, kind, body, byline, attribution, location, sources, occurredAt, media } = event.data;
+  const { updateId, kind, headline, body, byline, attribution, location, sources, occurredAt, media } = event.data;
   return {
     updateId,
     kind,
+    headline: headline ?? null,
     body,
     byline: byline ?? null,
     attribution: attribution ?? null,
@@ -139,19 +146,27 @@ function posted(event: EventOf<'UpdatePosted'>): UpdateRecord {
 const NONE: readonly never[] = Object.freeze([]);
 
 function corrected(blog: Draft, event: EventOf<'UpdateCorrected'>, owned: Owned): void {
-  const { updateId, body, reason } = event.data;
+  const { updateId, body, reason, headline } = event.data;
   withUpdate(blog, updateId, owned, (update) => ({
     ...update,
     body,
-    corrections: [...update.corrections, { reason, previousBody: update.body, ...changeOf(event) }],
+    headline: headline ?? update.headline,
+    corrections: [
+      ...update.corrections,
+      headline === undefined
+        ? { reason, previousBody: update.body, ...changeOf(event) }
+        : { reason, previousBody: update.body, previousHeadline: update.headline, ...changeOf(event) },
+    ],
   }));
 }
 
-/** A retracted update stays on record for the auditor; it just stops being pinned. */
+/** A retracted update stays on record for the auditor; it just stops being pinned or a key event. */
 function retracted(blog: Draft, event: EventOf<'UpdateRetracted'>, owned: Owned): void {
   const { updateId, reason } = event.data;
   withUpdate(blog, updateId, owned, (update) => ({ ...update, retraction: { reason, ...changeOf(event) } }));
   blog.pinned = blog.pinned.filter((pinnedId) => pinnedId !== updateId);
+  if (blog.keyEvents.some((mark) => mark.updateId === updateId))
+    blog.keyEvents = blog.keyEvents.filter((mark) => mark.updateId !== updateId);
 }
 
 /**
@@ -188,6 +203,12 @@ function redacted(blog: Draft, event: EventOf<'UpdateRedacted'>, owned: Owned): 
 
 function pinned(blog: Draft, updateId: string, owned: Owned): void {
   if (!blog.pinned.includes(updateId)) blog.pinned = appended(blog.pinned, updateId, owned);
+}
+
+function keyEventMarked(blog: Draft, event: EventOf<'KeyEventMarked'>, owned: Owned): void {
+  const { updateId } = event.data;
+  if (blog.keyEvents.some((mark) => mark.updateId === updateId)) return;
+  blog.keyEvents = appended(blog.keyEvents, { updateId, ...changeOf(event) }, owned);
 }
 
 /**

@@ -7,6 +7,8 @@
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_SUMMARY_LENGTH = 2000;
 export const MAX_BODY_LENGTH = 10_000;
+/** An update's own headline: one line, short enough for a list of key events and a search result. */
+export const MAX_UPDATE_HEADLINE_LENGTH = 120;
 export const MAX_REASON_LENGTH = 500;
 
 export const MAX_BYLINE_LENGTH = 300;

@@ -14,6 +14,8 @@ export interface Correction extends Change {
   readonly reason: string;
   /** The body the correction replaced. */
   readonly previousBody: string;
+  /** The headline it replaced, when it gave a new one (undefined when it left the headline alone). */
+  readonly previousHeadline?: string | null;
 }
 
 export interface Retraction extends Change {
@@ -31,6 +33,8 @@ export interface Redaction extends Change {
 export interface UpdateRecord extends Change {
   readonly updateId: string;
   readonly kind: UpdateKind;
+  /** The update's own headline as it stands (a correction may change it), or null. */
+  readonly headline: string | null;
   /** The current body: the last correction's, or the one posted. */
   readonly body: string;
   readonly byline: string | null;
@@ -42,6 +46,11 @@ export interface UpdateRecord extends Change {
   readonly corrections: readonly Correction[];
   readonly retraction: Retraction | null;
   readonly redactions: readonly Redaction[];
+}
+
+/** An update marked as a key event of the story: who marked it, when and at which revision. */
+export interface KeyEventMark extends Change {
+  readonly updateId: string;
 }
 
 export interface CasualtyFigures extends Change {
@@ -80,6 +89,8 @@ export interface OpenedBlog {
   /** In the order they were posted (oldest first); `byId` finds one without a search. */
   readonly updates: UpdateList;
   readonly pinned: readonly string[];
+  /** Updates marked as key events, in the order they were marked; a retraction or an unmarking takes one off. */
+  readonly keyEvents: readonly KeyEventMark[];
   /** Every revision of the figures, oldest first; the last is the current one. */
   readonly casualtyHistory: readonly CasualtyFigures[];
   /** In story order. */

@@ -46,6 +46,8 @@ const COMMANDS: Record<
   UpdateRetracted: { command: 'RetractUpdate', dto: RetractUpdateDto, fromUrl: ['updateId'] },
   UpdatePinned: { command: 'PinUpdate', dto: DatedDto, fromUrl: ['updateId'] },
   UpdateUnpinned: { command: 'UnpinUpdate', dto: DatedDto, fromUrl: ['updateId'] },
+  KeyEventMarked: { command: 'MarkKeyEvent', dto: DatedDto, fromUrl: ['updateId'] },
+  KeyEventUnmarked: { command: 'UnmarkKeyEvent', dto: DatedDto, fromUrl: ['updateId'] },
   CasualtyFiguresRevised: { command: 'ReviseCasualtyFigures', dto: CasualtyFiguresDto },
   TimelineEntryAdded: { command: 'AddTimelineEntry', dto: TimelineEntryDto },
   LocationStatusUpdated: { command: 'UpdateLocationStatus', dto: LocationStatusDto, fromUrl: ['place'] },
