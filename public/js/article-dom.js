@@ -25,6 +25,7 @@ export function updateElement(update, pageAt) {
   setTime(field(element, 'time'), update.at, pageAt);
   field(element, 'kind').textContent = kindLabel(update.kind);
   setPermalink(element, update.updateId);
+  setHeadline(element, update.headline);
   field(element, 'body').replaceChildren(safeBody(update.body));
   for (const name of ['attribution', 'byline', 'location', 'sources']) setOptional(field(element, name), update[name]);
   setMedia(element, update.media);
@@ -59,6 +60,11 @@ export function setCorrection(element, corrected, pageAt) {
   if (!corrected) return;
   setTime(field(element, 'correction-time'), corrected.at, pageAt);
   field(element, 'correction-reason').textContent = corrected.reason;
+}
+
+/** The update's own headline, hidden when it has none. */
+export function setHeadline(element, headline) {
+  setOptional(field(element, 'headline'), headline);
 }
 
 export function correctBody(element, body) {

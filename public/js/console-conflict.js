@@ -41,6 +41,10 @@ export function describe({ type, data }) {
       return 'Pinned an update as a key point';
     case 'UpdateUnpinned':
       return 'Unpinned an update';
+    case 'KeyEventMarked':
+      return 'Marked an update as a key event';
+    case 'KeyEventUnmarked':
+      return 'Took an update off the key events';
     case 'HeadlineChanged':
       return `Changed the headline to “${data.title}”`;
     case 'SummaryRevised':

@@ -1,5 +1,5 @@
 // The tools on each update of the console's live view: correct (with a reason), retract (a reason
-// and a confirmation) and pin or unpin. Updates arrive and change through the reader's own live
+// and a confirmation), pin or unpin, and mark or unmark as a key event. Updates arrive and change through the reader's own live
 // script; these tools are added to each update element as it appears.
 import { setStatus, submitOnCtrlEnter } from './console-forms.js';
 import { field } from './article-dom.js';
@@ -11,12 +11,14 @@ export class UpdateTools {
     this.context = context;
     this.list = story.querySelector('[data-updates]');
     this.keyPoints = story.querySelector('[data-key-points-list]');
+    this.keyEvents = story.querySelector('[data-key-events-list]');
   }
 
   attach() {
     const equip = () => [...this.list.children].forEach((element) => this.equip(element));
     new MutationObserver(equip).observe(this.list, { childList: true });
     new MutationObserver(() => this.refreshPins()).observe(this.keyPoints, { childList: true });
+    new MutationObserver(() => this.refreshKeyEvents()).observe(this.keyEvents, { childList: true });
     equip();
   }
 
@@ -33,6 +35,10 @@ export class UpdateTools {
       button(this.isPinned(updateId) ? 'Unpin' : 'Pin', 'tool', () => this.togglePin(element, tools)),
     );
     buttons.lastElementChild.dataset.pin = '';
+    const keyEvent = button('Key event', 'tool', () => this.toggleKeyEvent(element, tools));
+    keyEvent.dataset.keyEvent = '';
+    keyEvent.setAttribute('aria-pressed', String(this.isKeyEvent(updateId)));
+    buttons.append(keyEvent);
     tools.append(buttons, statusArea());
     element.append(tools);
     for (const kind of ['correct', 'retract'])
@@ -58,6 +64,27 @@ export class UpdateTools {
     });
   }
 
+  isKeyEvent(updateId) {
+    return [...this.keyEvents.children].some((item) => item.dataset.updateId === updateId);
+  }
+
+  /** The toggle shows whether the update is a key event now (pressed) as the list changes. */
+  refreshKeyEvents() {
+    for (const toggle of this.list.querySelectorAll('[data-key-event]')) {
+      const updateId = toggle.closest('[data-update-id]').dataset.updateId;
+      toggle.setAttribute('aria-pressed', String(this.isKeyEvent(updateId)));
+    }
+  }
+
+  toggleKeyEvent(element, tools) {
+    const updateId = element.dataset.updateId;
+    const marked = this.isKeyEvent(updateId);
+    const path = `${this.context.base}/updates/${encodeURIComponent(updateId)}/key-event`;
+    void this.context.writer.send(tools, () => ({ method: marked ? 'DELETE' : 'PUT', path, body: {} }), {
+      doneText: marked ? 'No longer a key event.' : 'Marked as a key event: readers see it in the list.',
+    });
+  }
+
   /** Opens the correction or retraction form under the update (once). */
   open(element, kind) {
     const updateId = element.dataset.updateId;
@@ -79,6 +106,14 @@ export class UpdateTools {
       draft: `correct.${updateId}.body`,
     });
     body.value = field(element, 'body').innerHTML.trim();
+    const headline = textField(editor, 'input', {
+      id: `correct-${updateId}-headline`,
+      name: 'headline',
+      label: 'Headline (optional, at most 120 characters)',
+      draft: `correct.${updateId}.headline`,
+    });
+    headline.value = field(element, 'headline').textContent.trim();
+    headline.maxLength = 120;
     textField(editor, 'input', {
       id: `correct-${updateId}-reason`,
       name: 'reason',
@@ -89,7 +124,7 @@ export class UpdateTools {
     editor.addEventListener('submit', (submit) => {
       submit.preventDefault();
       const path = `${this.context.base}/updates/${encodeURIComponent(updateId)}/corrections`;
-      void this.context.writer.send(editor, () => ({ method: 'POST', path, body: values(editor) }), {
+      void this.context.writer.send(editor, () => ({ method: 'POST', path, body: withoutEmpty(values(editor)) }), {
         doneText: 'Corrected.',
         done: () => {
           editor.remove();
@@ -168,6 +203,11 @@ function textField(editor, tag, { id, name, label, draft }) {
 
 function values(editor) {
   return Object.fromEntries([...editor.querySelectorAll('[name]')].map((input) => [input.name, input.value.trim()]));
+}
+
+/** An emptied optional field is left out: the update keeps what it had. */
+function withoutEmpty(fields) {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
 }
 
 function statusArea() {

@@ -1,6 +1,7 @@
 // Applies pushed events to the page. New updates go on top, or, when the reader has scrolled down
 // into the story, wait behind an "N new updates" button so the text does not move under them.
 import * as dom from './article-dom.js';
+import { KeyEvents } from './key-events.js';
 
 export class Feed {
   constructor(story, announce) {
@@ -9,6 +10,7 @@ export class Feed {
     this.list = story.querySelector('[data-updates]');
     this.button = story.querySelector('[data-new-updates]');
     this.pending = [];
+    this.keyEvents = new KeyEvents(story, () => this.pageAt());
     this.button.addEventListener('click', () => this.showPending({ focus: true }));
     window.addEventListener('scroll', () => this.pending.length && this.atTop() && this.showPending({ focus: false }), {
       passive: true,
@@ -16,6 +18,14 @@ export class Feed {
   }
 
   apply(event) {
+    this.applyToStory(event);
+    const { updateId } = event.data;
+    this.keyEvents.apply(event, typeof updateId === 'string' ? this.update(updateId) : undefined);
+    // The JSON-LD follows from the article view, fetched again a few seconds after a change.
+    this.keyEvents.refreshSoon();
+  }
+
+  applyToStory(event) {
     const data = event.data;
     switch (event.type) {
       case 'UpdatePosted':
@@ -76,10 +86,11 @@ export class Feed {
     }
   }
 
-  corrected({ updateId, body, reason }, at) {
+  corrected({ updateId, body, reason, headline }, at) {
     const element = this.update(updateId);
     if (element) {
       dom.correctBody(element, body);
+      if (headline) dom.setHeadline(element, headline);
       dom.setCorrection(element, { at, reason }, this.pageAt());
     }
     const point = this.keyPoint(updateId);
@@ -160,6 +171,7 @@ export class Feed {
     article.locations.forEach((place) => dom.setPlace(this.story, place, pageAt));
     this.story.querySelector('[data-places]').hidden = article.locations.length === 0;
     dom.setStatus(this.story, article.status);
+    this.keyEvents.redraw(article);
   }
 
   appendOlder(updates) {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type EmbedSettings, parseEmbedSettings } from './embed-settings.js';
 import { type OperationsSettings, parseOperationsSettings } from './operations-settings.js';
 import { parseWebhookSettings, type WebhookSettings } from './webhook-settings.js';
+import { type PublisherSettings, parsePublisherSettings } from './publisher-settings.js';
 
 /** The one place that reads process.env: every setting typed and validated at start (DESIGN §7). */
 export interface AppConfig {
@@ -24,6 +25,8 @@ export interface AppConfig {
   readonly checkpoints: CheckpointSettings;
   /** /metrics access and the public address (METRICS_ALLOW, METRICS_TOKEN, PUBLIC_URL). */
   readonly operations: OperationsSettings;
+  /** Who publishes the stories, for search engines (PUBLISHER_NAME, PUBLISHER_LOGO_URL). */
+  readonly publisher: PublisherSettings;
   /** Which bearer tokens are taken (DESIGN §6). */
   readonly tokens: TokenSettings;
   /** Rate limits per minute, each 0 for none (DESIGN §6, "Limits"). */
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     checkpoints: parseCheckpoints(env),
     ...parseOperationsSettings(env),
+    ...parsePublisherSettings(env),
     ...parseGuardSettings(env),
     ...parseEmbedSettings(env),
     ...parseWebhookSettings(env),

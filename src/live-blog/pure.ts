@@ -34,8 +34,12 @@ export {
 export {
   ARTICLE_UPDATES,
   type ArticleView,
+  headlineOf,
+  type KeyEvent,
+  keyEventsOf,
   type PublicUpdate,
   toArticleView,
   toPublicUpdate,
   updatesPage,
 } from './projections/article.view.js';
+export { type JsonLdSite, toJsonLd } from './projections/json-ld.js';

@@ -5,7 +5,9 @@ import {
   ARTICLE_UPDATES,
   toPublicUpdate,
   updatesPage,
+  type KeyEvent,
   type PublicUpdate,
+  toJsonLd,
 } from '../live-blog/index.js';
 import { oEmbedDiscovery } from './oembed.js';
 import { pageHelpers, scriptSafeJson, type PageHead } from './page-helpers.js';
@@ -15,6 +17,7 @@ const BLANK_UPDATE: PublicUpdate = {
   updateId: '',
   revision: 0,
   kind: 'report',
+  headline: null,
   body: '',
   byline: null,
   attribution: null,
@@ -31,19 +34,25 @@ const BLANK_UPDATE: PublicUpdate = {
 export class LivePagePresenter {
   constructor(private readonly views: ArticleViews) {}
 
+  /** `url`: the page's address as the reader asked for it; PUBLIC_URL, when set, names the canonical one. */
   present(id: string, blog: OpenedBlog, options: { beforeRevision?: number; url: string }) {
     const view = this.views.article(id, blog);
     const archive = options.beforeRevision !== undefined;
     const page = archive ? updatesPage(blog, { beforeRevision: options.beforeRevision, limit: ARTICLE_UPDATES }) : view;
     const article = { ...view, updates: page.updates, nextBeforeRevision: page.nextBeforeRevision };
+    const origin = this.views.site.origin || new URL(options.url).origin;
+    // The cached view's JSON-LD already names PUBLIC_URL; without it, the reader's own origin does.
+    const jsonLd = this.views.site.origin
+      ? view.jsonLd
+      : toJsonLd(id, blog, view.updates, { ...this.views.site, origin });
     const head: PageHead = {
       title: view.title,
       description: view.summary,
       language: view.language,
-      url: options.url,
+      url: `${origin}/live/${id}`,
       ogType: 'article',
       modifiedTime: view.lastUpdatedAt,
-      jsonLd: scriptSafeJson(view.jsonLd),
+      jsonLd: scriptSafeJson(jsonLd),
       scripts: archive ? [] : ['/assets/js/live-page.js'],
       alternates: [
         { href: `/live/${id}/feed.atom`, type: 'application/atom+xml', title: `${view.title} (Atom)` },
@@ -55,6 +64,7 @@ export class LivePagePresenter {
       page: head,
       article,
       pinnedUpdates: pinnedUpdates(blog),
+      keyEvents: keyEventLinks(id, view.keyEvents, page.updates),
       olderHref: page.nextBeforeRevision === null ? null : `/live/${id}?before=${page.nextBeforeRevision}`,
       live: !archive,
       archive,
@@ -70,4 +80,18 @@ function pinnedUpdates(blog: OpenedBlog): PublicUpdate[] {
     const update = blog.updates.byId(updateId);
     return update && !update.retraction ? [toPublicUpdate(update)] : [];
   });
+}
+
+/**
+ * Each key event links to its update: the anchor on this page, or the older page that opens with
+ * it (`?before=` its revision + 1) when it is further down the story than this page reaches.
+ */
+function keyEventLinks(id: string, keyEvents: readonly KeyEvent[], shown: readonly PublicUpdate[]) {
+  const onPage = new Set(shown.map((update) => update.updateId));
+  return keyEvents.map((keyEvent) => ({
+    ...keyEvent,
+    href: onPage.has(keyEvent.updateId)
+      ? `#update-${keyEvent.updateId}`
+      : `/live/${id}?before=${keyEvent.revision + 1}#update-${keyEvent.updateId}`,
+  }));
 }

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { decodeHTML } from 'entities';
 import { SAFE_MARKUP } from '../../public/js/safe-markup.js';
 
 /**
@@ -26,4 +27,20 @@ function absoluteLink(href: string | undefined): Record<string, string> {
   } catch {
     return {};
   }
+}
+
+/** Where one block of a body ends and the next begins: a space in its plain text. */
+const BLOCK_BREAK = /<(?:br|\/p|\/li|\/blockquote)\b[^>]*>/gi;
+
+/**
+ * A body's text without its markup, as a search engine or a one-line list shows it: blocks apart
+ * by a space, tags gone, character references decoded (the subset allows no other markup).
+ */
+export function plainText(body: string): string {
+  const text = sanitizeHtml(body.replace(BLOCK_BREAK, ' '), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: [...SAFE_MARKUP.nonTextTags],
+  });
+  return decodeHTML(text).replace(/\s+/g, ' ').trim();
 }

@@ -60,6 +60,8 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'POST /api/live-blogs/:id/updates/:updateId/retraction':  [401, 401,     401,     401,     401,     OK,     403,    OK],
   'PUT /api/live-blogs/:id/updates/:updateId/pin':      [401,     401,     401,     401,     401,     OK,     403,    OK],
   'DELETE /api/live-blogs/:id/updates/:updateId/pin':   [401,     401,     401,     401,     401,     OK,     403,    OK],
+  'PUT /api/live-blogs/:id/updates/:updateId/key-event':    [401, 401,     401,     401,     401,     OK,     403,    OK],
+  'DELETE /api/live-blogs/:id/updates/:updateId/key-event': [401, 401,     401,     401,     401,     OK,     403,    OK],
   'PUT /api/live-blogs/:id/headline':                   [401,     401,     401,     401,     401,     OK,     403,    OK],
   'PUT /api/live-blogs/:id/summary':                    [401,     401,     401,     401,     401,     OK,     403,    OK],
   'POST /api/live-blogs/:id/casualty-figures':          [401,     401,     401,     401,     401,     OK,     403,    OK],

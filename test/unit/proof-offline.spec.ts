@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
@@ -21,8 +21,13 @@ function staticImports(entry: string): { files: Set<string>; packages: Set<strin
     const source = readFileSync(file, 'utf8');
     for (const [, kind, specifier] of source.matchAll(/^(import|export)(?!\s+type\b)[^'";]*?from\s+'([^']+)'/gm)) {
       void kind;
-      if (specifier!.startsWith('.')) visit(resolve(dirname(file), specifier!.replace(/\.js$/, '.ts')));
-      else packages.add(specifier!);
+      if (!specifier!.startsWith('.')) packages.add(specifier!);
+      else {
+        // A TypeScript source, or a script the browser shares as it is (public/js/*.js).
+        const script = resolve(dirname(file), specifier!);
+        const source = script.replace(/\.js$/, '.ts');
+        visit(existsSync(source) ? source : script);
+      }
     }
   };
   visit(resolve(entry));

@@ -14,9 +14,19 @@ function describe(change) {
     case 'summary':
       return ['Summary revised', change.before, change.after];
     case 'update-added':
-      return [`Update posted (${change.update.kind})`, null, change.update.body];
+      return [
+        `Update posted (${change.update.kind})`,
+        null,
+        change.update.headline ? `${change.update.headline} — ${change.update.body}` : change.update.body,
+      ];
     case 'update-corrected':
-      return [`Update corrected: ${change.reason}`, change.before, change.after];
+      return change.headline
+        ? [
+            `Update corrected: ${change.reason}`,
+            `${change.headline.before ?? '(no headline)'} — ${change.before}`,
+            `${change.headline.after} — ${change.after}`,
+          ]
+        : [`Update corrected: ${change.reason}`, change.before, change.after];
     case 'update-retracted':
       return [`Update retracted: ${change.reason}`, change.body, null];
     case 'update-redacted':
@@ -25,6 +35,10 @@ function describe(change) {
       return ['Update pinned', null, change.updateId];
     case 'unpinned':
       return ['Update unpinned', change.updateId, null];
+    case 'key-event-marked':
+      return ['Marked as a key event', null, change.updateId];
+    case 'key-event-unmarked':
+      return ['No longer a key event', change.updateId, null];
     case 'figures':
       return ['Casualty figures revised', statementWords(change.before), statementWords(change.after)];
     case 'timeline-entry':

@@ -88,6 +88,30 @@ export class EditorController {
     await this.run(id, { type: 'UnpinUpdate', updateId, ...dto }, context, response);
   }
 
+  @Put(':id/updates/:updateId/key-event')
+  @ApiOperation({ summary: 'Mark an update as a key event (marking it again changes nothing)' })
+  async markKeyEvent(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Param('updateId') updateId: string,
+    @Body() dto: DatedDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
+    await this.run(id, { type: 'MarkKeyEvent', updateId, ...dto }, context, response);
+  }
+
+  @Delete(':id/updates/:updateId/key-event')
+  @ApiOperation({ summary: 'Take an update off the key events' })
+  async unmarkKeyEvent(
+    @Param('id', LiveBlogIdPipe) id: string,
+    @Param('updateId') updateId: string,
+    @Body() dto: DatedDto,
+    @Context() context: CommandContext,
+    @Res() response: unknown,
+  ) {
+    await this.run(id, { type: 'UnmarkKeyEvent', updateId, ...dto }, context, response);
+  }
+
   @Put(':id/headline')
   async headline(
     @Param('id', LiveBlogIdPipe) id: string,

@@ -1,15 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import type { SignedCheckpoint } from '../../signing/index.js';
 import type { OpenedBlog } from '../domain/index.js';
 import { toArticleView, toListItem, updatesPage, type ArticleView, type UpdatesPage } from './article.view.js';
 import { ChainHeads } from './chain-heads.js';
+import { toJsonLd, type JsonLdSite } from './json-ld.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 /**
- * The article as served: the view and the signed checkpoint of the newest revision this node holds
- * (the article's own, or a moment behind it where this node's feed lags another node's write).
+ * The article as served: the view, its JSON-LD, and the signed checkpoint of the newest revision this
+ * node holds (the article's own, or a moment behind it where this node's feed lags another node's write).
  */
-export type PublishedArticle = ArticleView & { readonly checkpoint: SignedCheckpoint | null };
+export type PublishedArticle = ArticleView & {
+  readonly jsonLd: ReturnType<typeof toJsonLd>;
+  readonly checkpoint: SignedCheckpoint | null;
+};
 
 interface CachedArticle {
   readonly view: PublishedArticle;
@@ -20,11 +25,16 @@ interface CachedArticle {
 @Injectable()
 export class ArticleViews {
   private readonly cache = new Map<string, CachedArticle>();
+  /** PUBLIC_URL's origin, or none (URLs relative to the site; pages make them absolute from the request). */
+  readonly site: JsonLdSite;
 
   constructor(
     private readonly projections: ProjectionRunner,
     private readonly heads: ChainHeads,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.site = { origin: config.operations.publicUrl ?? '', publisher: config.publisher };
+  }
 
   list() {
     const items = [];
@@ -60,7 +70,9 @@ export class ArticleViews {
   private cached(id: string, blog: OpenedBlog): CachedArticle {
     const cached = this.cache.get(id);
     if (cached && cached.view.revision === blog.revision) return cached;
-    const entry: CachedArticle = { view: { ...toArticleView(id, blog), checkpoint: this.heads.checkpoint(id) } };
+    const view = toArticleView(id, blog);
+    const jsonLd = toJsonLd(id, blog, view.updates, this.site);
+    const entry: CachedArticle = { view: { ...view, jsonLd, checkpoint: this.heads.checkpoint(id) } };
     this.cache.set(id, entry);
     return entry;
   }

@@ -1,5 +1,6 @@
+import { updateHeadline } from '../../../public/js/update-headline.js';
+import { plainText } from '../../shared/pure.js';
 import type { CasualtyFigures, OpenedBlog, UpdateRecord } from '../domain/index.js';
-import { toJsonLd } from './json-ld.js';
 
 /** How many updates the article carries; older ones are paged through /updates?beforeRevision=. */
 export const ARTICLE_UPDATES = 50;
@@ -8,6 +9,7 @@ export interface PublicUpdate {
   readonly updateId: string;
   readonly revision: number;
   readonly kind: string;
+  readonly headline: string | null;
   readonly body: string;
   readonly byline: string | null;
   readonly attribution: string | null;
@@ -25,7 +27,20 @@ export interface UpdatesPage {
   readonly nextBeforeRevision: number | null;
 }
 
-/** The reader's article (DESIGN §4): retracted updates absent, corrections applied, newest first. */
+/** A key event as the article lists it: the update it points to, what it is called, when it was posted. */
+export interface KeyEvent {
+  readonly updateId: string;
+  /** The update's own headline, or the first sentence of its text. */
+  readonly headline: string;
+  readonly at: string;
+  /** Where the update was posted: the archive page `?before=<revision + 1>` opens with it. */
+  readonly revision: number;
+}
+
+/**
+ * The reader's article (DESIGN §4): retracted updates absent, corrections applied, newest first.
+ * The served view adds its JSON-LD, which depends on where the site is served (ArticleViews).
+ */
 export function toArticleView(id: string, blog: OpenedBlog, updatesLimit = ARTICLE_UPDATES) {
   const page = updatesPage(blog, { limit: updatesLimit });
   return {
@@ -41,12 +56,34 @@ export function toArticleView(id: string, blog: OpenedBlog, updatesLimit = ARTIC
     revision: blog.revision,
     casualties: toCasualties(blog.casualtyHistory.at(-1)),
     pinned: [...blog.pinned],
+    keyEvents: keyEventsOf(blog),
     updates: page.updates,
     nextBeforeRevision: page.nextBeforeRevision,
     timeline: blog.timeline.map(({ entryId, period, text }) => ({ entryId, period, text })),
     locations: blog.locations.map(({ place, status, coordinates, at }) => ({ place, status, coordinates, at })),
-    jsonLd: toJsonLd(id, blog, page.updates),
   };
+}
+
+/**
+ * Every key event of the story, however old (not only those on the first page), in the order the
+ * updates were posted: the story's own chronology, whatever order the editors marked them in.
+ */
+export function keyEventsOf(blog: OpenedBlog): KeyEvent[] {
+  return blog.keyEvents
+    .flatMap(({ updateId }) => {
+      const update = blog.updates.byId(updateId);
+      return update && !update.retraction ? [update] : [];
+    })
+    .sort((a, b) => a.revision - b.revision)
+    .map((update) => {
+      const { updateId, at, revision } = update;
+      return { updateId, headline: headlineOf(update), at, revision };
+    });
+}
+
+/** What a line standing for the update says: its headline, or the first sentence of its text. */
+export function headlineOf(update: Pick<UpdateRecord, 'headline' | 'body'>): string {
+  return updateHeadline(update.headline, plainText(update.body));
 }
 
 export type ArticleView = ReturnType<typeof toArticleView>;
@@ -78,6 +115,7 @@ export function toPublicUpdate(update: UpdateRecord): PublicUpdate {
     updateId: update.updateId,
     revision: update.revision,
     kind: update.kind,
+    headline: update.headline,
     body: update.body,
     byline: update.byline,
     attribution: update.attribution,

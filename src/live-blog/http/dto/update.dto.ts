@@ -30,6 +30,14 @@ export class PostUpdateDto extends DatedDto {
   @IsIn(UPDATE_KINDS, { message: `kind must be one of ${UPDATE_KINDS.join(', ')}` })
   kind!: UpdateKind;
 
+  @ApiPropertyOptional({
+    example: 'Gunfire in Bishkek after nightfall',
+    description: 'one line, at most 120 characters',
+  })
+  @IsOptional()
+  @IsString()
+  headline?: string;
+
   @ApiProperty({
     description: 'plain text or a safe markup subset (p, br, b, i, em, strong, a[https], lists, blockquote)',
   })
@@ -81,6 +89,14 @@ export class CorrectUpdateDto extends DatedDto {
   @IsString()
   @IsNotEmpty()
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'Gunfire in Talas after nightfall',
+    description: 'a new headline; omitted, the update keeps its own',
+  })
+  @IsOptional()
+  @IsString()
+  headline?: string;
 }
 
 export class RetractUpdateDto extends DatedDto {

@@ -1,0 +1,5 @@
+/**
+ * The shared folder's second door: the body rules (sanitize-html, entities), without Nest, for the
+ * article fold that tools run without a server (test/unit/proof-offline.spec.ts).
+ */
+export { plainText, sanitizeBody } from './safe-markup.js';
