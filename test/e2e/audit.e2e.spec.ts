@@ -22,8 +22,11 @@ function asReadersSawIt(view: Json): Json {
   };
 }
 
-/** The page itself: not the paging cursor, nor the signed checkpoint served beside it (signed when served). */
-const withoutCursor = ({ nextBeforeRevision, checkpoint, ...article }: Json) => article;
+/**
+ * The page itself: not the paging cursor, nor the signed checkpoint served beside it (signed when
+ * served), nor its JSON-LD (a rendering for search engines, built from the site's settings when served).
+ */
+const withoutCursor = ({ nextBeforeRevision, checkpoint, jsonLd, ...article }: Json) => article;
 
 describe('auditors: the reference story as it stood at any point', () => {
   let t: TestApp;
