@@ -49,7 +49,7 @@ export class LivePagePresenter {
       title: view.title,
       description: view.summary,
       language: view.language,
-      url: `${origin}/live/${id}`,
+      url: `${origin}${new URL(options.url).pathname}`,
       ogType: 'article',
       modifiedTime: view.lastUpdatedAt,
       jsonLd: scriptSafeJson(jsonLd),
