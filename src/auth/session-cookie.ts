@@ -67,6 +67,6 @@ export function fromOwnSite(request: { headers: Record<string, string | string[]
 }
 
 /** A bearer token or the session cookie: the answer is the caller's own, never a shared cache's. */
-export function carriesCredentials(request: IncomingMessage): boolean {
+export function carriesCredentials(request: Pick<IncomingMessage, 'headers'>): boolean {
   return request.headers.authorization !== undefined || (request.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
 }

@@ -2,9 +2,15 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LIVE_BLOG_ID_PATTERN, ArticleViews } from '../live-blog/index.js';
+import { carriesCredentials } from '../auth/index.js';
+import { LIVE_BLOG_ID_PATTERN, ArticleViews, matchesAny } from '../live-blog/index.js';
+import type { CachedBody } from '../shared/index.js';
 import { LivePagePresenter } from './live-page.presenter.js';
+import { HTML_TYPE, PageCache, pageVariant } from './page-cache.js';
 import { pageHelpers } from './page-helpers.js';
+
+/** Pages must be asked for again each time (If-None-Match makes that a 304 when nothing moved). */
+const PAGE_CACHE_CONTROL = 'no-cache';
 
 /** The readers' pages, rendered on the server so a story reads before any script runs. */
 @ApiExcludeController()
@@ -13,6 +19,7 @@ export class PagesController {
   constructor(
     private readonly views: ArticleViews,
     private readonly livePage: LivePagePresenter,
+    private readonly cache: PageCache,
   ) {}
 
   @Get()
@@ -30,8 +37,13 @@ export class PagesController {
     return reply.header('Cache-Control', 'no-cache').view('index', { page, blogs, fmt: pageHelpers });
   }
 
+  /**
+   * Anonymous readers get the page rendered once per revision and variant (PageCache; the first
+   * page of a story usually from ReaderPageFastPath); a caller with credentials gets it rendered
+   * for them, `private, no-store` (src/ops/http-hooks.ts), and nothing is kept of it.
+   */
   @Get('live/:id')
-  live(
+  async live(
     @Param('id') id: string,
     @Query('before') before: string | undefined,
     @Req() request: FastifyRequest,
@@ -41,12 +53,23 @@ export class PagesController {
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const beforeRevision = before === undefined ? undefined : wholeNumber(before);
     if (beforeRevision === null) return badRequest(reply, '“before” must be a whole number of 1 or more, such as 20.');
-    const model = this.livePage.present(id, blog, {
-      beforeRevision,
-      url: absoluteUrl(request, `/live/${id}`),
-    });
-    return reply.header('Cache-Control', 'no-cache').view('live', model);
+    const render = () =>
+      reply.viewAsync(
+        'live',
+        this.livePage.present(id, blog, { beforeRevision, url: absoluteUrl(request, `/live/${id}`) }),
+      );
+    if (carriesCredentials(request.raw)) return reply.header('Cache-Control', PAGE_CACHE_CONTROL).send(await render());
+    const variant = pageVariant(request, beforeRevision === undefined ? '' : `before=${beforeRevision}`);
+    const page = await this.cache.getAsync({ story: id, variant }, blog.revision, render);
+    return sendCachedPage(request, reply, page!);
   }
+}
+
+/** A cached page, or 304 when the reader holds it already. */
+export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedBody): FastifyReply {
+  reply.header('ETag', page.etag).header('Cache-Control', PAGE_CACHE_CONTROL);
+  if (matchesAny(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
+  return reply.type(HTML_TYPE).send(page.body);
 }
 
 export function notFound(reply: FastifyReply, message: string) {

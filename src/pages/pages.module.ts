@@ -7,8 +7,10 @@ import { EmbedPagePresenter } from './embed-page.presenter.js';
 import { EmbedController } from './embed.controller.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { OEmbedController } from './oembed.controller.js';
+import { PageCache } from './page-cache.js';
 import { PagesController } from './pages.controller.js';
 import { PermalinkController } from './permalink.controller.js';
+import { ReaderPageFastPath } from './reader-page-fast-path.js';
 import { SignInController } from './sign-in.controller.js';
 
 /**
@@ -25,7 +27,7 @@ import { SignInController } from './sign-in.controller.js';
     OEmbedController,
     PermalinkController,
   ],
-  providers: [LivePagePresenter, EmbedPagePresenter],
-  exports: [LivePagePresenter],
+  providers: [LivePagePresenter, EmbedPagePresenter, PageCache, ReaderPageFastPath],
+  exports: [LivePagePresenter, PageCache],
 })
 export class PagesModule {}

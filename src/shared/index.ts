@@ -3,6 +3,7 @@ export { JsonBodyInterceptor } from './json-body.interceptor.js';
 export { LeanIoAdapter } from './lean-io-adapter.js';
 export { Metrics, secondsSince } from './metrics.js';
 export { projectRoot } from './paths.js';
+export { RevisionCache, type CachedBody, type CacheKey, type Rendered } from './revision-cache.js';
 export { ProblemDetailsFilter } from './problem-details.filter.js';
 export { Integer, WholeNumber } from './query-numbers.js';
 export { sanitizeBody } from './safe-markup.js';

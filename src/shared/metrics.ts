@@ -82,6 +82,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly responseCache = new Counter({
+    name: 'dateline_response_cache_total',
+    help: 'Anonymous reads answered from a per-revision response cache (hit) or rendered (miss), by cache',
+    labelNames: ['cache', 'result'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

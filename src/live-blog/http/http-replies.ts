@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { CachedBody } from '../../shared/index.js';
 import type { CommandResult } from '../application/command-handler.js';
 
 /** The article's caching: any cache may keep it, and must ask again (If-None-Match) before reusing it. */
@@ -42,6 +43,20 @@ export class HttpReplies {
     const value = body();
     if (Buffer.isBuffer(value)) http.setHeader(response, 'Content-Type', 'application/json; charset=utf-8');
     http.reply(response, value, 200);
+  }
+
+  /** Bytes made before (JSON, from a RevisionCache) with their ETag, or 304 when the client holds them. */
+  cached(request: RequestWithHeaders, response: unknown, cached: CachedBody, cacheControl: string): void {
+    const http = this.adapterHost.httpAdapter;
+    http.setHeader(response, 'ETag', cached.etag);
+    http.setHeader(response, 'Cache-Control', cacheControl);
+    if (matchesAny(request.headers['if-none-match'], cached.etag)) {
+      http.status(response, 304);
+      http.end(response);
+      return;
+    }
+    http.setHeader(response, 'Content-Type', 'application/json; charset=utf-8');
+    http.reply(response, cached.body, 200);
   }
 
   created(response: unknown, result: CommandResult): void {

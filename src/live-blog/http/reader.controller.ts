@@ -1,22 +1,37 @@
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { carriesCredentials } from '../../auth/index.js';
+import { Metrics, RevisionCache } from '../../shared/index.js';
 import { ArticleViews } from '../projections/article-views.js';
 import { ChangeFeed } from '../realtime/change-feed.js';
 import { ChangesQueryDto, UpdatesQueryDto } from './dto/story.dto.js';
-import { ARTICLE_CACHE_CONTROL, HttpReplies } from './http-replies.js';
+import { ARTICLE_CACHE_CONTROL, etagOf, HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
+
+const CHANGES_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+
+/** Polling clients hold different revisions: up to 32 (afterRevision, limit) pairs per story, 32 MB in all. */
+const CHANGES_CACHE_LIMITS = { variantsPerStory: 32, maxBytes: 32 * 2 ** 20 };
 
 /** Public routes: anonymous readers, cacheable by revision. */
 @ApiTags('readers')
 @Controller('api/live-blogs')
 export class ReaderController {
+  /** Anonymous pages of the change feed, read from the store once per revision of the story this node holds. */
+  private readonly changesCache: RevisionCache;
+
   constructor(
     private readonly views: ArticleViews,
     private readonly replies: HttpReplies,
     private readonly changeFeed: ChangeFeed,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.changesCache = new RevisionCache(CHANGES_CACHE_LIMITS, (result) =>
+      metrics.responseCache.inc({ cache: 'changes', result }),
+    );
+  }
 
   @Get()
   @ApiOperation({ summary: 'Every live blog, most recently updated first' })
@@ -53,15 +68,20 @@ export class ReaderController {
     @Req() request: Request,
     @Res() response: unknown,
   ) {
-    const page = await this.changeFeed.page(id, query.afterRevision ?? -1, query.limit ?? 100);
+    const [afterRevision, limit] = [query.afterRevision ?? -1, query.limit ?? 100];
+    const read = async () => {
+      const page = await this.changeFeed.page(id, afterRevision, limit);
+      return page && { body: JSON.stringify(page), etag: etagOf(page.revision) };
+    };
+    const blog = this.views.blog(id);
+    // A caller with credentials (an editor reading their own write) and one that already saw a
+    // revision this node's feed has not brought yet read the store; anonymous polls share one read per revision.
+    const shared = blog !== null && afterRevision <= blog.revision && !carriesCredentials(request);
+    const page = shared
+      ? await this.changesCache.getAsync({ story: id, variant: `${afterRevision}:${limit}` }, blog.revision, read)
+      : await read().then((found) => found && { body: Buffer.from(found.body), etag: found.etag });
     if (!page) throw new NotFoundException(`no live blog "${id}"`);
-    this.replies.conditional(
-      request,
-      response,
-      page.revision,
-      () => page,
-      'public, max-age=5, stale-while-revalidate=30',
-    );
+    this.replies.cached(request, response, page, CHANGES_CACHE_CONTROL);
   }
 
   private existing(id: string) {

@@ -1,0 +1,119 @@
+import { Metrics } from '../../src/shared/metrics.js';
+import { bearer, startApp, type TestApp } from '../support/app.js';
+
+const BLOG = 'osh-page-cache';
+const PAGE = `/live/${BLOG}`;
+const CHANGES = `/api/live-blogs/${BLOG}/changes`;
+
+/** Headers that differ between any two responses, whoever made them. */
+const PER_RESPONSE = new Set(['date', 'x-request-id', 'connection', 'keep-alive']);
+
+function sameHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !PER_RESPONSE.has(name)));
+}
+
+describe('the reader page and the change feed, cached per story revision', () => {
+  let t: TestApp;
+  let editor: Record<string, string>;
+  const post = (updateId: string, body: string) =>
+    t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body, updateId }).expect(201);
+  const rendered = async (cache: 'pages' | 'changes') => {
+    const { values } = await t.app.get(Metrics).responseCache.get();
+    return values.find((value) => value.labels.cache === cache && value.labels.result === 'miss')?.value ?? 0;
+  };
+
+  beforeAll(async () => {
+    t = await startApp();
+    editor = bearer(t.token('editor'));
+    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh' }).expect(201);
+    await post('first', 'Crowds gather in Osh.');
+  });
+  afterAll(() => t.close());
+
+  it('answers two GETs at one revision with the same bytes, headers and strong ETag', async () => {
+    const first = await t.http.get(PAGE).expect(200);
+    const second = await t.http.get(PAGE).expect(200);
+    expect(first.headers.etag).toMatch(/^"\d+-[\w-]+"$/);
+    expect(second.text).toBe(first.text);
+    expect(sameHeaders(second.headers)).toEqual(sameHeaders(first.headers));
+    expect(first.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(first.headers['cache-control']).toBe('no-cache');
+    expect(first.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(first.text).toContain('Crowds gather in Osh.');
+  });
+
+  it('answers If-None-Match with 304 and no body', async () => {
+    const { headers } = await t.http.get(PAGE).expect(200);
+    const notModified = await t.http.get(PAGE).set('If-None-Match', headers.etag!).expect(304);
+    expect(notModified.text).toBe('');
+    expect(notModified.headers.etag).toBe(headers.etag);
+    await t.http.get(PAGE).set('If-None-Match', '"0-elsewhere"').expect(200);
+  });
+
+  it('moves the ETag on with the story, and the page holds the new update', async () => {
+    const before = await t.http.get(PAGE).expect(200);
+    await post('second', 'Police withdraw from the square.');
+    const after = await t.http.get(PAGE).set('If-None-Match', before.headers.etag!).expect(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.text).toContain('Police withdraw from the square.');
+    expect(before.text).not.toContain('Police withdraw from the square.');
+  });
+
+  it('drops a retracted update’s text from the cached page and the cached change feed', async () => {
+    await post('wrong', 'Wrong town named in this report.');
+    const page = await t.http.get(PAGE).expect(200);
+    const changes = await t.http.get(CHANGES).expect(200);
+    expect(page.text).toContain('Wrong town named');
+    expect(changes.text).toContain('Wrong town named');
+    await t.http
+      .post(`/api/live-blogs/${BLOG}/updates/wrong/retraction`)
+      .set(editor)
+      .send({ reason: 'Wrong town' })
+      .expect(201);
+    expect((await t.http.get(PAGE).expect(200)).text).not.toContain('Wrong town named');
+    expect((await t.http.get(CHANGES).expect(200)).text).not.toContain('Wrong town named');
+  });
+
+  it('keeps one page per host: a request with another Host header does not change what others get', async () => {
+    const elsewhere = await t.http.get(PAGE).set('Host', 'attacker.example').expect(200);
+    expect(elsewhere.text).toContain('http://attacker.example/live/');
+    const own = await t.http.get(PAGE).expect(200);
+    expect(own.text).not.toContain('attacker.example');
+    expect(own.headers.etag).not.toBe(elsewhere.headers.etag);
+  });
+
+  it('answers a caller with credentials privately, neither from nor into the shared cache', async () => {
+    const anonymous = await t.http.get(PAGE).expect(200);
+    const signedIn = await t.http.get(PAGE).set(editor).set('If-None-Match', anonymous.headers.etag!).expect(200);
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    expect(signedIn.headers.etag).toBeUndefined();
+    expect(signedIn.text).toBe(anonymous.text);
+
+    await post('third', 'Curfew declared in Osh.');
+    const renders = await rendered('pages');
+    const fresh = await t.http.get(PAGE).set('Cookie', 'dateline_session=not-a-session').expect(200);
+    expect(fresh.text).toContain('Curfew declared in Osh.');
+    expect(fresh.headers['cache-control']).toBe('private, no-store');
+    expect(await rendered('pages')).toBe(renders);
+    const anonymousAfter = await t.http.get(PAGE).expect(200);
+    expect(anonymousAfter.headers['cache-control']).toBe('no-cache');
+    expect(await rendered('pages')).toBe(renders + 1);
+  });
+
+  it('serves the change feed per revision and variant, with its revision as ETag and 304', async () => {
+    const first = await t.http.get(`${CHANGES}?afterRevision=1`).expect(200);
+    const renders = await rendered('changes');
+    const second = await t.http.get(`${CHANGES}?afterRevision=1`).expect(200);
+    expect(await rendered('changes')).toBe(renders);
+    expect(second.text).toBe(first.text);
+    expect(second.headers.etag).toBe(`"${first.body.revision}"`);
+    expect(second.headers['content-type']).toBe('application/json; charset=utf-8');
+    await t.http.get(`${CHANGES}?afterRevision=1`).set('If-None-Match', first.headers.etag!).expect(304);
+    const other = await t.http.get(`${CHANGES}?afterRevision=1&limit=1`).expect(200);
+    expect(other.body.events).toHaveLength(1);
+    expect(await rendered('changes')).toBe(renders + 1);
+    const signedIn = await t.http.get(`${CHANGES}?afterRevision=1`).set(editor).expect(200);
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    expect(await rendered('changes')).toBe(renders + 1);
+  });
+});
