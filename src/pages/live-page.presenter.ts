@@ -74,6 +74,16 @@ export class LivePagePresenter {
   }
 }
 
+/**
+ * `before` values that select the same updates give the same page, so they share one cache entry:
+ * the newest update shown names it (0 for a page with none). Without this, `?before=` counting
+ * past the newest revision would make every request a render of its own.
+ */
+export function archiveVariant(blog: OpenedBlog, beforeRevision: number): number {
+  const [newest] = updatesPage(blog, { beforeRevision, limit: 1 }).updates;
+  return newest ? newest.revision + 1 : 0;
+}
+
 /** Key points may be older than the article's first page of updates, so they come from the whole blog. */
 function pinnedUpdates(blog: OpenedBlog): PublicUpdate[] {
   return blog.pinned.flatMap((updateId) => {

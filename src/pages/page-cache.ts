@@ -3,10 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import { Metrics, RevisionCache } from '../shared/index.js';
 
 /**
- * Of a long story (50 long updates) a page is a few hundred KB: 16 variants (hosts, archive pages)
- * of the newest revision per story, and 64 MB in all, hold every story being read.
+ * A page is 50–300 KB (the reference story's first page 57 KB, 50 long updates more): 64 variants
+ * (hosts, archive pages) of the newest revision per story, and 64 MB in all, hold the stories being read.
  */
-const PAGE_CACHE_LIMITS = { variantsPerStory: 16, maxBytes: 64 * 2 ** 20 };
+const PAGE_CACHE_LIMITS = { variantsPerStory: 64, maxBytes: 64 * 2 ** 20 };
 
 /**
  * The anonymous readers' pages (and, as they come, the embed and the feeds), rendered once per

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { carriesCredentials } from '../auth/index.js';
 import { LIVE_BLOG_ID_PATTERN, ArticleViews, matchesAny } from '../live-blog/index.js';
 import type { CachedBody } from '../shared/index.js';
-import { LivePagePresenter } from './live-page.presenter.js';
+import { archiveVariant, LivePagePresenter } from './live-page.presenter.js';
 import { HTML_TYPE, PageCache, pageVariant } from './page-cache.js';
 import { pageHelpers } from './page-helpers.js';
 
@@ -59,7 +59,8 @@ export class PagesController {
         this.livePage.present(id, blog, { beforeRevision, url: absoluteUrl(request, `/live/${id}`) }),
       );
     if (carriesCredentials(request.raw)) return reply.header('Cache-Control', PAGE_CACHE_CONTROL).send(await render());
-    const variant = pageVariant(request, beforeRevision === undefined ? '' : `before=${beforeRevision}`);
+    const archive = beforeRevision === undefined ? '' : `before=${archiveVariant(blog, beforeRevision)}`;
+    const variant = pageVariant(request, archive);
     const page = await this.cache.getAsync({ story: id, variant }, blog.revision, render);
     return sendCachedPage(request, reply, page!);
   }

@@ -85,6 +85,20 @@ describe('the reader page and the change feed, cached per story revision', () =>
     expect(own.headers.etag).not.toBe(elsewhere.headers.etag);
   });
 
+  it('renders archive pages that show the same updates once, whatever `before` asked for them', async () => {
+    const first = await t.http.get(`${PAGE}?before=1000`).expect(200);
+    const before = await counted('pages');
+    const again = await t.http.get(`${PAGE}?before=1001`).expect(200);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(await counted('pages')).toEqual({ asked: before.asked + 1, rendered: before.rendered });
+    // The page's body (the head's JSON-LD lists every update, whatever the page shows).
+    const older = (await t.http.get(`${PAGE}?before=2`).expect(200)).text.split('<main')[1];
+    expect(older).toContain('Crowds gather in Osh.');
+    expect(older).not.toContain('Police withdraw from the square.');
+    expect((await counted('pages')).rendered).toBe(before.rendered + 1);
+  });
+
   it('answers a caller with credentials privately, neither from nor into the shared cache', async () => {
     const anonymous = await t.http.get(PAGE).expect(200);
     const signedIn = await t.http.get(PAGE).set(editor).set('If-None-Match', anonymous.headers.etag!).expect(200);
