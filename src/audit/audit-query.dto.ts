@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { InvalidCommand } from '../kernel/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { WholeNumber } from '../shared/index.js';
@@ -71,7 +71,7 @@ export class AsOfQueryDto extends HistoryPointQueryDto {
 /** The point of an as-of query: a revision, an instant, or neither (the head), but not both. */
 export function historyPointOf(query: HistoryPointQueryDto): HistoryPoint {
   if (query.revision !== undefined && query.at !== undefined) {
-    throw new BadRequestException({ message: 'give revision or at, not both', details: { field: 'at' } });
+    throw new InvalidCommand('give revision or at, not both', 'at');
   }
   return { revision: query.revision, at: query.at };
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { InvalidCommand } from '../kernel/index.js';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/index.js';
@@ -40,8 +41,7 @@ export class AuditController {
   @Get(':id/diff')
   @ApiOperation({ summary: 'Every change after revision `from` up to and including `to`: what, who and when' })
   diff(@Param('id', LiveBlogIdPipe) id: string, @Query() query: DiffQueryDto) {
-    if (query.to < query.from)
-      throw new BadRequestException({ message: 'to must not be before from', details: { field: 'to' } });
+    if (query.to < query.from) throw new InvalidCommand('to must not be before from', 'to');
     return this.audit.diff(id, query.from, query.to);
   }
 

@@ -152,7 +152,7 @@ export class AuditService {
 
   private async head(id: string): Promise<number> {
     const head = await this.store.streamRevision(streamOf(id));
-    if (head === -1) throw new LiveBlogNotFound(`no live blog "${id}"`);
+    if (head === -1) throw new LiveBlogNotFound(id);
     return head;
   }
 }

@@ -15,6 +15,32 @@ export type DomainErrorKind =
   /** The configured store cannot do this (501). */
   | 'unsupported';
 
+/**
+ * Every kind an error answer may carry, on HTTP (`kind`, and the end of the problem's `type`) and
+ * on the sockets (`error.kind`): the domain's kinds and those of refusals that come from the
+ * protocol rather than from a feature (no credentials, a body too large, a node that is stopping).
+ */
+export type ErrorKind =
+  | DomainErrorKind
+  /** No credentials, or credentials that are no good (401). */
+  | 'unauthenticated'
+  /** Credentials that may not do this (403). */
+  | 'forbidden'
+  /** The body is larger than the server takes (413). */
+  | 'too_large'
+  /** The body is not JSON (415). */
+  | 'unsupported_media_type'
+  /** The node cannot answer now (a store that does not answer, a node that is stopping): retry (503). */
+  | 'unavailable'
+  /** A fault of the server's own (500). */
+  | 'internal';
+
+/** One field at fault in a refused request: a body path (`dead.count`), a header (`If-Match`) or a query parameter (`limit`). */
+export interface FieldProblem {
+  readonly field: string;
+  readonly detail: string;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
 
@@ -26,7 +52,12 @@ export abstract class DomainError extends Error {
     super(message);
   }
 
-  /** What the answer says besides the message; by default the field at fault. */
+  /** The fields at fault, each with what is wrong with it: the answer's `errors`. */
+  get errors(): readonly FieldProblem[] {
+    return this.field === undefined ? [] : [{ field: this.field, detail: this.message }];
+  }
+
+  /** The answer's deprecated `details` member, kept for older clients: by default the field at fault. */
   get details(): Readonly<Record<string, unknown>> | undefined {
     return this.field === undefined ? undefined : { field: this.field };
   }
@@ -36,6 +67,29 @@ export abstract class DomainError extends Error {
 export class InvalidCommand extends DomainError {
   readonly kind = 'invalid';
   override readonly name = 'InvalidCommand';
+}
+
+/**
+ * Several fields at fault, found at once (the body's validation, a JSON body no consumer can
+ * take). The deprecated `details` lists them as `{fields: [{field, problems}]}`.
+ */
+export class InvalidFields extends DomainError {
+  readonly kind = 'invalid';
+  override readonly name = 'InvalidFields';
+
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super(problems.map((problem) => problem.detail).join('; ') || 'the request body is invalid', problems[0]?.field);
+  }
+
+  override get errors(): readonly FieldProblem[] {
+    return this.problems;
+  }
+
+  override get details(): Readonly<Record<string, unknown>> {
+    const fields = new Map<string, string[]>();
+    for (const { field, detail } of this.problems) fields.set(field, [...(fields.get(field) ?? []), detail]);
+    return { fields: [...fields].map(([field, problems]) => ({ field, problems })) };
+  }
 }
 
 /** The write named a revision that is no longer the current one. */

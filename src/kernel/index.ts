@@ -4,7 +4,16 @@
  */
 export { clientAddress } from './client-address.js';
 export { CLOCK, type Clock, SystemClock, systemClock } from './clock.js';
-export { DomainError, type DomainErrorKind, InvalidCommand, RateLimited, StaleRevision } from './errors.js';
+export {
+  DomainError,
+  type DomainErrorKind,
+  type ErrorKind,
+  type FieldProblem,
+  InvalidCommand,
+  InvalidFields,
+  RateLimited,
+  StaleRevision,
+} from './errors.js';
 export { type Author, type AuthorRole, ROLES, type Role } from './identity.js';
 export { normalizeInstant } from './instant.js';
 export { text } from './text.js';

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestLimits } from './request-limits.js';
-import { clientAddress } from '../kernel/index.js';
+import { clientAddress, RateLimited } from '../kernel/index.js';
+import { replyWithProblem } from '../shared/index.js';
 
 /** Probes from the load balancer and the metrics scraper come from one address, often: never limited. */
 const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
@@ -15,15 +16,8 @@ export function addressLimit(limits: RequestLimits, trustedProxies: number) {
     const address = clientAddress({ address: request.ip, headers: request.headers }, trustedProxies);
     const wait = await limits.request(address);
     if (wait === 0) return;
-    await reply
-      .code(429)
-      .header('Retry-After', String(wait))
-      .header('Cache-Control', 'no-store')
-      .send({
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `too many requests from your address; retry in ${wait} s (READ_RATE_LIMIT)`,
-        details: { retryAfterSeconds: wait },
-      });
+    reply.header('Cache-Control', 'no-store');
+    const refusal = new RateLimited(`too many requests from your address; retry in ${wait} s (READ_RATE_LIMIT)`, wait);
+    await replyWithProblem(reply, refusal);
   };
 }

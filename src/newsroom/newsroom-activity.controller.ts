@@ -1,8 +1,15 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/index.js';
 import { EVENT_STORE, type EventStore } from '../event-store/index.js';
-import { toStoredEvents, streamOf, ChangesQueryDto, LiveBlogIdPipe, ArticleViews } from '../live-blog/index.js';
+import {
+  toStoredEvents,
+  streamOf,
+  ChangesQueryDto,
+  LiveBlogIdPipe,
+  ArticleViews,
+  LiveBlogNotFound,
+} from '../live-blog/index.js';
 
 /** One line of "who did what when": the public change feed says what changed, this says who. */
 export interface ActivityItem {
@@ -29,7 +36,7 @@ export class NewsroomActivityController {
   @Get(':id/activity')
   @ApiOperation({ summary: 'Who wrote each event after a revision (type, at, author), oldest first' })
   async activity(@Param('id', LiveBlogIdPipe) id: string, @Query() query: ChangesQueryDto) {
-    if (!this.views.blog(id)) throw new NotFoundException(`no live blog "${id}"`);
+    if (!this.views.blog(id)) throw new LiveBlogNotFound(id);
     const afterRevision = query.afterRevision ?? -1;
     const read = await this.store.readStream(streamOf(id), {
       fromRevision: afterRevision + 1,

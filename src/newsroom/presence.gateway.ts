@@ -21,7 +21,10 @@ export interface PresentEditor {
   readonly name: string;
 }
 
-type JoinAck = { ok: true; editors: PresentEditor[] } | { ok: false; error: { code: string; message: string } };
+/** Errors say `code` and `kind` as the /live acks do (DESIGN §5): here only `invalid`, whose kind is itself. */
+type JoinAck =
+  | { ok: true; editors: PresentEditor[] }
+  | { ok: false; error: { code: 'invalid'; kind: 'invalid'; message: string } };
 
 interface EditorSocket extends Socket {
   data: { editor: SocketEditor; liveBlogId?: string };
@@ -71,7 +74,10 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
     if (!this.identity.stillSignedIn(socket.data.editor)) return this.signedOut(socket);
     const liveBlogId = (payload as { liveBlogId?: unknown } | null)?.liveBlogId;
     if (typeof liveBlogId !== 'string' || !LIVE_BLOG_ID_PATTERN.test(liveBlogId)) {
-      return reply({ ok: false, error: { code: 'invalid', message: 'liveBlogId must be a live blog id' } });
+      return reply({
+        ok: false,
+        error: { code: 'invalid', kind: 'invalid', message: 'liveBlogId must be a live blog id' },
+      });
     }
     const previous = socket.data.liveBlogId;
     if (previous && previous !== liveBlogId) {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAuthor, Roles } from '../auth/index.js';
-import { ChainHeads, LiveBlogIdPipe } from '../live-blog/index.js';
+import { ChainHeads, LiveBlogIdPipe, LiveBlogNotFound } from '../live-blog/index.js';
 import { parseCheckpoint, CheckpointSigner } from '../signing/index.js';
 import { CheckpointArchive } from './checkpoint-archive.js';
 import { serializeBundle } from './evidence-bundle.js';
@@ -38,7 +38,7 @@ export class CheckpointController {
   @ApiOperation({ summary: 'The signed head of the story (save it; `npm run audit -- verify --checkpoint` reads it)' })
   async checkpoint(@Param('id', LiveBlogIdPipe) id: string, @Query() query: CheckpointQueryDto) {
     const checkpoint = this.heads.checkpoint(id);
-    if (!checkpoint) throw new NotFoundException(`no live blog "${id}"`);
+    if (!checkpoint) throw new LiveBlogNotFound(id);
     if (query.at === undefined) return checkpoint;
     const stored = await this.archive.asOf(id, new Date(query.at));
     if (!stored) throw new NotFoundException(`no checkpoint of "${id}" was stored at or before ${query.at}`);

@@ -33,7 +33,7 @@ export class ProofService {
   async evidence(liveBlogId: string, revision: number | undefined, auditor: Author): Promise<EvidenceBundle> {
     const stream = streamOf(liveBlogId);
     const head = await this.store.streamRevision(stream);
-    if (head === -1) throw new LiveBlogNotFound(`no live blog "${liveBlogId}"`);
+    if (head === -1) throw new LiveBlogNotFound(liveBlogId);
     const last = revision ?? head;
     if (last > head) throw new RevisionNotFound(`live blog "${liveBlogId}" has revisions 0 to ${head}`, 'revision');
     const events: RecordedEvent[] = [];

@@ -4,8 +4,19 @@ export { LeanIoAdapter } from './lean-io-adapter.js';
 export { Metrics, secondsSince } from './metrics.js';
 export { projectRoot } from './paths.js';
 export { RevisionCache, type CachedBody, type CacheKey, type Rendered } from './revision-cache.js';
-export { ProblemDetailsFilter } from './problem-details.filter.js';
+export {
+  internal,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  type ProblemAnswer,
+  type ProblemDetails,
+  problemOf,
+  STATUS_OF_KIND,
+  WHOLE_BODY,
+} from './problem-details.js';
+export { ProblemDetailsFilter, replyWithProblem, sendProblem } from './problem-details.filter.js';
 export { Integer, WholeNumber } from './query-numbers.js';
 export { sanitizeBody } from './safe-markup.js';
 export { SharedModule } from './shared.module.js';
 export { validationPipe } from './validation.js';
+export { ApiProblemResponses } from './api-problem.js';

@@ -1,11 +1,6 @@
-import {
-  BadRequestException,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Observable } from 'rxjs';
+import { InvalidFields } from '../kernel/index.js';
 
 /** No command is deeper than a few levels: deeper JSON is refused before anything recurses into it. */
 export const MAX_JSON_DEPTH = 16;
@@ -29,10 +24,7 @@ export class JsonBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http') {
       const fault = findJsonFault(context.switchToHttp().getRequest<{ body?: unknown }>().body);
-      if (fault) {
-        const fields = [{ field: fault.field, problems: [fault.problem] }];
-        throw new BadRequestException({ message: fault.problem, details: { fields } });
-      }
+      if (fault) throw new InvalidFields([{ field: fault.field, detail: fault.problem }]);
     }
     return next.handle();
   }

@@ -1,25 +1,13 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { DomainError, type DomainErrorKind } from '../kernel/index.js';
+import { internal, PROBLEM_CONTENT_TYPE, type ProblemAnswer, problemOf } from './problem-details.js';
 
-export interface Problem {
-  readonly statusCode: number;
-  readonly error: string;
-  readonly message: string;
-  readonly details?: unknown;
-}
-
-const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, HttpStatus>> = {
-  invalid: HttpStatus.BAD_REQUEST,
-  not_found: HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-  stale: HttpStatus.PRECONDITION_FAILED,
-  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
-  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
-  unsupported: HttpStatus.NOT_IMPLEMENTED,
-};
-
-/** Every error leaves in one shape, {statusCode, error, message, details?} (DESIGN §4), from here only. */
+/**
+ * Every error a route, guard, pipe, interceptor or body parser raises leaves here, as RFC 9457
+ * problem details (./problem-details.ts, DESIGN §4): the kind decides the status; a 412 carries
+ * the current ETag, a 429 its Retry-After. It knows no feature, only the kinds of src/kernel.
+ * Pages answer their own errors as pages (PageAuthFilter, the pages' 404s).
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -27,53 +15,39 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const http = this.adapterHost.httpAdapter;
-    const response = host.switchToHttp().getResponse();
-    const problem = this.toProblem(exception);
-    if (exception instanceof DomainError) {
-      const { currentRevision, retryAfterSeconds } = exception.details ?? {};
-      if (exception.kind === 'stale') http.setHeader(response, 'ETag', `"${currentRevision}"`);
-      if (exception.kind === 'rate_limited') http.setHeader(response, 'Retry-After', String(retryAfterSeconds));
-    }
-    http.reply(response, problem, problem.statusCode);
+    const answer = problemOf(exception) ?? this.unhandled(exception);
+    sendProblem(this.adapterHost.httpAdapter, host.switchToHttp().getResponse(), answer);
   }
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof DomainError) {
-      return problem(STATUS_OF_KIND[exception.kind], exception.message, exception.details);
-    }
-    if (exception instanceof HttpException) return fromHttpException(exception);
-    const status = statusOfLibraryError(exception);
-    if (status) return problem(status, (exception as Error).message);
+  private unhandled(exception: unknown): ProblemAnswer {
     this.logger.error({ err: exception }, 'unhandled error');
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal error');
+    return internal();
   }
 }
 
-function fromHttpException(exception: HttpException): Problem {
-  const body = exception.getResponse();
-  const statusCode = exception.getStatus();
-  if (typeof body === 'object' && body !== null && 'details' in body) {
-    const { message, details } = body as { message: string; details: unknown };
-    return problem(statusCode, message, details);
-  }
-  const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-  return problem(statusCode, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+interface ReplyAdapter {
+  setHeader(response: unknown, name: string, value: string): unknown;
+  reply(response: unknown, body: unknown, status?: number): unknown;
 }
 
-/** Body parsers signal a too large or malformed body with a `status` of their own. */
-function statusOfLibraryError(exception: unknown): number | undefined {
-  const status =
-    (exception as { status?: unknown; statusCode?: unknown } | null)?.statusCode ??
-    (exception as { status?: unknown })?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+/** Sends a problem through Nest's adapter: its headers, the problem+json type, the body. */
+export function sendProblem(http: ReplyAdapter, response: unknown, answer: ProblemAnswer): void {
+  for (const [name, value] of Object.entries(answer.headers)) http.setHeader(response, name, value);
+  http.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
+  http.reply(response, answer.body, answer.status);
 }
 
-function problem(statusCode: number, message: string, details?: unknown): Problem {
-  const error = HttpStatus[statusCode]
-    ?.toString()
-    .replace(/_/g, ' ')
-    .toLowerCase()
-    .replace(/(^|\s)\S/g, (c) => c.toUpperCase());
-  return { statusCode, error: error ?? 'Error', message, ...(details === undefined ? {} : { details }) };
+/**
+ * For a Fastify hook that refuses a request before Nest's router (the per-address limit): the same
+ * answer the filter would give for this exception.
+ */
+export function replyWithProblem(
+  reply: { code(status: number): unknown; header(name: string, value: string): unknown; send(body: unknown): unknown },
+  exception: unknown,
+): unknown {
+  const answer = problemOf(exception) ?? internal();
+  for (const [name, value] of Object.entries(answer.headers)) reply.header(name, value);
+  reply.header('Content-Type', PROBLEM_CONTENT_TYPE);
+  reply.code(answer.status);
+  return reply.send(answer.body);
 }

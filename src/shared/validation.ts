@@ -1,9 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-
-interface FieldError {
-  readonly field: string;
-  readonly problems: string[];
-}
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type FieldProblem, InvalidFields } from '../kernel/index.js';
 
 /** whitelist + forbidNonWhitelisted; a 400 names every field at fault (`updates.0.body`, `dead.count`). */
 export function validationPipe(): ValidationPipe {
@@ -12,18 +8,14 @@ export function validationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: true,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      const message = fields.map((error) => error.problems.join('; ')).join('; ') || 'the request body is invalid';
-      return new BadRequestException({ message, details: { fields } });
-    },
+    exceptionFactory: (errors) => new InvalidFields(flatten(errors)),
   });
 }
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix + error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own = Object.values(error.constraints ?? {}).map((detail) => ({ field, detail }));
     return [...own, ...flatten(error.children ?? [], `${field}.`)];
   });
 }

@@ -9,7 +9,7 @@ import {
   WrongExpectedRevision,
 } from '../../event-store/index.js';
 import { Metrics } from '../../shared/index.js';
-import { decide, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
+import { decide, type LiveBlogCommand, LiveBlogNotFound, type LiveBlogState } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
 import { redactionRewritesFor } from './redaction-rewrites.js';
@@ -122,7 +122,7 @@ export class CommandHandler {
     } catch (error) {
       const concurrent = await this.previousResult(liveBlogId, context, eventIdAt);
       if (concurrent) return concurrent;
-      throw error;
+      throw error instanceof LiveBlogNotFound ? new LiveBlogNotFound(liveBlogId) : error;
     }
   }
 

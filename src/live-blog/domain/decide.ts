@@ -227,7 +227,7 @@ function closeLiveBlog(command: CommandOf<'CloseLiveBlog'>): LiveBlogEvent[] {
 
 /** The blog exists, and the command does not date itself before its last event. */
 function opened(state: LiveBlogState, at: number): OpenedBlog {
-  if (state.status === 'none') throw new LiveBlogNotFound('the live blog does not exist');
+  if (state.status === 'none') throw new LiveBlogNotFound();
   if (at < Date.parse(state.lastUpdatedAt))
     throw new InvalidCommand(`at is earlier than the blog's last change (${state.lastUpdatedAt})`, 'at');
   return state;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { CommandContext } from '../application/command-handler.js';
-import type { Author } from '../../kernel/index.js';
+import { type Author, InvalidCommand } from '../../kernel/index.js';
 
 type Request = {
   headers: Record<string, string | string[] | undefined>;
@@ -19,10 +19,7 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
   const ifMatch = header(request, 'if-match');
   const idempotencyKey = header(request, 'idempotency-key');
   if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-    throw new BadRequestException({
-      message: 'Idempotency-Key must be 1 to 200 visible ASCII characters',
-      details: { field: 'Idempotency-Key' },
-    });
+    throw new InvalidCommand('Idempotency-Key must be 1 to 200 visible ASCII characters', 'Idempotency-Key');
   }
   return {
     author: request.author,
@@ -46,16 +43,13 @@ function correlationIdOf(request: Request): string | undefined {
   const value = header(request, 'x-correlation-id');
   if (value === undefined || CORRELATION_ID.test(value)) return value;
   const message = 'X-Correlation-Id must be 1 to 128 letters, digits and . _ : / + = - (a letter or digit first)';
-  throw new BadRequestException({ message, details: { field: 'X-Correlation-Id' } });
+  throw new InvalidCommand(message, 'X-Correlation-Id');
 }
 
 function parseIfMatch(value: string): number {
   const match = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(value.trim());
   if (!match) {
-    throw new BadRequestException({
-      message: 'If-Match must be a revision such as "12" (the ETag you read)',
-      details: { field: 'If-Match' },
-    });
+    throw new InvalidCommand('If-Match must be a revision such as "12" (the ETag you read)', 'If-Match');
   }
   return Number(match[1]);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Delete, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/index.js';
+import { ApiProblemResponses } from '../../shared/index.js';
 import { CommandHandler, type CommandContext, type CommandRequest } from '../application/command-handler.js';
 import { ChangeHeadlineDto, CloseLiveBlogDto, OpenLiveBlogDto, ReviseSummaryDto } from './dto/blog.dto.js';
 import { DatedDto } from './dto/common.js';
@@ -17,6 +18,7 @@ import { slugOf } from './slug.js';
 @ApiBearerAuth()
 @ApiHeader({ name: 'If-Match', required: false, description: 'the revision you read; a stale one answers 412' })
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retried request answers the original result' })
+@ApiProblemResponses(400, 401, 403, 404, 409, 412, 422, 429)
 @Roles('editor')
 @Controller('api/live-blogs')
 export class EditorController {

@@ -1,7 +1,8 @@
-import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { carriesCredentials } from '../../auth/index.js';
-import { Metrics, RevisionCache } from '../../shared/index.js';
+import { ApiProblemResponses, Metrics, RevisionCache } from '../../shared/index.js';
+import { LiveBlogNotFound } from '../domain/index.js';
 import { ArticleViews } from '../projections/article-views.js';
 import { ChangeFeed } from '../realtime/change-feed.js';
 import { ChangesQueryDto, UpdatesQueryDto } from './dto/story.dto.js';
@@ -17,6 +18,7 @@ const CHANGES_CACHE_LIMITS = { variantsPerStory: 32, maxBytes: 32 * 2 ** 20 };
 
 /** Public routes: anonymous readers, cacheable by revision. */
 @ApiTags('readers')
+@ApiProblemResponses(400, 404, 429)
 @Controller('api/live-blogs')
 export class ReaderController {
   /** Anonymous pages of the change feed, read from the store once per revision of the story this node holds. */
@@ -80,13 +82,13 @@ export class ReaderController {
     const page = shared
       ? await this.changesCache.getAsync({ story: id, variant: `${afterRevision}:${limit}` }, blog.revision, read)
       : await read().then((found) => found && { body: Buffer.from(found.body), etag: found.etag });
-    if (!page) throw new NotFoundException(`no live blog "${id}"`);
+    if (!page) throw new LiveBlogNotFound(id);
     this.replies.cached(request, response, page, CHANGES_CACHE_CONTROL);
   }
 
   private existing(id: string) {
     const blog = this.views.blog(id);
-    if (!blog) throw new NotFoundException(`no live blog "${id}"`);
+    if (!blog) throw new LiveBlogNotFound(id);
     return blog;
   }
 }

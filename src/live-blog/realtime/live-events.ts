@@ -2,6 +2,7 @@
  * The socket API of namespace /live (DESIGN §5), as types shared by the gateway and the client
  * helper: both sides compile against the same map, so a renamed field breaks the build, not a page.
  */
+import type { ErrorKind } from '../../kernel/index.js';
 import type { SignedCheckpoint } from '../../signing/index.js';
 import type { ArticleView } from '../projections/article.view.js';
 
@@ -32,9 +33,30 @@ export interface SubscribeRequest {
 
 export type LiveErrorCode = 'invalid' | 'not_found' | 'rate_limited' | 'too_many_subscriptions' | 'unavailable';
 
+/**
+ * Each code's kind, from the one list every error answer uses (HTTP problem details' `kind`,
+ * DESIGN §4): a code is its kind, but for `too_many_subscriptions`, a `conflict` with the
+ * subscriptions the socket already holds (retrying does not help; unsubscribing does).
+ */
+export const KIND_OF_LIVE_ERROR: Readonly<Record<LiveErrorCode, ErrorKind>> = {
+  invalid: 'invalid',
+  not_found: 'not_found',
+  rate_limited: 'rate_limited',
+  too_many_subscriptions: 'conflict',
+  unavailable: 'unavailable',
+};
+
 export interface LiveError {
   readonly ok: false;
-  readonly error: { readonly code: LiveErrorCode; readonly message: string };
+  /**
+   * `code` says what happened; `kind` which of the error kinds it is. This server sends both;
+   * `kind` is optional to a client, which may hear from an older node during a rolling deploy.
+   */
+  readonly error: { readonly code: LiveErrorCode; readonly kind?: ErrorKind; readonly message: string };
+}
+
+export function liveError(code: LiveErrorCode, message: string): LiveError {
+  return { ok: false, error: { code, kind: KIND_OF_LIVE_ERROR[code], message } };
 }
 
 /** A new reader, or one whose gap cannot be replayed safely: redraw from the article. */

@@ -6,7 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { RequestLimits, socketConnectLimit } from '../../limits/index.js';
 import { Metrics } from '../../shared/index.js';
 import { CatchUp } from './catch-up.js';
-import { LIVE_NAMESPACE, type LiveError, type SubscribeAck, type UnsubscribeAck } from './live-events.js';
+import { LiveBlogNotFound } from '../domain/index.js';
+import { LIVE_NAMESPACE, type LiveError, liveError, type SubscribeAck, type UnsubscribeAck } from './live-events.js';
 import { LiveFanout, type LiveNamespace, type LiveSocket } from './live-fanout.js';
 import { ReaderCounts } from './reader-counts.js';
 import { isLiveError, parseSubscribe, parseUnsubscribe } from './subscribe-request.js';
@@ -125,7 +126,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
       const catchUp = await this.catchUp.ackFor(request);
       if (!catchUp) {
         this.untrack(socket, request.liveBlogId);
-        return reply({ ok: false, error: { code: 'not_found', message: `no live blog "${request.liveBlogId}"` } });
+        return reply(liveError('not_found', new LiveBlogNotFound(request.liveBlogId).message));
       }
       if (socket.disconnected) return;
       reply(catchUp);
@@ -133,7 +134,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     } catch (error) {
       this.logger.error({ err: error }, 'catch-up failed');
       this.untrack(socket, request.liveBlogId);
-      reply({ ok: false, error: { code: 'unavailable', message: 'the story could not be read; retry' } });
+      reply(liveError('unavailable', 'the story could not be read; retry'));
     }
   }
 
@@ -162,19 +163,13 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     const address = clientAddress(socket.handshake, this.config.trustedProxies);
     const allowed = spendSocketBudget(stateOf(socket)) && ((await this.perAddress?.consume(address)) ?? true);
     if (allowed) return undefined;
-    return { ok: false, error: { code: 'rate_limited', message: 'too many subscribe requests; slow down' } };
+    return liveError('rate_limited', 'too many subscribe requests; slow down');
   }
 
   private tooMany(socket: LiveSocket, liveBlogId: string): LiveError | undefined {
     const subscriptions = subscriptionsOf(socket);
     if (subscriptions.has(liveBlogId) || subscriptions.size < MAX_SUBSCRIPTIONS_PER_SOCKET) return undefined;
-    return {
-      ok: false,
-      error: {
-        code: 'too_many_subscriptions',
-        message: `at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} live blogs per connection`,
-      },
-    };
+    return liveError('too_many_subscriptions', `at most ${MAX_SUBSCRIPTIONS_PER_SOCKET} live blogs per connection`);
   }
 
   /** A reader whose outgoing packets pile up is cut off, rather than growing this node's memory. */

@@ -1,5 +1,5 @@
 import { LIVE_BLOG_ID_PATTERN } from '../application/stream-names.js';
-import type { LiveError, SubscribeRequest } from './live-events.js';
+import { type LiveError, liveError, type SubscribeRequest } from './live-events.js';
 
 /** Checks a socket payload by hand: it is small, and a bad one must get an error ack, never an exception. */
 export function parseSubscribe(payload: unknown): SubscribeRequest | LiveError {
@@ -31,5 +31,5 @@ export function isLiveError(value: object): value is LiveError {
 }
 
 function invalid(message: string): LiveError {
-  return { ok: false, error: { code: 'invalid', message } };
+  return liveError('invalid', message);
 }
