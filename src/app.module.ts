@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/index.js';
@@ -14,7 +13,8 @@ import { accessLogOptions, OpsModule } from './ops/index.js';
 import { PagesModule } from './pages/index.js';
 import { CheckpointSigningModule } from './signing/index.js';
 import { ProofModule } from './proof/index.js';
-import { ProblemDetailsFilter, SharedModule } from './shared/index.js';
+import { HTTP_PIPELINE_PROVIDERS } from './http-pipeline.js';
+import { SharedModule } from './shared/index.js';
 import { SyndicationModule } from './syndication/index.js';
 import type { Clock } from './kernel/index.js';
 import { WebhooksModule } from './webhooks/index.js';
@@ -43,7 +43,7 @@ export class AppModule {
         NewsroomModule,
         WebhooksModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: HTTP_PIPELINE_PROVIDERS,
     };
   }
 }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
-import { createApp, type HttpPlatform } from '../../src/app.factory.js';
+import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/config.js';
 import { seedIfEmpty } from '../../src/live-blog/import/seed.js';
+import { createExpressApp } from './express-app.js';
+
+export type HttpPlatform = 'express' | 'fastify';
 
 /** The app with the reference story on a random port; tells the parent its URL over IPC. */
 export async function serveForBench(platform: HttpPlatform): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config, platform);
+  const app = platform === 'express' ? await createExpressApp(config) : await createApp(config);
   app.useLogger(false);
   await app.init();
   await seedIfEmpty(app);

@@ -1,6 +1,5 @@
 import { createPublicKey, createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule, type JwtModuleOptions } from '@nestjs/jwt';
 import { AccountsModule } from '../accounts/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
@@ -30,7 +29,8 @@ export function jwtOptions(config: AppConfig): JwtModuleOptions {
 @Module({
   imports: [JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: jwtOptions }), AccountsModule],
   controllers: [AccountsController],
-  providers: [SessionTokens, SessionAuthenticator, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionTokens, SessionAuthenticator, AccountsModule],
+  // The guard is made here, with the keys; src/http-pipeline.ts makes it the app's global guard.
+  providers: [SessionTokens, SessionAuthenticator, AuthGuard],
+  exports: [SessionTokens, SessionAuthenticator, AccountsModule, AuthGuard],
 })
 export class AuthModule {}

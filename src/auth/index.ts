@@ -1,5 +1,5 @@
 /** The auth folder's front door: what other folders may use. */
-export type { AuthenticatedRequest } from './auth.guard.js';
+export { AuthGuard, type AuthenticatedRequest } from './auth.guard.js';
 export { AuthModule, jwtOptions } from './auth.module.js';
 export { CurrentAuthor, CurrentSession, PAGE_KEY, Roles, ROLES_KEY } from './roles.js';
 export { SessionAuthenticator, type SessionUser } from './session-authenticator.js';

@@ -1,4 +1,5 @@
 /** The limits folder's front door: what other folders may use. */
+export { addressLimit } from './address-limit.js';
 export { LimitsModule } from './limits.module.js';
 export { RequestLimits } from './request-limits.js';
 export { socketConnectLimit } from './socket-connect-limit.js';

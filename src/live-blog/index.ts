@@ -1,5 +1,6 @@
 /** The live-blog folder's front door: what other folders may use. */
 export * from './pure.js';
+export { articleFastPath } from './http/article-fast-path.js';
 export { CommandHandler } from './application/command-handler.js';
 export { ChangesQueryDto } from './http/dto/story.dto.js';
 export { LiveBlogIdPipe } from './http/live-blog-id.pipe.js';

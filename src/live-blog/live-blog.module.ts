@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CommandHandler } from './application/command-handler.js';
 import { VIEW_PROGRESS } from './application/view-progress.js';
 import { WriteStates } from './application/write-states.js';
-import { ArticleFastPath } from './http/article-fast-path.js';
 import { EditorController } from './http/editor.controller.js';
 import { HttpReplies } from './http/http-replies.js';
 import { ReaderController } from './http/reader.controller.js';
@@ -25,7 +24,6 @@ import { LiveGateway } from './realtime/live.gateway.js';
     ArticleViews,
     ChainHeads,
     HttpReplies,
-    ArticleFastPath,
     LiveFanout,
     CatchUp,
     ChangeFeed,

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Params, PinoLogger } from 'nestjs-pino';
 import { type DestinationStream, stdSerializers } from 'pino';
 import type { AppConfig } from '../config/index.js';
@@ -44,9 +44,10 @@ const requests = new AsyncLocalStorage<StampedRequest>();
 /**
  * The app's logger (nestjs-pino's root, pino underneath): level, serializers and the redaction
  * above. No HTTP middleware of nestjs-pino's is mounted (`forRoutes` is empty): the access log is
- * written by Fastify hooks (`registerAccessLog`), because the middleware (middie, Nest's middleware
- * wrapper, a child logger with the request serialised for every request, whether its line is
- * written or not) cost a quarter of a cached article GET (bench/article.ts, P4).
+ * written by Fastify hooks (`accessLogContext`, `accessLogLine`, placed by src/http-pipeline.ts),
+ * because the middleware (middie, Nest's middleware wrapper, a child logger with the request
+ * serialised for every request, whether its line is written or not) cost a quarter of a cached
+ * article GET (bench/article.ts, P4).
  */
 export function accessLogOptions(config: AppConfig, destination?: DestinationStream): Params {
   const options = {
@@ -70,23 +71,25 @@ export function accessLogOptions(config: AppConfig, destination?: DestinationStr
 }
 
 /**
- * One line for every request Fastify answers, at its end: method, URL, route pattern, status,
- * duration (`responseTime`, ms), request id (`req.id`, also sent back as X-Request-Id) and, when
- * it was authenticated, the author; 5xx at level error, 4xx at warn, the rest at info. Nothing is
- * built for a line the log level leaves out. Logs written while a request is handled (an
- * exception's, say) carry its `req` (id, method, URL): the request is kept in an async context of its
- * own from its first hook on. Registered before the app's other hooks, so that it wraps them.
+ * onRequest, the app's first hook: logs written while a request is handled (an exception's, say)
+ * carry its `req` (id, method, URL), because the request is kept in an async context of its own
+ * from here on, around every later hook, guard and handler.
  */
-export function registerAccessLog(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    const raw = request.raw as StampedRequest;
-    raw.id = request.id;
-    requests.run(raw, done);
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    writeAccessLine(request.raw, reply.raw.statusCode, Math.round(reply.elapsedTime));
-    done();
-  });
+export function accessLogContext(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  const raw = request.raw as StampedRequest;
+  raw.id = request.id;
+  requests.run(raw, done);
+}
+
+/**
+ * onResponse: one line for every request Fastify answers, at its end: method, URL, route pattern,
+ * status, duration (`responseTime`, ms), request id (`req.id`, also sent back as X-Request-Id) and,
+ * when it was authenticated, the author; 5xx at level error, 4xx at warn, the rest at info. Nothing
+ * is built for a line the log level leaves out.
+ */
+export function accessLogLine(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  writeAccessLine(request.raw, reply.raw.statusCode, Math.round(reply.elapsedTime));
+  done();
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { carriesCredentials, type AuthenticatedRequest } from '../auth/index.js';
 import type { AppConfig } from '../config/index.js';
 import { AUTHOR, ROUTE, type StampedRequest } from './access-log.js';
@@ -8,26 +8,35 @@ import { AUTHOR, ROUTE, type StampedRequest } from './access-log.js';
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
- * Hooks on every response Fastify sends (routes, assets, 404s, errors):
- * - the request id (Fastify's, made by `requestIdFor`) goes back as X-Request-Id;
- * - the route pattern and the author go onto the raw request for the access log;
+ * onRequest: the request id (Fastify's, made by `requestIdFor`) goes back as X-Request-Id on every
+ * response (routes, assets, 404s, errors), and the route pattern onto the raw request for the access log.
+ */
+export function stampRequest(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  (request.raw as StampedRequest)[ROUTE] = request.routeOptions.url ?? null;
+  reply.header('X-Request-Id', request.id);
+  done();
+}
+
+/**
+ * onSend, on every response Fastify sends:
+ * - the author goes onto the raw request for the access log (set by the guard, also when refused);
  * - HSTS only when the site is served over https (a browser would pin a plain-http site to https);
  * - a response made for a signed-in caller is `private, no-store`: audit views, retracted text and
  *   the newsroom's pages stay out of shared caches and off the disk of a shared computer.
  */
-export function registerOperationsHooks(fastify: FastifyInstance, config: AppConfig): void {
-  fastify.addHook('onRequest', (request, reply, done) => {
-    (request.raw as StampedRequest)[ROUTE] = request.routeOptions.url ?? null;
-    reply.header('X-Request-Id', request.id);
-    done();
-  });
-  fastify.addHook('onSend', (request, reply, payload, done) => {
+export function operationsHeaders(config: AppConfig) {
+  return (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (error: null, payload: unknown) => void,
+  ) => {
     const { author } = request as AuthenticatedRequest;
     if (author) (request.raw as StampedRequest)[AUTHOR] = { id: author.id, name: author.name, role: author.role };
     if (servedOverHttps(request.raw, config)) reply.header('Strict-Transport-Security', HSTS);
     if (author || carriesCredentials(request.raw)) reply.header('Cache-Control', 'private, no-store');
     done(null, payload);
-  });
+  };
 }
 
 /**

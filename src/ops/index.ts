@@ -1,5 +1,5 @@
 /** The ops folder's front door: what other folders may use. */
-export { accessLogOptions, registerAccessLog, requestIdFor } from './access-log.js';
-export { registerOperationsHooks } from './http-hooks.js';
+export { accessLogContext, accessLogLine, accessLogOptions, requestIdFor } from './access-log.js';
+export { operationsHeaders, stampRequest } from './http-hooks.js';
 export { OperationsIoAdapter } from './operations-io.adapter.js';
 export { OpsModule } from './ops.module.js';

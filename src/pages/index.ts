@@ -3,5 +3,5 @@ export { LivePagePresenter } from './live-page.presenter.js';
 export { type PageHead, pageHelpers } from './page-helpers.js';
 export { notFound } from './pages.controller.js';
 export { PagesModule } from './pages.module.js';
-export { configurePages } from './pages.setup.js';
+export { configurePages, securityHeaders } from './pages.setup.js';
 export { SignedInPage } from './signed-in-page.js';

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Eta } from 'eta';
-import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import type { AppConfig } from '../config/index.js';
 import { projectRoot } from '../shared/index.js';
 import { helmetHeaders, securityHeadersHook } from './security-headers.js';
 
@@ -53,11 +52,11 @@ const TEMPLATE_SETTINGS = {
 };
 
 /**
- * Templates (views/, Eta, escaping `<%= %>`), static assets (public/ at /assets/), the security
- * headers, and cookies (the sign-in session's; src/accounts/http/session-cookie.ts).
+ * An onRequest hook putting the security headers on every response, pages, API, assets and errors
+ * alike: the CSP above everywhere but Swagger UI (/docs), which ships inline styles, and the
+ * embed, which sites in EMBED_ORIGINS may frame.
  */
-export async function configurePages(app: NestFastifyApplication): Promise<void> {
-  await app.register(fastifyCookie);
+export function securityHeaders(config: AppConfig) {
   const headers = (directives: typeof CONTENT_SECURITY_POLICY, framed = false) =>
     helmetHeaders({
       contentSecurityPolicy: { useDefaults: false, directives },
@@ -73,15 +72,12 @@ export async function configurePages(app: NestFastifyApplication): Promise<void>
   // Swagger UI (/docs) ships inline <style> elements; every other page keeps styles to its own files.
   const docs = headers({ ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] });
   // The embed is made to be framed by other sites: those EMBED_ORIGINS names (any, by default).
-  const { embed } = app.get<AppConfig>(APP_CONFIG);
-  const framed = headers({ ...CONTENT_SECURITY_POLICY, frameAncestors: [...embed.origins] }, true);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook(
-      'onRequest',
-      securityHeadersHook((url) => (url.startsWith('/embed/') ? framed : url.startsWith('/docs') ? docs : everywhere)),
-    );
+  const framed = headers({ ...CONTENT_SECURITY_POLICY, frameAncestors: [...config.embed.origins] }, true);
+  return securityHeadersHook((url) => (url.startsWith('/embed/') ? framed : url.startsWith('/docs') ? docs : everywhere));
+}
+
+/** Templates (views/, Eta, escaping `<%= %>`) and static assets (public/ at /assets/, the vendor libraries). */
+export async function configurePages(app: NestFastifyApplication): Promise<void> {
   await app.setViewEngine({
     engine: { eta: new Eta(TEMPLATE_SETTINGS) },
     templates: join(projectRoot, 'views'),

@@ -89,11 +89,18 @@ describe('readers: the reference story', () => {
 
   it('answers 404 in the one error shape for an unknown or malformed id', async () => {
     const unknown = await t.http.get('/api/live-blogs/no-such-story').expect(404);
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(unknown.body).toEqual({
+      type: 'https://dateline.invalid/problems/not_found',
+      title: 'Not Found',
+      status: 404,
+      detail: 'no live blog "no-such-story"',
+      kind: 'not_found',
       statusCode: 404,
       error: 'Not Found',
-      message: expect.stringContaining('no-such-story'),
+      message: 'no live blog "no-such-story"',
     });
-    await t.http.get('/api/live-blogs/NOT_A_SLUG').expect(404);
+    const malformed = await t.http.get('/api/live-blogs/NOT_A_SLUG').expect(404);
+    expect(malformed.body.detail).toBe('no live blog "NOT_A_SLUG"');
   });
 });

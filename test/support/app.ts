@@ -46,7 +46,7 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
     LOG_LEVEL: options.logs ? 'info' : 'silent',
     ...options.env,
   });
-  const app = await createApp(config, 'fastify', options.clock, options.logs);
+  const app = await createApp(config, { clock: options.clock, logDestination: options.logs });
   if (!options.logs) app.useLogger(false);
   await app.init();
   if (options.seed) await seedIfEmpty(app);

@@ -6,7 +6,8 @@ import { LiveBlogNotFound } from '../domain/index.js';
 import { ArticleViews } from '../projections/article-views.js';
 import { ChangeFeed } from '../realtime/change-feed.js';
 import { ChangesQueryDto, UpdatesQueryDto } from './dto/story.dto.js';
-import { ARTICLE_CACHE_CONTROL, etagOf, HttpReplies } from './http-replies.js';
+import { type ArticleReply, answerArticle } from './article-fast-path.js';
+import { etagOf, HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
@@ -43,17 +44,10 @@ export class ReaderController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The article view; ETag is its revision, If-None-Match answers 304' })
-  // An anonymous reader's GET of a blog this node holds is answered before this route (./article-fast-path.ts), the same way.
   @ApiOkResponse({ description: 'the article' })
-  article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() response: unknown) {
-    const blog = this.existing(id);
-    this.replies.conditional(
-      request,
-      response,
-      blog.revision,
-      () => this.views.articleJson(id, blog),
-      ARTICLE_CACHE_CONTROL,
-    );
+  article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() reply: ArticleReply) {
+    // An anonymous reader's GET of a blog this node holds is answered before this route, by the same function (./article-fast-path.ts).
+    if (!answerArticle(this.views, id, request, reply)) throw new LiveBlogNotFound(id);
   }
 
   @Get(':id/updates')
