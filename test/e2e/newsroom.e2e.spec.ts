@@ -128,7 +128,7 @@ describe('newsroom: the index, the console page, who wrote what, and who is here
     expect(elsewhere.names()).toEqual(['Cy Editor']);
     expect(await first.socket.emitWithAck('join', { liveBlogId: '../x' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid' },
+      error: { code: 'invalid', kind: 'invalid' },
     });
   });
 

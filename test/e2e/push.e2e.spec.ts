@@ -167,10 +167,14 @@ describe('push: the /live socket namespace', () => {
       { liveBlogId: BLOG, extra: 1 },
     ]) {
       const ack = await alice.socket.timeout(2000).emitWithAck('subscribe', payload as never);
-      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'invalid', kind: 'invalid' } });
     }
     (alice.socket as unknown as { emit(event: string, payload: unknown): void }).emit('no-such-event', { junk: true });
-    expect(await alice.subscribe('no-such-blog')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // "No such blog" as the HTTP API says it (docs/design.md §4), with the same kind.
+    expect(await alice.subscribe('no-such-blog')).toEqual({
+      ok: false,
+      error: { code: 'not_found', kind: 'not_found', message: 'no live blog "no-such-blog"' },
+    });
     expect(await alice.subscribe(BLOG)).toMatchObject({ ok: true });
     expect(alice.socket.connected).toBe(true);
     await post('Still served.');

@@ -43,7 +43,11 @@ describe('socket limits', () => {
     );
     for (const error of errors) {
       expect(error?.message).toMatch(/too many new connections from your address; retry in \d+ s/);
-      expect(error?.data).toEqual({ code: 'rate_limited', retryAfterSeconds: expect.any(Number) });
+      expect(error?.data).toEqual({
+        code: 'rate_limited',
+        kind: 'rate_limited',
+        retryAfterSeconds: expect.any(Number),
+      });
       expect(error.data.retryAfterSeconds).toBeGreaterThanOrEqual(1);
       expect(error.data.retryAfterSeconds).toBeLessThanOrEqual(60);
     }
