@@ -7,7 +7,7 @@ import type { AppConfig } from './config/index.js';
 import { addressLimit, RequestLimits } from './limits/index.js';
 import { ArticleViews, articleFastPath } from './live-blog/index.js';
 import { accessLogContext, accessLogLine, operationsHeaders, stampRequest } from './ops/index.js';
-import { configurePages, securityHeaders } from './pages/index.js';
+import { configurePages, PageCache, readerPageFastPath, securityHeaders } from './pages/index.js';
 import { JsonBodyInterceptor, ProblemDetailsFilter, validationPipe } from './shared/index.js';
 
 /**
@@ -61,6 +61,8 @@ export async function installHttpPipeline(app: NestFastifyApplication, config: A
   // onRequest 6: an anonymous reader's article GET answered from the cached bytes, without Nest's
   // router, guard, interceptor and pipe; after the rate limit, so a flood of them is still counted.
   fastify.addHook('onRequest', articleFastPath(app.get(ArticleViews)));
+  // onRequest 7: the same for the reader's page (`GET /live/:id`), once rendered at the story's revision.
+  fastify.addHook('onRequest', readerPageFastPath(app.get(ArticleViews), app.get(PageCache)));
 
   // Nest's router, then the guard (HTTP_PIPELINE_PROVIDERS above), then:
   // Interceptor: a parsed body no consumer can take (a lone surrogate, JSON nested too deep) is

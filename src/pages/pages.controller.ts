@@ -39,7 +39,7 @@ export class PagesController {
 
   /**
    * Anonymous readers get the page rendered once per revision and variant (PageCache; the first
-   * page of a story usually from ReaderPageFastPath); a caller with credentials gets it rendered
+   * page of a story usually from readerPageFastPath); a caller with credentials gets it rendered
    * for them, `private, no-store` (src/ops/http-hooks.ts), and nothing is kept of it.
    */
   @Get('live/:id')

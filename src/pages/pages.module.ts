@@ -10,7 +10,6 @@ import { OEmbedController } from './oembed.controller.js';
 import { PageCache } from './page-cache.js';
 import { PagesController } from './pages.controller.js';
 import { PermalinkController } from './permalink.controller.js';
-import { ReaderPageFastPath } from './reader-page-fast-path.js';
 import { SignInController } from './sign-in.controller.js';
 
 /**
@@ -27,7 +26,7 @@ import { SignInController } from './sign-in.controller.js';
     OEmbedController,
     PermalinkController,
   ],
-  providers: [LivePagePresenter, EmbedPagePresenter, PageCache, ReaderPageFastPath],
+  providers: [LivePagePresenter, EmbedPagePresenter, PageCache],
   exports: [LivePagePresenter, PageCache],
 })
 export class PagesModule {}

@@ -73,7 +73,9 @@ export function securityHeaders(config: AppConfig) {
   const docs = headers({ ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] });
   // The embed is made to be framed by other sites: those EMBED_ORIGINS names (any, by default).
   const framed = headers({ ...CONTENT_SECURITY_POLICY, frameAncestors: [...config.embed.origins] }, true);
-  return securityHeadersHook((url) => (url.startsWith('/embed/') ? framed : url.startsWith('/docs') ? docs : everywhere));
+  return securityHeadersHook((url) =>
+    url.startsWith('/embed/') ? framed : url.startsWith('/docs') ? docs : everywhere,
+  );
 }
 
 /** Templates (views/, Eta, escaping `<%= %>`) and static assets (public/ at /assets/, the vendor libraries). */

@@ -1,7 +1,7 @@
-import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { matchesAny, LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
+import { matchesAny, LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
 import { StoryFeeds, type FeedFormat } from './story-feeds.js';
 
 /** Feeds change with every event; a cache may hold them briefly and then must ask again (If-None-Match). */
@@ -29,7 +29,7 @@ export class FeedsController {
 
   private reply(id: string, format: FeedFormat, request: FastifyRequest, reply: FastifyReply) {
     const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.feeds.blog(id) : null;
-    if (!blog) throw new NotFoundException(`no live blog "${id}"`);
+    if (!blog) throw new LiveBlogNotFound(id);
     const etag = this.feeds.etag(blog, format);
     reply.header('ETag', etag).header('Cache-Control', FEED_CACHE_CONTROL);
     if (matchesAny(request.headers['if-none-match'], etag)) return reply.code(304).send();
