@@ -17,7 +17,11 @@ const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, HttpStatus>> = {
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   unsupported: HttpStatus.NOT_IMPLEMENTED,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
+
+/** Kinds that tell the client when to come back (`details.retryAfterSeconds` → Retry-After). */
+const RETRY_AFTER_KINDS: ReadonlySet<DomainErrorKind> = new Set(['rate_limited', 'unavailable']);
 
 /** Every error leaves in one shape, {statusCode, error, message, details?} (DESIGN §4), from here only. */
 @Catch()
@@ -33,7 +37,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const { currentRevision, retryAfterSeconds } = exception.details ?? {};
       if (exception.kind === 'stale') http.setHeader(response, 'ETag', `"${currentRevision}"`);
-      if (exception.kind === 'rate_limited') http.setHeader(response, 'Retry-After', String(retryAfterSeconds));
+      if (RETRY_AFTER_KINDS.has(exception.kind) && retryAfterSeconds !== undefined)
+        http.setHeader(response, 'Retry-After', String(retryAfterSeconds));
     }
     http.reply(response, problem, problem.statusCode);
   }

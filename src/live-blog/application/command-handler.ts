@@ -6,6 +6,7 @@ import {
   type EventRewrite,
   type EventStore,
   type EventToAppend,
+  StoreUnavailable,
   WrongExpectedRevision,
 } from '../../event-store/index.js';
 import { Metrics } from '../../shared/index.js';
@@ -112,7 +113,8 @@ export class CommandHandler {
         result = await this.timedAppend(stream, envelopes, revision, rewrites);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) {
-          if (cached) continue;
+          // A store that does not answer is answered at once (503): trying again would double the wait.
+          if (cached && !(error instanceof StoreUnavailable)) continue;
           throw error;
         }
         if (context.expectedRevision !== undefined) throw new StaleRevision(context.expectedRevision, error.actual);
