@@ -7,7 +7,14 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { LIVE_NAMESPACE } from './live-blog/index.js';
-import { registerAccessLog, requestIdFor, registerOperationsHooks, OperationsIoAdapter } from './ops/index.js';
+import {
+  connectionsCheckingInterval,
+  limitConnections,
+  registerAccessLog,
+  requestIdFor,
+  registerOperationsHooks,
+  OperationsIoAdapter,
+} from './ops/index.js';
 import { configurePages } from './pages/index.js';
 import type { AppConfig } from './config/index.js';
 import { JsonBodyInterceptor, validationPipe } from './shared/index.js';
@@ -53,6 +60,7 @@ export async function createApp(
     // The HTML pages (views/, public/) and the security headers are served on Fastify only; Express stays for benchmarks.
     await configurePages(app as NestFastifyApplication);
     registerOperationsHooks(fastify, config);
+    limitConnections(fastify.server, config.connections, config.trustedProxies);
   }
   app.useLogger(app.get(Logger));
   // The readers' gateway wires its sockets itself (live.gateway.ts): Nest's wiring doubled a reader's memory.
@@ -68,7 +76,20 @@ export async function createApp(
 /** Fastify names each request: a valid incoming X-Request-Id, else a new UUID (the access log's `req.id`). */
 function httpAdapter(platform: HttpPlatform, config: AppConfig) {
   if (platform === 'express') return new ExpressAdapter();
-  return new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, requestIdHeader: false, genReqId: requestIdFor });
+  const { connections } = config;
+  return new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: requestIdFor,
+    // A slow body or slow headers are cut off (408), idle keep-alive and silent connections closed.
+    requestTimeout: connections.requestTimeoutMs,
+    keepAliveTimeout: connections.keepAliveTimeoutMs,
+    connectionTimeout: connections.idleTimeoutMs,
+    http: {
+      headersTimeout: connections.headersTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingInterval(connections),
+    },
+  });
 }
 
 function openApi() {

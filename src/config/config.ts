@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type ConnectionSettings, parseConnectionSettings } from './connection-settings.js';
 import { type EmbedSettings, parseEmbedSettings } from './embed-settings.js';
 import { type OperationsSettings, parseOperationsSettings } from './operations-settings.js';
 import { parseWebhookSettings, type WebhookSettings } from './webhook-settings.js';
@@ -40,6 +41,8 @@ export interface AppConfig {
   readonly embed: EmbedSettings;
   /** Outbound webhooks: retry schedule, timeout, reachable private hosts (DESIGN §4d). */
   readonly webhooks: WebhookSettings;
+  /** HTTP timeouts and open-connection caps (DESIGN §6, "Limits"). */
+  readonly connections: ConnectionSettings;
 }
 
 export interface CheckpointSettings {
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...parseGuardSettings(env),
     ...parseEmbedSettings(env),
     ...parseWebhookSettings(env),
+    ...parseConnectionSettings(env),
   };
 }
 
