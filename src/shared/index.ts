@@ -8,4 +8,5 @@ export { ProblemDetailsFilter } from './problem-details.filter.js';
 export { Integer, WholeNumber } from './query-numbers.js';
 export { sanitizeBody } from './safe-markup.js';
 export { SharedModule } from './shared.module.js';
+export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';

@@ -6,6 +6,7 @@ import {
 import { ACCOUNTS_STREAM } from '../../src/accounts/application/account-stream.js';
 import { startApp, type TestApp } from '../support/app.js';
 import { addAccount, PASSWORD } from '../support/accounts.js';
+import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
 
 /** One sign-in form post from `address` (the app trusts one proxy, so X-Forwarded-For names the client). */
 function attempt(t: TestApp, username: string, password: string, address: string) {
@@ -93,5 +94,62 @@ describe('a stranger guessing an owner’s name', () => {
     expect(counts[401]).toBeLessThanOrEqual(FAILURES_PER_USERNAME_ANYWHERE);
     await attempt(t, 'ann', PASSWORD, '10.99.0.1').expect(429);
     await attempt(t, 'ann', PASSWORD, '198.51.100.10').expect(303);
+  });
+});
+
+const schemas = new TestSchemas();
+afterAll(() => schemas.dropAll());
+
+/** Sign-ins append SessionStarted to the one accounts stream: sent together, none may be refused for it moving. */
+function concurrentSignIns(store: () => string) {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp({ env: { TRUST_PROXY: '1', EVENT_STORE: store() } });
+    await addAccount(t);
+    await addAccount(t, { username: 'bea', displayName: 'Bea Editor' });
+  });
+  afterAll(() => t.close());
+
+  it('all open a session: 60 at once for two accounts', async () => {
+    const before = await sessionsStarted(t);
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, (_, index) => attempt(t, index % 2 ? 'ann' : 'bea', PASSWORD, `198.51.100.${index}`)),
+    );
+    const counts = tally(burst.map((response) => response.status));
+    console.log(`60 concurrent right sign-ins (${store().split(':')[0]}): statuses`, counts);
+    expect(counts).toEqual({ 303: 60 });
+    expect((await sessionsStarted(t)) - before).toBe(60);
+  });
+}
+
+describe('sign-ins sent together (SQLite)', () => concurrentSignIns(() => 'sqlite::memory:'));
+await describeWithPostgres('sign-ins sent together (PostgreSQL)', () => {
+  const schema = schemas.next();
+  concurrentSignIns(() => `${TEST_POSTGRES_URL}?schema=${schema}`);
+});
+
+await describeWithPostgres('sign-ins sent together to two nodes (PostgreSQL)', () => {
+  const nodes: TestApp[] = [];
+  beforeAll(async () => {
+    const env = { TRUST_PROXY: '1', EVENT_STORE: `${TEST_POSTGRES_URL}?schema=${schemas.next()}` };
+    nodes.push(await startApp({ env }));
+    nodes.push(await startApp({ env }));
+    await addAccount(nodes[0]!);
+    await addAccount(nodes[0]!, { username: 'bea', displayName: 'Bea Editor' });
+  });
+  afterAll(() => Promise.all(nodes.map((node) => node.close())));
+
+  it('all open a session: 60 at once for two accounts over two nodes', async () => {
+    const before = await sessionsStarted(nodes[0]!);
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, (_, index) =>
+        attempt(nodes[index % 2]!, index % 3 ? 'ann' : 'bea', PASSWORD, `198.51.100.${index}`),
+      ),
+    );
+    const counts = tally(burst.map((response) => response.status));
+    console.log('60 concurrent right sign-ins over two nodes (postgres): statuses', counts);
+    expect(counts).toEqual({ 303: 60 });
+    expect((await sessionsStarted(nodes[0]!)) - before).toBe(60);
   });
 });

@@ -9,7 +9,7 @@ import {
   StoreUnavailable,
   WrongExpectedRevision,
 } from '../../event-store/index.js';
-import { Metrics } from '../../shared/index.js';
+import { Metrics, TakingTurns } from '../../shared/index.js';
 import { decide, type LiveBlogCommand, type LiveBlogState } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
@@ -17,7 +17,6 @@ import { redactionRewritesFor } from './redaction-rewrites.js';
 import { streamOf } from './stream-names.js';
 import { VIEW_PROGRESS, type ViewProgress } from './view-progress.js';
 import { WriteStates } from './write-states.js';
-import { TakingTurns } from './taking-turns.js';
 import { type Author, normalizeInstant, CLOCK, type Clock, StaleRevision } from '../../kernel/index.js';
 
 /**
