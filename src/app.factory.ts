@@ -6,7 +6,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { installHttpPipeline } from './http-pipeline.js';
 import { LIVE_NAMESPACE } from './live-blog/index.js';
-import { requestIdFor, OperationsIoAdapter } from './ops/index.js';
+import { connectionsCheckingInterval, limitConnections, requestIdFor, OperationsIoAdapter } from './ops/index.js';
 import type { AppConfig } from './config/index.js';
 import type { Clock } from './kernel/index.js';
 
@@ -23,10 +23,19 @@ export interface AppOptions {
  */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   // Fastify names each request: a valid incoming X-Request-Id, else a new UUID (the access log's `req.id`).
+  const { connections } = config;
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // A slow body or slow headers are cut off (408), idle keep-alive and silent connections closed.
+    requestTimeout: connections.requestTimeoutMs,
+    keepAliveTimeout: connections.keepAliveTimeoutMs,
+    connectionTimeout: connections.idleTimeoutMs,
+    http: {
+      headersTimeout: connections.headersTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingInterval(connections),
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options.clock, options.logDestination),
@@ -39,6 +48,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     },
   );
   await installHttpPipeline(app, config);
+  // Open connections are capped per address and in all (CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS).
+  limitConnections(app.getHttpAdapter().getInstance().server, config.connections, config.trustedProxies);
   app.useLogger(app.get(Logger));
   // The readers' gateway wires its sockets itself (live.gateway.ts): Nest's wiring doubled a reader's memory.
   app.useWebSocketAdapter(new OperationsIoAdapter(app, config, [LIVE_NAMESPACE]));

@@ -45,6 +45,8 @@ export interface RateLimit {
   take(key: string): Promise<number>;
   /** Seconds until the key has a point again (0 when it has one now); takes nothing. */
   waitSeconds(key: string): Promise<number>;
+  /** Gives back one point taken by `consume` or `take` (a reservation that turned out not to count). */
+  refund(key: string): Promise<void>;
   /** Gives the key its whole budget back (a right password forgives the wrong ones before it). */
   reset(key: string): Promise<void>;
 }

@@ -18,7 +18,7 @@ export async function openClusterState(config: AppConfig): Promise<ClusterState>
       return localClusterState();
     // The database the events are in: the one component every node already shares.
     case 'postgres':
-      return openPostgresClusterState(config.eventStore);
+      return openPostgresClusterState({ ...config.eventStore, timeoutMs: config.storeTimeoutMs });
   }
 }
 

@@ -49,6 +49,7 @@ export function limiterRateLimit(limiter: RateLimiterAbstract): RateLimit {
       const state = await limiter.get(key);
       return state && state.remainingPoints <= 0 ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
     },
+    refund: async (key) => void (await limiter.reward(key, 1)),
     reset: async (key) => void (await limiter.delete(key)),
   };
 }

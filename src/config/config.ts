@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type ConnectionSettings, parseConnectionSettings } from './connection-settings.js';
 import { type EmbedSettings, parseEmbedSettings } from './embed-settings.js';
 import { type OperationsSettings, parseOperationsSettings } from './operations-settings.js';
 import { parseWebhookSettings, type WebhookSettings } from './webhook-settings.js';
@@ -10,6 +11,11 @@ export interface AppConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly eventStore: EventStoreSetting;
+  /**
+   * How long one round trip to a networked store may take, connecting included, before the request
+   * is answered 503 (STORE_TIMEOUT_MS).
+   */
+  readonly storeTimeoutMs: number;
   /** `sessionSecret` signs sign-in sessions; without it AUTH_SECRET does, or the secret file under DATA_DIR. */
   readonly auth: { readonly secret?: string; readonly publicKey?: string; readonly sessionSecret?: string };
   readonly seed: boolean;
@@ -35,6 +41,8 @@ export interface AppConfig {
   readonly embed: EmbedSettings;
   /** Outbound webhooks: retry schedule, timeout, reachable private hosts (DESIGN §4d). */
   readonly webhooks: WebhookSettings;
+  /** HTTP timeouts and open-connection caps (DESIGN §6, "Limits"). */
+  readonly connections: ConnectionSettings;
 }
 
 export interface CheckpointSettings {
@@ -90,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir,
     eventStore,
+    storeTimeoutMs: parseStoreTimeout(env.STORE_TIMEOUT_MS),
     auth: parseAuth(env),
     seed: parseBoolean('SEED', env.SEED, eventStore.kind === 'sqlite'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
@@ -108,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...parseGuardSettings(env),
     ...parseEmbedSettings(env),
     ...parseWebhookSettings(env),
+    ...parseConnectionSettings(env),
   };
 }
 
@@ -249,6 +259,12 @@ function parseCount(name: string, raw: string | undefined, fallback: number, mea
   if (raw === undefined || raw.trim() === '') return fallback;
   if (!/^\d{1,9}$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number (${meaning}), got "${raw}"`);
   return Number(raw);
+}
+
+function parseStoreTimeout(raw: string | undefined): number {
+  const ms = parseCount('STORE_TIMEOUT_MS', raw, 5000, 'milliseconds, 100 to 600000');
+  if (ms < 100 || ms > 600_000) throw new ConfigError(`STORE_TIMEOUT_MS must be from 100 to 600000, got "${raw}"`);
+  return ms;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');

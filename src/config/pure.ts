@@ -5,3 +5,4 @@
 export { APP_CONFIG, type AppConfig, ConfigError, loadConfig, type TokenSettings } from './config.js';
 export type { WebhookSettings } from './webhook-settings.js';
 export type { PublisherSettings } from './publisher-settings.js';
+export type { ConnectionSettings } from './connection-settings.js';

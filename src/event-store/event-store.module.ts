@@ -15,7 +15,7 @@ export async function openEventStore(config: AppConfig, clock: Clock = systemClo
     case 'kurrentdb':
       return openKurrentDbEventStore(config.eventStore.connectionString);
     case 'postgres':
-      return openPostgresEventStore(config.eventStore);
+      return openPostgresEventStore({ ...config.eventStore, timeoutMs: config.storeTimeoutMs });
   }
 }
 

@@ -12,3 +12,4 @@ export {
 } from './event-store.js';
 export { EventStoreModule, openEventStore } from './event-store.module.js';
 export { OtherStreamEvents } from './other-stream-events.js';
+export { StoreUnavailable } from './store-outage.js';

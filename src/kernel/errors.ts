@@ -13,7 +13,9 @@ export type DomainErrorKind =
   /** A budget is spent (429 with Retry-After). */
   | 'rate_limited'
   /** The configured store cannot do this (501). */
-  | 'unsupported';
+  | 'unsupported'
+  /** Something the request needs (the store) does not answer now; nothing was written (503 with Retry-After). */
+  | 'unavailable';
 
 /**
  * Every kind an error answer may carry, on HTTP (`kind`, and the end of the problem's `type`) and

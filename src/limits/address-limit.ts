@@ -4,7 +4,7 @@ import { clientAddress, RateLimited } from '../kernel/index.js';
 import { replyWithProblem } from '../shared/index.js';
 
 /** Probes from the load balancer and the metrics scraper come from one address, often: never limited. */
-const UNLIMITED_PATHS = new Set(['/health', '/metrics']);
+const UNLIMITED_PATHS = new Set(['/health', '/health/live', '/health/ready', '/metrics']);
 
 /**
  * A Fastify onRequest hook: every request but the probes spends one of its client address's

@@ -94,9 +94,12 @@ export class SignInController {
   }
 }
 
-/** Only a path on this site: never `//host` or `/\host`, which browsers read as another site. */
+/**
+ * Only a path on this site: never `//host` or `/\host`, which browsers read as another site, and
+ * only visible ASCII (a path is sent percent-encoded; anything else cannot go in a Location header).
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : AFTER_SIGN_IN;
+  return typeof next === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : AFTER_SIGN_IN;
 }
 
 function capitalised(text: string): string {

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { Equals, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { INSTANT_WITH_ZONE } from '../audit/index.js';
 import { WholeNumber } from '../shared/index.js';
 import { CHECKPOINT_FORMAT } from '../signing/index.js';
 
 const INSTANT = 'an ISO 8601 instant with a time zone, such as 2026-04-08T17:37:00Z';
+/** The highest revision any store keeps (PostgreSQL's is a 32-bit integer): past it a number is no revision. */
+const MAX_REVISION = 2 ** 31 - 1;
+const REVISION_RANGE = `revision must be a whole number from 0 to ${MAX_REVISION}`;
 
 export class CheckpointQueryDto {
   @ApiPropertyOptional({ description: 'the checkpoint stored at or before this instant (else the newest)' })
@@ -20,6 +23,7 @@ export class EvidenceQueryDto {
   @WholeNumber()
   @IsInt({ message: 'revision must be a whole number from 0' })
   @Min(0, { message: 'revision must be a whole number from 0' })
+  @Max(MAX_REVISION, { message: REVISION_RANGE })
   revision?: number;
 }
 
@@ -52,6 +56,7 @@ export class CheckpointDto {
   @ApiProperty()
   @IsInt({ message: 'revision must be a whole number from 0' })
   @Min(0, { message: 'revision must be a whole number from 0' })
+  @Max(MAX_REVISION, { message: REVISION_RANGE })
   revision!: number;
 
   @ApiProperty({ description: 'sha256, lower-case hex' })

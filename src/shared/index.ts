@@ -18,5 +18,6 @@ export { ProblemDetailsFilter, replyWithProblem, sendProblem } from './problem-d
 export { Integer, WholeNumber } from './query-numbers.js';
 export { sanitizeBody } from './safe-markup.js';
 export { SharedModule } from './shared.module.js';
+export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';
 export { ApiProblemResponses } from './api-problem.js';

@@ -92,7 +92,10 @@ function fromDomainError(exception: DomainError): ProblemAnswer {
     extra.currentRevision = currentRevision;
     headers.ETag = `"${currentRevision}"`;
   }
-  if (exception.kind === 'rate_limited' && typeof retryAfterSeconds === 'number') {
+  if (
+    (exception.kind === 'rate_limited' || exception.kind === 'unavailable') &&
+    typeof retryAfterSeconds === 'number'
+  ) {
     extra.retryAfterSeconds = retryAfterSeconds;
     headers['Retry-After'] = String(retryAfterSeconds);
   }

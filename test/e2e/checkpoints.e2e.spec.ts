@@ -229,6 +229,8 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     const before = await t.store.streamRevision(STREAM);
     const refusals: [unknown, string][] = [
       [{ ...saved, revision: -1 }, 'revision'],
+      [{ ...saved, revision: 2 ** 53 }, 'revision'],
+      [{ ...saved, revision: 2 ** 31 }, 'revision'],
       [{ ...saved, hash: 'abc' }, 'hash'],
       [{ ...saved, format: 'x' }, 'format'],
       [{ ...saved, extra: 1 }, 'extra'],

@@ -41,6 +41,8 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'GET /docs-json':                                     [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /docs-yaml':                                     [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /health':                                        [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /health/live':                                   [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /health/ready':                                  [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   // Not a role's: METRICS_ALLOW or METRICS_TOKEN admits a scraper; from the callers' addresses, no one.
   'GET /metrics':                                       [403,     403,     403,     403,     403,     403,    403,    403],
   'GET /signin':                                        [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],

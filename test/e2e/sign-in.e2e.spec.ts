@@ -56,6 +56,17 @@ describe('signing in with an account', () => {
     }
   });
 
+  it('sends a browser to the newsroom when `next` holds what a Location header cannot carry', async () => {
+    for (const next of ['/live/€', '/live/x\u0001y', '/live/\u007f']) {
+      const response = await t.http
+        .post('/signin')
+        .type('form')
+        .send({ username: 'ann', password: PASSWORD, next })
+        .expect(303);
+      expect(response.headers.location).toBe('/newsroom');
+    }
+  });
+
   it('refuses a wrong password or unknown user alike, keeping the user name on the form', async () => {
     const wrong = await t.http
       .post('/signin')

@@ -8,8 +8,15 @@ import { AccountDirectory } from './account-directory.js';
 import { ACCOUNTS_STREAM, accountEnvelope } from './account-stream.js';
 import { hashPassword } from './password-hasher.js';
 import type { Author } from '../../kernel/index.js';
+import { TakingTurns } from '../../shared/index.js';
 
-const MAX_ATTEMPTS = 5;
+/**
+ * How long a command keeps deciding again while other nodes append to the accounts stream first
+ * (on this node, account commands take turns and do not race), with a random delay growing to
+ * 100 ms between tries, so that nodes signing many in at once do not retry in step.
+ */
+const RETRY_FOR_MS = 10_000;
+const MAX_BACKOFF_MS = 100;
 
 /** Who runs `npm run user`: recorded as the actor of what it changes. */
 export const COMMAND_LINE_ACTOR: Author = { id: 'npm-run-user', name: 'npm run user', role: 'system' };
@@ -73,6 +80,14 @@ export class AccountCommands {
 
   /** Appends what the command decides; the directory holds it before this resolves (read-your-writes). */
   async execute(command: AccountCommand, actor: Author): Promise<void> {
+    await this.turns.take(ACCOUNTS_STREAM, () => this.decideAndAppend(command, actor));
+  }
+
+  /** Every account event is in one stream: commands on this node append one after the other. */
+  private readonly turns = new TakingTurns();
+
+  private async decideAndAppend(command: AccountCommand, actor: Author): Promise<void> {
+    const retryUntil = Date.now() + RETRY_FOR_MS;
     for (let attempt = 1; ; attempt++) {
       await this.directory.catchUp();
       const { book } = this.directory;
@@ -85,7 +100,8 @@ export class AccountCommands {
         return;
       } catch (error) {
         // Another node wrote to the stream first: read its events and decide again on them.
-        if (!(error instanceof WrongExpectedRevision) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof WrongExpectedRevision) || Date.now() >= retryUntil) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt)));
       }
     }
   }

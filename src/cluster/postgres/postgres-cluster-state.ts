@@ -9,6 +9,8 @@ export interface PostgresClusterSettings {
   readonly connectionString: string;
   readonly schema: string;
   readonly timing?: PresenceTiming;
+  /** Connecting, and each statement, may take this long (STORE_TIMEOUT_MS); a rate limit then falls back to memory. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -21,6 +23,8 @@ export async function openPostgresClusterState(settings: PostgresClusterSettings
     connectionString: settings.connectionString,
     max: 4,
     application_name: 'dateline-cluster',
+    connectionTimeoutMillis: settings.timeoutMs,
+    query_timeout: settings.timeoutMs,
   });
   // An idle client that loses its connection must not bring the process down; the next query reconnects.
   pool.on('error', () => undefined);

@@ -22,13 +22,20 @@ import { followFeed, type FeedEntry, type FeedPage } from './postgres-feed.js';
 import { PostgresNotifications } from './postgres-notifications.js';
 import { queriesFor, type AppendRow, type EventRow, type Queries } from './postgres-queries.js';
 import { migrate, schemaNames, type SchemaNames } from './postgres-schema.js';
+import { isPostgresOutage } from './postgres-outage.js';
+import { reportingOutages } from '../store-outage.js';
 
 export interface PostgresSettings {
   readonly connectionString: string;
   /** Where the store's tables live; created on first start. */
   readonly schema: string;
   readonly poolSize?: number;
+  /** Connecting, and each statement, may take this long before failing as an outage (STORE_TIMEOUT_MS). */
+  readonly timeoutMs?: number;
 }
+
+/** VACUUM FULL copies the whole events table: no statement timeout applies to it (setTimeout's longest). */
+const VACUUM_TIMEOUT_MS = 2 ** 31 - 1;
 
 /**
  * How long readAll waits for appends committed before it was called to become safe to read. Appends
@@ -42,13 +49,21 @@ const UNIQUE_VIOLATION = '23505';
 /** Connects, creates or migrates the schema (safe when several nodes start at once) and opens the store. */
 export async function openPostgresEventStore(settings: PostgresSettings): Promise<PostgresEventStore> {
   const names = schemaNames(settings.schema);
-  const pool = new pg.Pool({ connectionString: settings.connectionString, max: settings.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: settings.connectionString,
+    max: settings.poolSize ?? 10,
+    connectionTimeoutMillis: settings.timeoutMs,
+    query_timeout: settings.timeoutMs,
+  });
   const logger = new Logger('PostgresEventStore');
   // An idle connection that breaks emits on the pool; unheard, that would end the process.
   pool.on('error', (error) => logger.warn(`idle connection failed: ${error.message}`));
   try {
     const epoch = await migrate(pool, names);
-    return new PostgresEventStore(pool, names, epoch, settings.connectionString, logger);
+    return reportingOutages(
+      new PostgresEventStore(pool, names, epoch, settings.connectionString, logger),
+      isPostgresOutage,
+    );
   } catch (error) {
     await pool.end();
     throw error;
@@ -106,7 +121,9 @@ export class PostgresEventStore implements EventStore {
       }
       return appended;
     });
-    await this.pool.query(`VACUUM (FULL) ${this.names.events}`);
+    // node-postgres reads a per-query query_timeout that its types do not list.
+    const vacuum = { text: `VACUUM (FULL) ${this.names.events}`, query_timeout: VACUUM_TIMEOUT_MS };
+    await this.pool.query(vacuum as pg.QueryConfig);
     return result;
   }
 

@@ -6,9 +6,10 @@ import {
   type EventRewrite,
   type EventStore,
   type EventToAppend,
+  StoreUnavailable,
   WrongExpectedRevision,
 } from '../../event-store/index.js';
-import { Metrics } from '../../shared/index.js';
+import { Metrics, TakingTurns } from '../../shared/index.js';
 import { decide, type LiveBlogCommand, LiveBlogNotFound, type LiveBlogState } from '../domain/index.js';
 import { ConcurrentWriteConflict, IdempotencyKeyReused } from './errors.js';
 import { envelope, toStoredEvent, type EventMetadata, type StoredEvent } from './envelope.js';
@@ -18,7 +19,13 @@ import { VIEW_PROGRESS, type ViewProgress } from './view-progress.js';
 import { WriteStates } from './write-states.js';
 import { type Author, normalizeInstant, CLOCK, type Clock, StaleRevision } from '../../kernel/index.js';
 
-const MAX_ATTEMPTS = 5;
+/**
+ * How long a write without If-Match keeps retrying while writers on other nodes win the race for
+ * its story (on this node, writes to one story take turns and do not race). Each retry waits a
+ * random delay that grows with the attempts (full jitter), so two nodes do not retry in step.
+ */
+const RETRY_FOR_MS = 10_000;
+const MAX_BACKOFF_MS = 100;
 /** Namespace of the event ids derived from an Idempotency-Key (uuid v5). */
 const IDEMPOTENCY_NAMESPACE = '6f1d0c1e-3b0a-4a53-9d5e-2f7f2c8f6a10';
 
@@ -56,12 +63,28 @@ export class CommandHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Writes to one story take turns on this node: concurrent writers would only make each other retry. */
+  private readonly turns = new TakingTurns();
+
   async execute(liveBlogId: string, request: CommandRequest, context: CommandContext): Promise<CommandResult> {
     const stream = streamOf(liveBlogId);
     const eventIdAt = eventIdsFor(stream, context.idempotencyKey);
     const earlier = await this.previousResult(liveBlogId, context, eventIdAt);
     if (earlier) return earlier;
+    const written = await this.turns.take(liveBlogId, () => this.write(liveBlogId, request, context, eventIdAt));
+    // Read-your-writes: the editor's next GET is served from the views, so answer once they hold the write.
+    if (written.checkpoint !== undefined) await this.views.waitUntilProjected(written.checkpoint);
+    return written.result;
+  }
 
+  private async write(
+    liveBlogId: string,
+    request: CommandRequest,
+    context: CommandContext,
+    eventIdAt?: (index: number) => string,
+  ): Promise<{ result: CommandResult; checkpoint?: AppendResult['checkpoint'] }> {
+    const stream = streamOf(liveBlogId);
+    const retryUntil = Date.now() + RETRY_FOR_MS;
     // Attempt 0 decides on this node's cached state without reading the store: an append the store
     // accepts on its revision proves it was the head. Any other outcome may come of a stale cache
     // (another node wrote), so it is not answered but decided again on what the store holds.
@@ -79,8 +102,8 @@ export class CommandHandler {
         ? decideOrNull(command, current.state)
         : await this.decideOrFindRetry(command, current.state, liveBlogId, context, eventIdAt);
       if (events === null || (cached && Array.isArray(events) && events.length === 0)) continue;
-      if (!Array.isArray(events)) return events;
-      if (events.length === 0) return { liveBlogId, revision, position: current.position, appended: false };
+      if (!Array.isArray(events)) return { result: events };
+      if (events.length === 0) return { result: { liveBlogId, revision, position: current.position, appended: false } };
 
       const envelopes = envelope(events, { prevHash: current.lastHash, at: command.at }, context, eventIdAt);
       let result: AppendResult;
@@ -89,19 +112,22 @@ export class CommandHandler {
         result = await this.timedAppend(stream, envelopes, revision, rewrites);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) {
-          if (cached) continue;
+          // A store that does not answer is answered at once (503): trying again would double the wait.
+          if (cached && !(error instanceof StoreUnavailable)) continue;
           throw error;
         }
         if (context.expectedRevision !== undefined) throw new StaleRevision(context.expectedRevision, error.actual);
         if (cached) continue;
         this.metrics.commandConflicts.inc();
-        if (attempt >= MAX_ATTEMPTS) throw new ConcurrentWriteConflict(attempt);
+        if (Date.now() >= retryUntil) throw new ConcurrentWriteConflict(attempt);
+        await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt));
         continue;
       }
       this.writeStates.committed(liveBlogId, current, envelopes, result);
-      // Read-your-writes: the editor's next GET is served from the views, so answer once they hold the write.
-      await this.views.waitUntilProjected(result.checkpoint);
-      return { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true };
+      return {
+        result: { liveBlogId, revision: result.nextRevision - 1, position: result.position, appended: true },
+        checkpoint: result.checkpoint,
+      };
     }
   }
 
@@ -196,4 +222,8 @@ function dated(at: string | undefined, now: string, state: LiveBlogState): { at:
 function eventIdsFor(stream: string, idempotencyKey?: string): ((index: number) => string) | undefined {
   if (!idempotencyKey) return undefined;
   return (index) => uuidv5(`${stream}|${idempotencyKey}|${index}`, IDEMPOTENCY_NAMESPACE);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

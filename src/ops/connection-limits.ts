@@ -1,0 +1,35 @@
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionSettings } from '../config/index.js';
+
+/**
+ * Caps the connections the server holds open: `total` in all (Node closes those beyond it before
+ * they are read), `perAddress` from one client address, closed at once beyond it, so that one
+ * address's idle or slow connections cannot take the descriptors other readers need. Behind
+ * trusted proxies every connection comes from a proxy, so the per-address cap is theirs to keep.
+ */
+export function limitConnections(server: Server, settings: ConnectionSettings, trustedProxies: number): void {
+  server.maxConnections = settings.total;
+  server.headersTimeout = settings.headersTimeoutMs;
+  if (settings.perAddress === 0 || trustedProxies > 0) return;
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > settings.perAddress) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
+/** How often Node looks for requests past their header or request timeout (its default is 30 s). */
+export function connectionsCheckingInterval(settings: ConnectionSettings): number {
+  return Math.max(250, Math.min(5000, Math.floor(settings.headersTimeoutMs / 2)));
+}
