@@ -1,12 +1,28 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../shared/index.js';
 import type { Author, Role } from '../kernel/index.js';
 import type { SessionUser } from './session-authenticator.js';
 
 export const ROLES_KEY = 'dateline:roles';
 export const PAGE_KEY = 'dateline:page';
 
-/** The roles a route admits; `admin` is admitted everywhere. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** The OpenAPI security schemes (`/docs-json`): an API token, or the sign-in session's cookie. */
+export const BEARER_SCHEME = 'bearer';
+export const COOKIE_SCHEME = 'session';
+
+/**
+ * The roles a route admits; `admin` is admitted everywhere. The OpenAPI document learns from the
+ * same decorator that the route needs credentials (a bearer token or the session cookie) and may
+ * answer 401 and 403, so it cannot say a guarded route is public.
+ */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiSecurity(BEARER_SCHEME),
+    ApiSecurity(COOKIE_SCHEME),
+    ApiProblemResponses(401, 403),
+  );
 
 /** The bearer of the request's token or session, as an event author. Set by the AuthGuard. */
 export const CurrentAuthor = createParamDecorator((_: unknown, context: ExecutionContext): Author => {

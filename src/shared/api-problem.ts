@@ -55,8 +55,12 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'no such live blog (or update)',
   409: 'the request contradicts the story (closed, already done)',
   412: 'If-Match names an older revision: `currentRevision` and the ETag say which to read',
+  413: 'the body is larger than the server takes (BODY_LIMIT_KB)',
+  415: 'the body is not JSON',
   422: 'the Idempotency-Key already answered another request',
   429: 'a budget is spent: Retry-After says when to come back',
+  501: 'this store or format cannot do it',
+  503: 'the node cannot answer now: retry',
 };
 
 /** The problem answers a route may give, each described by the one ProblemDetails schema. */

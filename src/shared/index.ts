@@ -21,3 +21,4 @@ export { SharedModule } from './shared.module.js';
 export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';
 export { ApiProblemResponses } from './api-problem.js';
+export type { SameShape } from './api-shape.js';
