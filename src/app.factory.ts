@@ -1,12 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { installHttpPipeline } from './http-pipeline.js';
 import { LIVE_NAMESPACE } from './live-blog/index.js';
 import { connectionsCheckingInterval, limitConnections, requestIdFor, OperationsIoAdapter } from './ops/index.js';
+import { serveAsyncApi } from './asyncapi-document.js';
+import { openApiDocument } from './openapi-document.js';
 import type { AppConfig } from './config/index.js';
 import type { Clock } from './kernel/index.js';
 
@@ -55,15 +57,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   app.useWebSocketAdapter(new OperationsIoAdapter(app, config, [LIVE_NAMESPACE]));
   // SIGTERM: stop taking requests, finish those in flight, say goodbye to readers, close the store, exit 0.
   app.enableShutdownHooks([], { useProcessExit: true });
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi()));
+  SwaggerModule.setup('docs', app, () => openApiDocument(app));
+  serveAsyncApi(app, config.operations.publicUrl);
   return app;
-}
-
-function openApi() {
-  return new DocumentBuilder()
-    .setTitle('Dateline')
-    .setDescription('Event-sourced live blogs: readers, editors and auditors (DESIGN §4)')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
 }

@@ -3,3 +3,4 @@ export { addressLimit } from './address-limit.js';
 export { LimitsModule } from './limits.module.js';
 export { RequestLimits } from './request-limits.js';
 export { socketConnectLimit } from './socket-connect-limit.js';
+export { ConnectRefusedPayload } from './connect-refused.payload.js';

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../shared/index.js';
+import { ActivityResponse } from './activity.responses.js';
 import { Roles } from '../auth/index.js';
 import { EVENT_STORE, type EventStore } from '../event-store/index.js';
 import {
@@ -34,7 +36,12 @@ export class NewsroomActivityController {
   ) {}
 
   @Get(':id/activity')
-  @ApiOperation({ summary: 'Who wrote each event after a revision (type, at, author), oldest first' })
+  @ApiOperation({
+    summary: 'Who wrote each event after a revision (type, at, author), oldest first',
+    operationId: 'getActivity',
+  })
+  @ApiOkResponse({ type: ActivityResponse })
+  @ApiProblemResponses(400, 404, 429)
   async activity(@Param('id', LiveBlogIdPipe) id: string, @Query() query: ChangesQueryDto) {
     if (!this.views.blog(id)) throw new LiveBlogNotFound(id);
     const afterRevision = query.afterRevision ?? -1;

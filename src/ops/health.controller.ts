@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { EVENT_STORE, type EventStore } from '../event-store/index.js';
@@ -12,7 +12,8 @@ type StoreState = { readonly status: 'up' } | { readonly status: 'down'; readonl
  * serves reads: its views are loaded; keep it in rotation even while the store is down, and read
  * the store's state in the body), and `/health` (the store answers: 503 when it does not).
  */
-@ApiTags('operations')
+// For load balancers and probes (DESIGN §8), not for API clients: left out of /docs-json like /metrics.
+@ApiExcludeController()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../shared/index.js';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAuthenticator, Roles } from '../auth/index.js';
@@ -44,8 +45,15 @@ export class AuditPageController {
   @Get(':id/as-of')
   @ApiBearerAuth()
   @Roles('auditor')
-  @ApiOperation({ summary: 'The reader page as it stood at a revision or an instant, as an HTML fragment' })
-  @ApiProduces('text/html')
+  @ApiOperation({
+    summary: 'The reader page as it stood at a revision or an instant, as an HTML fragment',
+    operationId: 'getAsOfFragment',
+  })
+  @ApiOkResponse({
+    description: "the reader page's article partial as it stood",
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiProblemResponses(400, 404, 429)
   async asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AuditAsOfQueryDto, @Res() reply: FastifyReply) {
     const point = historyPointOf(query);
     // The record is the auditor's view (src/audit/auditor-view.ts): the same partial marks its retractions.

@@ -8,12 +8,14 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../shared/index.js';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { ArticleViews } from '../live-blog/index.js';
 import { oEmbedAnswer, storyOfUrl } from './oembed.js';
 import { OEmbedQueryDto } from './oembed.dto.js';
+import { OEmbedResponse } from './oembed.responses.js';
 import { requestOrigin, siteOrigin } from './site-origin.js';
 import { pageOfUpdate } from './update-page.js';
 
@@ -27,7 +29,12 @@ export class OEmbedController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'oEmbed of a story or update address: a frame of /embed/:id (format=json only)' })
+  @ApiOperation({
+    summary: 'oEmbed of a story or update address: a frame of /embed/:id (format=json only)',
+    operationId: 'getOEmbed',
+  })
+  @ApiOkResponse({ type: OEmbedResponse })
+  @ApiProblemResponses(400, 404, 429, 501)
   // Public content, asked for by other sites' servers and pages alike.
   @Header('Access-Control-Allow-Origin', '*')
   @Header('Cache-Control', 'public, max-age=300')

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../shared/index.js';
 import { CurrentAuthor, Roles } from '../auth/index.js';
 import { ChainHeads, LiveBlogIdPipe, LiveBlogNotFound } from '../live-blog/index.js';
-import { parseCheckpoint, CheckpointSigner } from '../signing/index.js';
+import { parseCheckpoint, CheckpointSigner, KeySetResponse, SignedCheckpointResponse } from '../signing/index.js';
 import { CheckpointArchive } from './checkpoint-archive.js';
 import { serializeBundle } from './evidence-bundle.js';
 import { CheckpointDto, CheckpointQueryDto, EvidenceQueryDto } from './proof.dto.js';
+import { EvidenceBundleResponse, VerificationResponse } from './proof.responses.js';
 import { ProofService } from './proof.service.js';
 import type { Author } from '../kernel/index.js';
 
@@ -18,7 +20,12 @@ export class WellKnownKeysController {
 
   @Get('dateline-keys.json')
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'The Ed25519 keys that sign checkpoints (a JSON Web Key Set; retired keys stay listed)' })
+  @ApiOperation({
+    summary: 'The Ed25519 keys that sign checkpoints (a JSON Web Key Set; retired keys stay listed)',
+    operationId: 'getCheckpointKeys',
+  })
+  @ApiOkResponse({ type: KeySetResponse })
+  @ApiProblemResponses(429)
   keys() {
     return this.signer.published;
   }
@@ -26,6 +33,7 @@ export class WellKnownKeysController {
 
 /** Public: a story's signed checkpoint, newest or as stored at an instant. */
 @ApiTags('proof')
+@ApiProblemResponses(400, 404, 429)
 @Controller('api/live-blogs')
 export class CheckpointController {
   constructor(
@@ -35,7 +43,11 @@ export class CheckpointController {
 
   @Get(':id/checkpoint')
   @Header('Cache-Control', 'public, max-age=0, must-revalidate')
-  @ApiOperation({ summary: 'The signed head of the story (save it; `npm run audit -- verify --checkpoint` reads it)' })
+  @ApiOperation({
+    summary: 'The signed head of the story (save it; `npm run audit -- verify --checkpoint` reads it)',
+    operationId: 'getCheckpoint',
+  })
+  @ApiOkResponse({ type: SignedCheckpointResponse })
   async checkpoint(@Param('id', LiveBlogIdPipe) id: string, @Query() query: CheckpointQueryDto) {
     const checkpoint = this.heads.checkpoint(id);
     if (!checkpoint) throw new LiveBlogNotFound(id);
@@ -50,6 +62,7 @@ export class CheckpointController {
 @ApiTags('auditors')
 @ApiBearerAuth()
 @Roles('auditor')
+@ApiProblemResponses(400, 404, 409, 429)
 @Controller('api/live-blogs')
 export class ProofController {
   constructor(
@@ -61,7 +74,9 @@ export class ProofController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Does history extend this checkpoint? {ok, verdict: extends|truncated|rewritten|altered|…, message}',
+    operationId: 'verifyCheckpoint',
   })
+  @ApiOkResponse({ type: VerificationResponse })
   verify(@Param('id', LiveBlogIdPipe) id: string, @Body() body: CheckpointDto) {
     return this.proofs.verify(id, parseCheckpoint({ ...body }));
   }
@@ -69,6 +84,11 @@ export class ProofController {
   @Get(':id/evidence')
   @ApiOperation({
     summary: 'One self-contained, signed file of the story up to a revision (`npm run audit -- verify-bundle`)',
+    operationId: 'getEvidenceBundle',
+  })
+  @ApiOkResponse({
+    type: EvidenceBundleResponse,
+    description: 'RFC 8785 canonical JSON, as an attachment; 409 when the chain does not verify',
   })
   async evidence(
     @Param('id', LiveBlogIdPipe) id: string,

@@ -29,7 +29,7 @@ export class EvidenceQueryDto {
 
 /** A checkpoint as GET /checkpoint answers it, sent back to be verified. */
 export class CheckpointDto {
-  @ApiProperty({ example: CHECKPOINT_FORMAT })
+  @ApiProperty({ enum: [CHECKPOINT_FORMAT], example: CHECKPOINT_FORMAT })
   @Equals(CHECKPOINT_FORMAT, { message: `format must be "${CHECKPOINT_FORMAT}"` })
   format!: typeof CHECKPOINT_FORMAT;
 

@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../shared/index.js';
+import { JsonFeedResponse } from './feed.responses.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { matchesAny, LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
 import { StoryFeeds, type FeedFormat } from './story-feeds.js';
@@ -9,20 +11,31 @@ export const FEED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30'
 
 /** Public feeds of one story, for aggregators and feed readers: ETag per revision and format. */
 @ApiTags('readers')
+@ApiProblemResponses(404, 429)
 @Controller('live/:id')
 export class FeedsController {
   constructor(private readonly feeds: StoryFeeds) {}
 
   @Get('feed.atom')
-  @ApiOperation({ summary: 'The story as Atom (RFC 4287), retracted updates as RFC 6721 tombstones' })
-  @ApiProduces('application/atom+xml')
+  @ApiOperation({
+    summary: 'The story as Atom (RFC 4287), retracted updates as RFC 6721 tombstones',
+    operationId: 'getAtomFeed',
+  })
+  @ApiOkResponse({
+    description: 'Atom 1.0; ETag per revision, If-None-Match answers 304',
+    content: { 'application/atom+xml': { schema: { type: 'string' } } },
+  })
   atom(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.reply(id, 'atom', request, reply);
   }
 
   @Get('feed.json')
-  @ApiOperation({ summary: 'The story as JSON Feed 1.1; a closed story is `expired`' })
-  @ApiProduces('application/feed+json')
+  @ApiOperation({ summary: 'The story as JSON Feed 1.1; a closed story is `expired`', operationId: 'getJsonFeed' })
+  @ApiExtraModels(JsonFeedResponse)
+  @ApiOkResponse({
+    description: 'JSON Feed 1.1; ETag per revision, If-None-Match answers 304',
+    content: { 'application/feed+json': { schema: { $ref: getSchemaPath(JsonFeedResponse) } } },
+  })
   json(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     return this.reply(id, 'json', request, reply);
   }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Delete, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/index.js';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../shared/index.js';
+import { Roles } from '../../auth/index.js';
 import { CommandHandler, type CommandContext, type CommandRequest } from '../application/command-handler.js';
 import { ChangeHeadlineDto, CloseLiveBlogDto, OpenLiveBlogDto, ReviseSummaryDto } from './dto/blog.dto.js';
 import { DatedDto } from './dto/common.js';
@@ -11,7 +11,11 @@ import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from './dto/update.
 import { Context } from './command-context.js';
 import { HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
+import { WriteResultResponse } from './responses/changes.response.js';
 import { slugOf } from './slug.js';
+
+/** What every write answers: 201 and the new revision, also as ETag. */
+const WRITTEN = { type: WriteResultResponse, description: 'written; ETag is the new revision' } as const;
 
 /** Editor writes: each answers 201 {liveBlogId, revision, position} with the new revision as ETag. */
 @ApiTags('editors')
@@ -28,14 +32,16 @@ export class EditorController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Open a live blog' })
+  @ApiOperation({ summary: 'Open a live blog', operationId: 'openLiveBlog' })
+  @ApiCreatedResponse(WRITTEN)
   async open(@Body() dto: OpenLiveBlogDto, @Context() context: CommandContext, @Res() response: unknown) {
     const { id, ...fields } = dto;
     await this.run(id ?? slugOf(dto.title), { type: 'OpenLiveBlog', ...fields }, context, response);
   }
 
   @Post(':id/updates')
-  @ApiOperation({ summary: 'Post an update' })
+  @ApiOperation({ summary: 'Post an update', operationId: 'postUpdate' })
+  @ApiCreatedResponse(WRITTEN)
   async post(
     @Param('id', LiveBlogIdPipe) id: string,
     @Body() dto: PostUpdateDto,
@@ -47,6 +53,11 @@ export class EditorController {
   }
 
   @Post(':id/updates/:updateId/corrections')
+  @ApiOperation({
+    summary: "Correct an update's body (and headline), with a reason readers see",
+    operationId: 'correctUpdate',
+  })
+  @ApiCreatedResponse(WRITTEN)
   async correct(
     @Param('id', LiveBlogIdPipe) id: string,
     @Param('updateId') updateId: string,
@@ -58,6 +69,11 @@ export class EditorController {
   }
 
   @Post(':id/updates/:updateId/retraction')
+  @ApiOperation({
+    summary: 'Retract an update: readers no longer see it; the reason is for auditors',
+    operationId: 'retractUpdate',
+  })
+  @ApiCreatedResponse(WRITTEN)
   async retract(
     @Param('id', LiveBlogIdPipe) id: string,
     @Param('updateId') updateId: string,
@@ -69,6 +85,11 @@ export class EditorController {
   }
 
   @Put(':id/updates/:updateId/pin')
+  @ApiOperation({
+    summary: 'Pin an update as a key point (pinning it again changes nothing)',
+    operationId: 'pinUpdate',
+  })
+  @ApiCreatedResponse(WRITTEN)
   async pin(
     @Param('id', LiveBlogIdPipe) id: string,
     @Param('updateId') updateId: string,
@@ -80,6 +101,8 @@ export class EditorController {
   }
 
   @Delete(':id/updates/:updateId/pin')
+  @ApiOperation({ summary: 'Unpin an update', operationId: 'unpinUpdate' })
+  @ApiCreatedResponse(WRITTEN)
   async unpin(
     @Param('id', LiveBlogIdPipe) id: string,
     @Param('updateId') updateId: string,
@@ -91,7 +114,11 @@ export class EditorController {
   }
 
   @Put(':id/updates/:updateId/key-event')
-  @ApiOperation({ summary: 'Mark an update as a key event (marking it again changes nothing)' })
+  @ApiOperation({
+    summary: 'Mark an update as a key event (marking it again changes nothing)',
+    operationId: 'markKeyEvent',
+  })
+  @ApiCreatedResponse(WRITTEN)
   async markKeyEvent(
     @Param('id', LiveBlogIdPipe) id: string,
     @Param('updateId') updateId: string,
@@ -103,7 +130,8 @@ export class EditorController {
   }
 
   @Delete(':id/updates/:updateId/key-event')
-  @ApiOperation({ summary: 'Take an update off the key events' })
+  @ApiOperation({ summary: 'Take an update off the key events', operationId: 'unmarkKeyEvent' })
+  @ApiCreatedResponse(WRITTEN)
   async unmarkKeyEvent(
     @Param('id', LiveBlogIdPipe) id: string,
     @Param('updateId') updateId: string,
@@ -115,6 +143,8 @@ export class EditorController {
   }
 
   @Put(':id/headline')
+  @ApiOperation({ summary: 'Change the headline', operationId: 'changeHeadline' })
+  @ApiCreatedResponse(WRITTEN)
   async headline(
     @Param('id', LiveBlogIdPipe) id: string,
     @Body() dto: ChangeHeadlineDto,
@@ -125,6 +155,8 @@ export class EditorController {
   }
 
   @Put(':id/summary')
+  @ApiOperation({ summary: 'Revise the summary', operationId: 'reviseSummary' })
+  @ApiCreatedResponse(WRITTEN)
   async summary(
     @Param('id', LiveBlogIdPipe) id: string,
     @Body() dto: ReviseSummaryDto,
@@ -135,6 +167,8 @@ export class EditorController {
   }
 
   @Post(':id/casualty-figures')
+  @ApiOperation({ summary: 'Revise the casualty figures', operationId: 'reviseCasualtyFigures' })
+  @ApiCreatedResponse(WRITTEN)
   async figures(
     @Param('id', LiveBlogIdPipe) id: string,
     @Body() dto: CasualtyFiguresDto,
@@ -145,6 +179,8 @@ export class EditorController {
   }
 
   @Post(':id/timeline')
+  @ApiOperation({ summary: 'Add a timeline entry', operationId: 'addTimelineEntry' })
+  @ApiCreatedResponse(WRITTEN)
   async timeline(
     @Param('id', LiveBlogIdPipe) id: string,
     @Body() dto: TimelineEntryDto,
@@ -156,6 +192,8 @@ export class EditorController {
   }
 
   @Put(':id/locations/:place')
+  @ApiOperation({ summary: "Set a place's status (and coordinates)", operationId: 'updateLocationStatus' })
+  @ApiCreatedResponse(WRITTEN)
   async location(
     @Param('id', LiveBlogIdPipe) id: string,
     @Param('place') place: string,
@@ -167,6 +205,8 @@ export class EditorController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close the live blog: it takes no more writes', operationId: 'closeLiveBlog' })
+  @ApiCreatedResponse(WRITTEN)
   async close(
     @Param('id', LiveBlogIdPipe) id: string,
     @Body() dto: CloseLiveBlogDto,

@@ -9,6 +9,8 @@ import { ChangesQueryDto, UpdatesQueryDto } from './dto/story.dto.js';
 import { type ArticleReply, answerArticle } from './article-fast-path.js';
 import { etagOf, HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
+import { ArticleResponse, LiveBlogListItemResponse, UpdatesPageResponse } from './responses/article.response.js';
+import { ChangesPageResponse } from './responses/changes.response.js';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
 
@@ -37,27 +39,36 @@ export class ReaderController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every live blog, most recently updated first' })
+  @ApiOperation({ summary: 'Every live blog, most recently updated first', operationId: 'listLiveBlogs' })
+  @ApiOkResponse({ type: [LiveBlogListItemResponse] })
   list() {
     return this.views.list();
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The article view; ETag is its revision, If-None-Match answers 304' })
-  @ApiOkResponse({ description: 'the article' })
+  @ApiOperation({
+    summary: 'The article view; ETag is its revision, If-None-Match answers 304',
+    operationId: 'getArticle',
+  })
+  @ApiOkResponse({ description: 'the article', type: ArticleResponse })
   article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() reply: ArticleReply) {
     // An anonymous reader's GET of a blog this node holds is answered before this route, by the same function (./article-fast-path.ts).
     if (!answerArticle(this.views, id, request, reply)) throw new LiveBlogNotFound(id);
   }
 
   @Get(':id/updates')
-  @ApiOperation({ summary: 'Older updates, newest first, page by page' })
+  @ApiOperation({ summary: 'Older updates, newest first, page by page', operationId: 'getUpdates' })
+  @ApiOkResponse({ type: UpdatesPageResponse })
   updates(@Param('id', LiveBlogIdPipe) id: string, @Query() query: UpdatesQueryDto) {
     return this.views.updates(this.existing(id), query.beforeRevision, query.limit ?? 20);
   }
 
   @Get(':id/changes')
-  @ApiOperation({ summary: 'The events the socket pushes, after a revision: for polling clients and CDNs' })
+  @ApiOperation({
+    summary: 'The events the socket pushes, after a revision: for polling clients and CDNs',
+    operationId: 'getChanges',
+  })
+  @ApiOkResponse({ description: "ETag is the page's revision; If-None-Match answers 304", type: ChangesPageResponse })
   async changes(
     @Param('id', LiveBlogIdPipe) id: string,
     @Query() query: ChangesQueryDto,
