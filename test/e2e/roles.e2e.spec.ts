@@ -40,6 +40,7 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'GET /docs/docs/swagger-ui-init.js':                  [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /docs-json':                                     [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /docs-yaml':                                     [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /asyncapi.json':                                 [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /health':                                        [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /health/live':                                   [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /health/ready':                                  [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
