@@ -9,6 +9,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { toJsonSchema } from '../../src/asyncapi-document.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { connectReader, waitFor } from '../support/live.js';
 
 /**
  * The OpenAPI document (/docs-json) and the AsyncAPI document (/asyncapi.json), read from a started
@@ -256,6 +257,62 @@ describe('/asyncapi.json', () => {
       'too_many_subscriptions',
       'unavailable',
     ]);
+  });
+});
+
+describe('/asyncapi.json payloads', () => {
+  it('describes what the /live namespace really sends: acks, errors, events and counts match their messages', async () => {
+    const { body } = await t.http.get('/asyncapi.json').expect(200);
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'sockets', components: body.components });
+    const check = (message: string, payload: unknown) => {
+      const schema = JSON.parse(
+        JSON.stringify(body.channels.live.messages[message].payload).replaceAll(
+          '"#/components',
+          '"sockets#/components',
+        ),
+      );
+      return ajv.validate(schema, payload) ? [] : [`${message}: ${ajv.errorsText(ajv.errors)}`];
+    };
+    const id = 'kyrgyzstan-2010-04-08';
+    const fresh = await connectReader(t.url);
+    const returning = await connectReader(t.url);
+    try {
+      const withArticle = await fresh.subscribe(id);
+      const { revision: head, epoch } = withArticle as { revision: number; epoch: string };
+      const withEvents = await returning.subscribe(id, { afterRevision: head - 2, epoch });
+      const refused = await returning.subscribe('Not A Story');
+      await t.http
+        .post(`/api/live-blogs/${id}/updates`)
+        .set(bearer(t.token('editor')))
+        .send({ kind: 'report', body: 'Pushed to both readers' })
+        .expect(201);
+      await fresh.waitForRevision(head + 1);
+      await waitFor(() => fresh.readers.length > 0, 5000, 'a readers count');
+      const unsubscribed = await new Promise((resolve) =>
+        fresh.socket.emit('unsubscribe', { liveBlogId: id }, resolve),
+      );
+      expect([withArticle, withEvents, refused].map((ack) => Object.keys(ack).sort())).toEqual([
+        ['article', 'epoch', 'ok', 'revision'],
+        ['epoch', 'events', 'ok', 'recovered', 'revision'],
+        ['error', 'ok'],
+      ]);
+      expect([
+        ...check('subscribeAck', withArticle),
+        ...check('subscribeAck', withEvents),
+        ...check('subscribeAck', refused),
+        ...check('event', fresh.events[0]),
+        ...check('readers', fresh.readers[0]),
+        ...check('unsubscribeAck', unsubscribed),
+        ...check('subscribe', { liveBlogId: id, afterRevision: head }),
+      ]).toEqual([]);
+      // The schemas are strict enough to refuse what the server never sends.
+      expect(check('event', { ...fresh.events[0], revision: 'one' })).not.toEqual([]);
+    } finally {
+      fresh.close();
+      returning.close();
+    }
   });
 });
 
