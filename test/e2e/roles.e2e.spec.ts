@@ -26,6 +26,9 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   //                                                     anon     badsig   expired  no exp   aud      editor  auditor admin
   'GET /':                                              [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /live/:id':                                      [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /live/:id/updates/:updateId':                    [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /embed/:id':                                     [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /oembed':                                        [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /live/:id/feed.atom':                            [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /live/:id/feed.json':                            [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /assets/*':                                      [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],

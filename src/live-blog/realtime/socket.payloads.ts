@@ -59,6 +59,7 @@ export class LiveErrorDetail {
 
   @ApiProperty({
     required: false,
+    type: String,
     description: 'the error kind, as on HTTP (DESIGN §4); absent from nodes older than the kinds',
   })
   kind?: ErrorKind;
