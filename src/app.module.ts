@@ -15,6 +15,7 @@ import { CheckpointSigningModule } from './signing/index.js';
 import { ProofModule } from './proof/index.js';
 import { HTTP_PIPELINE_PROVIDERS } from './http-pipeline.js';
 import { SharedModule } from './shared/index.js';
+import { SchedulingModule } from './scheduling/index.js';
 import { SyndicationModule } from './syndication/index.js';
 import type { Clock } from './kernel/index.js';
 import { WebhooksModule } from './webhooks/index.js';
@@ -35,6 +36,7 @@ export class AppModule {
         LimitsModule,
         AuthModule,
         LiveBlogModule,
+        SchedulingModule,
         AuditModule,
         ProofModule,
         SyndicationModule,

@@ -21,6 +21,7 @@ export const LAYERS = [
   'auth',
   'signing',
   'live-blog',
+  'scheduling',
   'audit',
   'proof',
   'syndication',

@@ -28,6 +28,8 @@ export interface AuditedUpdate extends PublicUpdate {
   readonly retracted: (AuditedChange & { readonly reason: string }) | null;
   /** Lawful redactions: which fields' text is gone, under which reference, why, by whom. */
   readonly redactions: readonly (AuditedChange & Omit<Redaction, keyof AuditedChange>)[];
+  /** Who scheduled it, or which contributor filed it (DESIGN §3b); null when its author posted it. */
+  readonly origin: UpdateRecord['origin'];
 }
 
 /** Which of the record's updates an auditor's view carries: newest first, posted before `beforeRevision`. */
@@ -82,6 +84,7 @@ export function toAuditedUpdate(update: UpdateRecord): AuditedUpdate {
       author: retraction.author,
       reason: retraction.reason,
     },
+    origin: update.origin,
     redactions: update.redactions.map(({ revision, at, author, fields, reference, reason }) => ({
       revision,
       at,

@@ -6,6 +6,7 @@ import {
   type LiveBlogHistoryEvent,
   type LiveBlogState,
   type OpenedBlog,
+  type UpdateDraft,
   type UpdatePosted,
 } from '../live-blog/index.js';
 import type { Author } from '../kernel/index.js';
@@ -57,8 +58,29 @@ export type ChangeDetail =
       readonly after: PlaceStatus;
     }
   | { readonly kind: 'closed'; readonly reason: string | null }
+  | {
+      readonly kind: 'update-scheduled';
+      readonly updateId: string;
+      readonly publishAt: string;
+      readonly update: UpdateDraft;
+    }
+  | {
+      readonly kind: 'scheduled-update-changed';
+      readonly updateId: string;
+      readonly before: ScheduledVersion | null;
+      readonly after: ScheduledVersion;
+    }
+  | { readonly kind: 'scheduled-update-cancelled'; readonly updateId: string; readonly reason: string | null }
+  | { readonly kind: 'submission-received'; readonly submissionId: string; readonly update: UpdateDraft }
+  | { readonly kind: 'submission-rejected'; readonly submissionId: string; readonly reason: string }
   /** A type this version does not know (written by a newer one): listed so that no event goes unaccounted. */
   | { readonly kind: 'unrecognised'; readonly type: string };
+
+/** A scheduled update as it stood: its time and its fields. */
+export interface ScheduledVersion {
+  readonly publishAt: string;
+  readonly update: UpdateDraft;
+}
 
 export type StoryChange = ChangeDetail & { readonly revision: number; readonly at: string; readonly author: Author };
 
@@ -134,6 +156,24 @@ function describe(state: LiveBlogState, event: LiveBlogHistoryEvent, next: LiveB
       return locationChange(state, event.data);
     case 'LiveBlogClosed':
       return { kind: 'closed', reason: event.data.reason ?? null };
+    case 'UpdateScheduled': {
+      const { updateId, publishAt, ...update } = event.data;
+      return { kind: 'update-scheduled', updateId, publishAt, update };
+    }
+    case 'ScheduledUpdateChanged': {
+      const { updateId, publishAt, ...update } = event.data;
+      const previous = state.scheduled.find((item) => item.updateId === updateId);
+      const before = previous ? { publishAt: previous.publishAt, update: previous.draft } : null;
+      return { kind: 'scheduled-update-changed', updateId, before, after: { publishAt, update } };
+    }
+    case 'ScheduledUpdateCancelled':
+      return { kind: 'scheduled-update-cancelled', updateId: event.data.updateId, reason: event.data.reason ?? null };
+    case 'SubmissionReceived': {
+      const { submissionId, ...update } = event.data;
+      return { kind: 'submission-received', submissionId, update };
+    }
+    case 'SubmissionRejected':
+      return { kind: 'submission-rejected', ...event.data };
     default:
       return unrecognised(event);
   }

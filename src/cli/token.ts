@@ -5,8 +5,7 @@ import { loadConfig } from '../config/index.js';
 import { slugOf } from '../live-blog/index.js';
 import { ROLES, type Role } from '../kernel/index.js';
 
-const USAGE =
-  'usage: npm run token -- --role editor|auditor|admin --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]';
+const USAGE = `usage: npm run token -- --role ${ROLES.join('|')} --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]`;
 
 /**
  * Prints a bearer token signed with the same settings the server reads (DATA_DIR, AUTH_SECRET,

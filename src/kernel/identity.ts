@@ -1,5 +1,5 @@
 /** Who did something: an account, a token's bearer, or the server itself (imports, scheduled work). */
-export type AuthorRole = 'editor' | 'auditor' | 'admin' | 'system';
+export type AuthorRole = 'editor' | 'contributor' | 'auditor' | 'admin' | 'system';
 
 export interface Author {
   readonly id: string;
@@ -8,5 +8,5 @@ export interface Author {
 }
 
 /** The roles an account or a token can hold. */
-export const ROLES = ['editor', 'auditor', 'admin'] as const;
+export const ROLES = ['editor', 'contributor', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

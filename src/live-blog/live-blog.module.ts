@@ -6,6 +6,8 @@ import { EditorController } from './http/editor.controller.js';
 import { HttpReplies } from './http/http-replies.js';
 import { ReaderController } from './http/reader.controller.js';
 import { RedactionController } from './http/redaction.controller.js';
+import { ScheduledController } from './http/scheduled.controller.js';
+import { SubmissionsController } from './http/submissions.controller.js';
 import { ArticleViews } from './projections/article-views.js';
 import { ChainHeads } from './projections/chain-heads.js';
 import { ProjectionRunner } from './projections/projection-runner.js';
@@ -15,7 +17,7 @@ import { LiveFanout } from './realtime/live-fanout.js';
 import { LiveGateway } from './realtime/live.gateway.js';
 
 @Module({
-  controllers: [ReaderController, EditorController, RedactionController],
+  controllers: [ReaderController, EditorController, RedactionController, ScheduledController, SubmissionsController],
   providers: [
     CommandHandler,
     WriteStates,

@@ -31,6 +31,7 @@ export {
   redactedText,
   type Redaction,
   UPDATE_KINDS,
+  type UpdateDraft,
   type UpdatePosted,
   type UpdateRecord,
 } from './domain/index.js';

@@ -11,7 +11,7 @@ export const PASSWORD = 'correct horse battery staple';
 export interface TestAccount {
   readonly username: string;
   readonly displayName: string;
-  readonly role: 'editor' | 'auditor' | 'admin';
+  readonly role: 'editor' | 'contributor' | 'auditor' | 'admin';
   readonly password: string;
 }
 

@@ -20,7 +20,7 @@ export interface TestApp {
   readonly config: AppConfig;
   /** http://127.0.0.1:<port> */
   readonly url: string;
-  token(role: 'editor' | 'auditor' | 'admin', name?: string): string;
+  token(role: 'editor' | 'contributor' | 'auditor' | 'admin', name?: string): string;
   close(): Promise<void>;
 }
 

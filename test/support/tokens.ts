@@ -5,7 +5,7 @@ import { apiSignOptions } from '../../src/auth/token-policy.js';
 export interface TokenClaims {
   readonly sub: string;
   readonly name: string;
-  readonly role: 'editor' | 'auditor' | 'admin';
+  readonly role: 'editor' | 'contributor' | 'auditor' | 'admin';
 }
 
 /** The default issuer and audience, as a server with no AUTH_ISSUER / AUTH_AUDIENCE expects them. */

@@ -29,7 +29,7 @@ describe("the auditor's view", () => {
     expect(
       updates
         .filter((update) => !update.retracted)
-        .map(({ author, corrections, retracted, redactions, ...update }) => update),
+        .map(({ author, corrections, retracted, redactions, origin, ...update }) => update),
     ).toStrictEqual(publicUpdates);
   });
 

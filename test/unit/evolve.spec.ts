@@ -45,6 +45,8 @@ describe('evolve', () => {
       casualtyHistory: [],
       timeline: [],
       locations: [],
+      scheduled: [],
+      submissions: [],
     });
   });
 
@@ -80,6 +82,7 @@ describe('evolve', () => {
         corrections: [],
         retraction: null,
         redactions: [],
+        origin: null,
       },
       {
         ...change(2),
@@ -92,6 +95,7 @@ describe('evolve', () => {
         corrections: [],
         retraction: null,
         redactions: [],
+        origin: null,
       },
     ]);
   });

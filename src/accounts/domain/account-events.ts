@@ -1,5 +1,5 @@
 /** The roles an account can hold; `admin` may do everything an editor or auditor may. */
-export const ACCOUNT_ROLES = ['editor', 'auditor', 'admin'] as const;
+export const ACCOUNT_ROLES = ['editor', 'contributor', 'auditor', 'admin'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /**

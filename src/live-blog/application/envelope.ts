@@ -196,7 +196,7 @@ function isRedactedRecord(value: unknown): value is Record<string, RedactedField
   });
 }
 
-const ROLES: ReadonlySet<unknown> = new Set<AuthorRole>(['editor', 'auditor', 'admin', 'system']);
+const ROLES: ReadonlySet<unknown> = new Set<AuthorRole>(['editor', 'contributor', 'auditor', 'admin', 'system']);
 
 function isAuthor(value: unknown): value is Author {
   if (typeof value !== 'object' || value === null) return false;

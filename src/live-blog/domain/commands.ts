@@ -1,4 +1,5 @@
 import type { CasualtyFiguresRevised, Coordinates, LiveBlogOpened, UpdatePosted } from './events.js';
+import type { UpdateDraft } from './newsroom-events.js';
 
 /**
  * Every command carries its own clock: `at` is the story's date for the change (an editor may
@@ -46,6 +47,29 @@ export type LiveBlogCommand =
       readonly status: string;
       readonly coordinates?: Coordinates;
     })
-  | (Timed & { readonly type: 'CloseLiveBlog'; readonly reason?: string });
+  | (Timed & { readonly type: 'CloseLiveBlog'; readonly reason?: string })
+  | NewsroomCommand;
+
+/** The newsroom's workflow (DESIGN §3b): scheduled updates and contributors' submissions. */
+export type NewsroomCommand =
+  | (Timed & { readonly type: 'ScheduleUpdate'; readonly publishAt: string } & Omit<UpdatePosted, 'origin'>)
+  | (Timed & {
+      readonly type: 'ChangeScheduledUpdate';
+      readonly updateId: string;
+      /** Absent fields keep their value; null takes an optional one away. */
+      readonly changes: { readonly [K in keyof UpdateDraft]?: UpdateDraft[K] | null } & { readonly publishAt?: string };
+    })
+  | (Timed & { readonly type: 'CancelScheduledUpdate'; readonly updateId: string; readonly reason?: string })
+  /** The server's, at the update's time: publishing one no longer waiting changes nothing. */
+  | (Timed & { readonly type: 'PublishScheduledUpdate'; readonly updateId: string })
+  | (Timed & { readonly type: 'SubmitUpdate'; readonly submissionId: string } & UpdateDraft)
+  | (Timed & {
+      readonly type: 'ApproveSubmission';
+      readonly submissionId: string;
+      readonly updateId: string;
+      /** The editor's edits: absent fields keep the contributor's; null takes an optional one away. */
+      readonly edits?: { readonly [K in keyof UpdateDraft]?: UpdateDraft[K] | null };
+    })
+  | (Timed & { readonly type: 'RejectSubmission'; readonly submissionId: string; readonly reason: string });
 
 export type LiveBlogCommandType = LiveBlogCommand['type'];

@@ -1,4 +1,4 @@
-import type { LiveBlogCommand } from './commands.js';
+import type { LiveBlogCommand, NewsroomCommand } from './commands.js';
 import {
   compact,
   coordinates,
@@ -7,17 +7,16 @@ import {
   instant,
   language,
   markupText,
-  media,
-  optionalInstant,
   optionalText,
   timeZone,
-  updateKind,
 } from './command-validation.js';
 import { LiveBlogConflict, LiveBlogNotFound, UpdateNotFound } from './errors.js';
 import type { LiveBlogEvent } from './events.js';
 import * as limit from './limits.js';
+import { cancelledOnClosing, decideNewsroom, freshUpdateId } from './newsroom-decide.js';
 import { REDACTABLE_FIELDS, REFERENCE_PATTERN, type RedactableField } from './redaction.js';
 import type { LiveBlogState, OpenedBlog, UpdateRecord } from './state.js';
+import { updateDraft } from './update-draft.js';
 import { InvalidCommand, text } from '../../kernel/index.js';
 
 type CommandOf<T extends LiveBlogCommand['type']> = Extract<LiveBlogCommand, { readonly type: T }>;
@@ -32,7 +31,22 @@ export function decide(command: LiveBlogCommand, state: LiveBlogState): LiveBlog
   return decideOnBlog(command, writable(state, at));
 }
 
+const NEWSROOM_COMMANDS: ReadonlySet<string> = new Set<NewsroomCommand['type']>([
+  'ScheduleUpdate',
+  'ChangeScheduledUpdate',
+  'CancelScheduledUpdate',
+  'PublishScheduledUpdate',
+  'SubmitUpdate',
+  'ApproveSubmission',
+  'RejectSubmission',
+]);
+
+function isNewsroomCommand(command: LiveBlogCommand): command is NewsroomCommand {
+  return NEWSROOM_COMMANDS.has(command.type);
+}
+
 function decideOnBlog(command: BlogCommand, blog: OpenedBlog): LiveBlogEvent[] {
+  if (isNewsroomCommand(command)) return decideNewsroom(command, blog);
   switch (command.type) {
     case 'ChangeHeadline':
       return changeHeadline(command, blog);
@@ -59,7 +73,7 @@ function decideOnBlog(command: BlogCommand, blog: OpenedBlog): LiveBlogEvent[] {
     case 'UpdateLocationStatus':
       return updateLocationStatus(command);
     case 'CloseLiveBlog':
-      return closeLiveBlog(command);
+      return [...cancelledOnClosing(blog), ...closeLiveBlog(command)];
     default:
       return assertNever(command);
   }
@@ -87,23 +101,20 @@ function reviseSummary(command: CommandOf<'ReviseSummary'>, blog: OpenedBlog): L
 }
 
 function postUpdate(command: CommandOf<'PostUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {
-  const updateId = identifier(command.updateId, 'updateId', limit.MAX_UPDATE_ID_LENGTH);
   // Ids stay taken after a retraction: a reader's cached copy must never show another text under it.
-  if (blog.updates.indexOf(updateId) !== -1)
-    throw new LiveBlogConflict(`update ${updateId} already exists`, 'updateId');
-  const data = compact({
-    updateId,
-    kind: updateKind(command.kind),
-    headline: optionalText(command.headline, 'headline', limit.MAX_UPDATE_HEADLINE_LENGTH),
-    body: markupText(command.body, 'body', limit.MAX_BODY_LENGTH),
-    byline: optionalText(command.byline, 'byline', limit.MAX_BYLINE_LENGTH),
-    attribution: optionalText(command.attribution, 'attribution', limit.MAX_ATTRIBUTION_LENGTH),
-    location: optionalText(command.location, 'location', limit.MAX_LOCATION_LENGTH),
-    sources: optionalText(command.sources, 'sources', limit.MAX_SOURCES_LENGTH),
-    occurredAt: optionalInstant(command.occurredAt, 'occurredAt'),
-    media: command.media == null ? undefined : media(command.media),
-  });
-  return [{ type: 'UpdatePosted', data }];
+  const updateId = freshUpdateId(blog, command.updateId);
+  // An origin is the server's to give (a publication, an approval), never a writer's.
+  const {
+    type: _type,
+    at: _at,
+    now: _now,
+    updateId: _id,
+    origin: _origin,
+    ...fields
+  } = command as typeof command & {
+    origin?: unknown;
+  };
+  return [{ type: 'UpdatePosted', data: { updateId, ...updateDraft(fields) } }];
 }
 
 function correctUpdate(command: CommandOf<'CorrectUpdate'>, blog: OpenedBlog): LiveBlogEvent[] {

@@ -1,5 +1,6 @@
 /** The live-blog's event types, version 1 (DESIGN §3). Pure data: no Nest, no I/O. */
 import type { Author } from '../../kernel/index.js';
+import { NEWSROOM_EVENT_TYPES, type NewsroomEvent, type UpdateOrigin } from './newsroom-events.js';
 import type { RedactableField } from './redaction.js';
 
 export const UPDATE_KINDS = [
@@ -51,6 +52,8 @@ export interface UpdatePosted {
   readonly sources?: string;
   readonly occurredAt?: string;
   readonly media?: Media;
+  /** A scheduled update the server published, or an approved submission (DESIGN §3b); never shown to readers. */
+  readonly origin?: UpdateOrigin;
 }
 
 export interface CasualtyFiguresRevised {
@@ -99,7 +102,8 @@ export type LiveBlogEvent =
       readonly type: 'LocationStatusUpdated';
       readonly data: { readonly place: string; readonly status: string; readonly coordinates?: Coordinates };
     }
-  | { readonly type: 'LiveBlogClosed'; readonly data: { readonly reason?: string } };
+  | { readonly type: 'LiveBlogClosed'; readonly data: { readonly reason?: string } }
+  | NewsroomEvent;
 
 export type LiveBlogEventType = LiveBlogEvent['type'];
 
@@ -119,6 +123,7 @@ export const LIVE_BLOG_EVENT_TYPES: readonly LiveBlogEventType[] = [
   'TimelineEntryAdded',
   'LocationStatusUpdated',
   'LiveBlogClosed',
+  ...NEWSROOM_EVENT_TYPES,
 ];
 
 /** What the fold needs besides the event itself: where it sits, when the story dates it, who wrote it. */

@@ -1,5 +1,7 @@
 import type { LiveBlogHistoryEvent } from './events.js';
 import { DEFAULT_LANGUAGE, DEFAULT_TIME_ZONE } from './limits.js';
+import { isNewsroomEvent } from './newsroom-events.js';
+import * as newsroom from './newsroom-evolve.js';
 import { redactedText, type RedactableField } from './redaction.js';
 import { initialState, type Change, type LiveBlogState, type OpenedBlog, type UpdateRecord } from './state.js';
 import { UpdateList, type FoldToken } from './update-list.js';
@@ -48,7 +50,8 @@ export function foldHistory(events: Iterable<LiveBlogHistoryEvent>, from: LiveBl
 
 function step(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
   blog.revision = event.revision;
-  blog.lastUpdatedAt = event.at;
+  // Readers' "last updated" moves with what they can see, not with the newsroom's work behind it.
+  if (!isNewsroomEvent(event.type)) blog.lastUpdatedAt = event.at;
   apply(blog, event, owned);
 }
 
@@ -64,7 +67,7 @@ function apply(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
       return;
     case 'UpdatePosted':
       blog.updates = blog.updates.appended(posted(event), owned.token);
-      return;
+      return originClosed(blog, event, owned);
     case 'UpdateCorrected':
       return corrected(blog, event, owned);
     case 'UpdateRetracted':
@@ -89,6 +92,29 @@ function apply(blog: Draft, event: LiveBlogHistoryEvent, owned: Owned): void {
       return locationStatusUpdated(blog, event, owned);
     case 'LiveBlogClosed':
       return closed(blog, event);
+    case 'UpdateScheduled':
+      blog.scheduled = newsroom.updateScheduled(blog, event, listEdits(owned));
+      return;
+    case 'ScheduledUpdateChanged':
+      blog.scheduled = newsroom.scheduledUpdateChanged(blog, event, listEdits(owned));
+      return;
+    case 'ScheduledUpdateCancelled':
+      blog.scheduled = newsroom.withoutScheduled(blog, event.data.updateId);
+      return;
+    case 'SubmissionReceived':
+      blog.submissions = newsroom.submissionReceived(blog, event, listEdits(owned));
+      return;
+    case 'SubmissionRejected': {
+      const decision = { reason: event.data.reason, ...newsroom.changeOf(event) };
+      blog.submissions = newsroom.submissionDecided(
+        blog,
+        event.data.submissionId,
+        decision,
+        'rejected',
+        listEdits(owned),
+      );
+      return;
+    }
     default:
       return fromNewerVersion(event);
   }
@@ -113,6 +139,25 @@ function opened(event: EventOf<'LiveBlogOpened'>): Draft {
     casualtyHistory: [],
     timeline: [],
     locations: [],
+    scheduled: [],
+    submissions: [],
+  };
+}
+
+/** A published scheduled update stops waiting; an approved submission is marked with the update it became. */
+function originClosed(blog: Draft, event: EventOf<'UpdatePosted'>, owned: Owned): void {
+  const { origin, updateId } = event.data;
+  if (origin?.kind === 'scheduled') blog.scheduled = newsroom.withoutScheduled(blog, updateId);
+  if (origin?.kind === 'submission') {
+    const decision = { updateId, ...newsroom.changeOf(event) };
+    blog.submissions = newsroom.submissionDecided(blog, origin.submissionId, decision, 'approved', listEdits(owned));
+  }
+}
+
+function listEdits(owned: Owned): newsroom.ListEdits {
+  return {
+    appended: (list, item) => appended(list, item, owned),
+    replaced: (list, index, item) => replaced(list, index, item, owned),
   };
 }
 
@@ -122,7 +167,8 @@ function opened(event: EventOf<'LiveBlogOpened'>): Draft {
  * own, and the update starts with no corrections and no redactions, the same empty lists for all.
  */
 function posted(event: EventOf<'UpdatePosted'>): UpdateRecord {
-  const { updateId, kind, headline, body, byline, attribution, location, sources, occurredAt, media } = event.data;
+  const { updateId, kind, headline, body, byline, attribution, location, sources, occurredAt, media, origin } =
+    event.data;
   return {
     updateId,
     kind,
@@ -137,6 +183,7 @@ function posted(event: EventOf<'UpdatePosted'>): UpdateRecord {
     corrections: NONE,
     retraction: null,
     redactions: NONE,
+    origin: origin ?? null,
     at: event.at,
     author: event.author,
     revision: event.revision,

@@ -8,3 +8,5 @@ export * from './limits.js';
 export * from './state.js';
 export * from './redaction.js';
 export * from './update-list.js';
+export * from './newsroom-events.js';
+export * from './update-draft.js';

@@ -45,3 +45,7 @@ export const MAX_CLOCK_SKEW_MS = 0;
 /** What a blog opened without a language or time zone gets (the reference story is a BBC page: "17:37 GMT"). */
 export const DEFAULT_LANGUAGE = 'en';
 export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+/** How far ahead an update may be scheduled: an embargo, not a calendar. */
+export const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 60 * 60 * 1000;
+export const MAX_SUBMISSION_ID_LENGTH = 100;

@@ -1,4 +1,5 @@
 import type { Coordinates, Figure, Media, UpdateKind } from './events.js';
+import type { UpdateDraft, UpdateOrigin } from './newsroom-events.js';
 import type { RedactableField } from './redaction.js';
 import type { UpdateList } from './update-list.js';
 import type { Author } from '../../kernel/index.js';
@@ -46,6 +47,26 @@ export interface UpdateRecord extends Change {
   readonly corrections: readonly Correction[];
   readonly retraction: Retraction | null;
   readonly redactions: readonly Redaction[];
+  /** Scheduled by an editor, or a contributor's approved submission; null when its author posted it. */
+  readonly origin: UpdateOrigin | null;
+}
+
+/** An update waiting for its time: its fields, when it was scheduled and by whom, and its last change. */
+export interface ScheduledUpdate {
+  readonly updateId: string;
+  readonly publishAt: string;
+  readonly draft: UpdateDraft;
+  readonly scheduled: Change;
+  readonly changed: Change | null;
+}
+
+/** A contributor's copy: pending until an editor approves it (as an update) or rejects it. */
+export interface Submission extends Change {
+  readonly submissionId: string;
+  readonly draft: UpdateDraft;
+  readonly status: 'pending' | 'approved' | 'rejected';
+  /** The approval (with the update it became) or the rejection (with why); null while pending. */
+  readonly decision: (Change & { readonly updateId?: string; readonly reason?: string }) | null;
 }
 
 /** An update marked as a key event of the story: who marked it, when and at which revision. */
@@ -97,6 +118,10 @@ export interface OpenedBlog {
   readonly timeline: readonly TimelineEntry[];
   /** One entry per place, in the order places first appeared; the latest status wins. */
   readonly locations: readonly LocationStatus[];
+  /** Updates waiting for their time, in the order they were scheduled (published and cancelled ones leave). */
+  readonly scheduled: readonly ScheduledUpdate[];
+  /** Every submission, in the order received. */
+  readonly submissions: readonly Submission[];
 }
 
 /** A blog that was never opened cannot be written to; a closed one keeps its content. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Delete, Param, Post, Put, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../shared/index.js';
 import { Roles } from '../../auth/index.js';
@@ -40,7 +40,7 @@ export class EditorController {
   }
 
   @Post(':id/updates')
-  @ApiOperation({ summary: 'Post an update', operationId: 'postUpdate' })
+  @ApiOperation({ summary: 'Post an update, or schedule it with publishAt (DESIGN §3b)', operationId: 'postUpdate' })
   @ApiCreatedResponse(WRITTEN)
   async post(
     @Param('id', LiveBlogIdPipe) id: string,
@@ -48,8 +48,23 @@ export class EditorController {
     @Context() context: CommandContext,
     @Res() response: unknown,
   ) {
+    const { publishAt, ...fields } = dto;
     const updateId = dto.updateId ?? randomUUID();
-    await this.run(id, { type: 'PostUpdate', ...dto, updateId }, context, response);
+    if (publishAt === undefined) {
+      const result = await this.commands.execute(id, { type: 'PostUpdate', ...fields, updateId }, context);
+      return this.replies.created(response, result, { updateId, status: 'published' });
+    }
+    if (dto.at !== undefined) {
+      const message = 'a scheduled update is dated when it is published: send publishAt without at';
+      throw new BadRequestException({ message, details: { field: 'at' } });
+    }
+    const request = { type: 'ScheduleUpdate' as const, ...fields, updateId, publishAt };
+    const result = await this.commands.execute(id, request, context);
+    this.replies.created(response, result, {
+      updateId,
+      status: 'scheduled',
+      publishAt: new Date(publishAt).toISOString(),
+    });
   }
 
   @Post(':id/updates/:updateId/corrections')

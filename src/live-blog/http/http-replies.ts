@@ -59,11 +59,12 @@ export class HttpReplies {
     http.reply(response, cached.body, 200);
   }
 
-  created(response: unknown, result: CommandResult): void {
+  /** `more` adds what the write made (the update's id, whether it is published or scheduled). */
+  created(response: unknown, result: CommandResult, more: Record<string, unknown> = {}): void {
     const http = this.adapterHost.httpAdapter;
     const { liveBlogId, revision, position } = result;
     http.setHeader(response, 'ETag', etagOf(revision));
-    http.reply(response, { liveBlogId, revision, position }, 201);
+    http.reply(response, { liveBlogId, revision, position, ...more }, 201);
   }
 }
 

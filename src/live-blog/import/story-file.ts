@@ -2,13 +2,14 @@ import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { CommandRequest } from '../application/command-handler.js';
 import { LIVE_BLOG_ID_PATTERN } from '../application/stream-names.js';
-import type { LiveBlogEventType } from '../domain/index.js';
+import type { LiveBlogEventType, NewsroomEventType } from '../domain/index.js';
 import { ChangeHeadlineDto, CloseLiveBlogDto, OpenLiveBlogDto, ReviseSummaryDto } from '../http/dto/blog.dto.js';
 import { DatedDto } from '../http/dto/common.js';
 import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from '../http/dto/story.dto.js';
 import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from '../http/dto/update.dto.js';
 
-type ImportableType = Exclude<LiveBlogEventType, 'UpdateRedacted'>;
+/** Not the newsroom's workflow either: a story file holds what was published. */
+type ImportableType = Exclude<LiveBlogEventType, 'UpdateRedacted' | NewsroomEventType>;
 
 /** One line of an `events/*.jsonl` file: a dated event of a live blog, with a key that makes re-imports no-ops. */
 export interface StoryLine {

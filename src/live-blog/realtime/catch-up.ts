@@ -5,7 +5,7 @@ import { streamOf } from '../application/stream-names.js';
 import { ArticleViews } from '../projections/article-views.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import type { SubscribedWithArticle, SubscribedWithEvents, SubscribeRequest } from './live-events.js';
-import { toPublicEvent } from './public-events.js';
+import { isPublicEvent, toPublicEvent } from './public-events.js';
 
 const REDRAWN: ReadonlySet<string> = new Set(['UpdateRetracted', 'UpdateRedacted']);
 
@@ -51,7 +51,7 @@ export class CatchUp {
       ok: true,
       epoch: this.store.epoch,
       revision: events.at(-1)?.revision ?? afterRevision,
-      events: events.map((event) => toPublicEvent(liveBlogId, event)),
+      events: events.filter(isPublicEvent).map((event) => toPublicEvent(liveBlogId, event)),
       recovered: true,
     };
   }

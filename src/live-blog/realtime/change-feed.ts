@@ -6,7 +6,7 @@ import { streamOf } from '../application/stream-names.js';
 import { ChainHeads } from '../projections/chain-heads.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import type { PublicEvent } from './live-events.js';
-import { toPublicEvent } from './public-events.js';
+import { isPublicEvent, toPublicEvent } from './public-events.js';
 
 export interface ChangesPage {
   readonly liveBlogId: string;
@@ -46,7 +46,7 @@ export class ChangeFeed {
       epoch: this.store.epoch,
       afterRevision,
       revision: state.revision,
-      events: events.map((event) => toPublicEvent(liveBlogId, event, retracted)),
+      events: events.filter(isPublicEvent).map((event) => toPublicEvent(liveBlogId, event, retracted)),
       nextAfterRevision,
       hasMore: nextAfterRevision < state.revision,
       checkpoint: this.heads.checkpoint(liveBlogId),

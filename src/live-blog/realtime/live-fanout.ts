@@ -5,7 +5,7 @@ import { CheckpointSigner } from '../../signing/index.js';
 import { Metrics, secondsSince } from '../../shared/index.js';
 import { ProjectionRunner, type FoldedEvent } from '../projections/projection-runner.js';
 import type { ClientToServerEvents, PushedEvent, ServerToClientEvents } from './live-events.js';
-import { toPublicEvent } from './public-events.js';
+import { isPublicEvent, toPublicEvent } from './public-events.js';
 import { CLOCK, type Clock } from '../../kernel/index.js';
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -115,6 +115,7 @@ export class LiveFanout implements OnModuleDestroy {
   private push({ liveBlogId, event }: FoldedEvent): void {
     this.pushed.set(liveBlogId, event.revision);
     if (this.audience(liveBlogId) === 0) return;
+    if (!isPublicEvent(event)) return this.passOver(liveBlogId);
     // Signed once per revision here, after the audience check: a story nobody reads costs no signature.
     const checkpoint = this.signer.sign(liveBlogId, event.revision, event.metadata.hash);
     const publicEvent: PushedEvent = { ...toPublicEvent(liveBlogId, event), checkpoint };
@@ -132,6 +133,12 @@ export class LiveFanout implements OnModuleDestroy {
         this.joinIfCaughtUp(liveBlogId, joining);
       }
     }
+  }
+
+  /** A newsroom-only event is sent to nobody, yet a joining socket that holds all before it is caught up. */
+  private passOver(liveBlogId: string): void {
+    for (const joining of this.joining.get(liveBlogId)?.values() ?? [])
+      if (!joining.buffer) this.joinIfCaughtUp(liveBlogId, joining);
   }
 
   private deliver(joining: Joining, event: PushedEvent): void {

@@ -76,6 +76,14 @@ export class PostUpdateDto extends DatedDto {
   @ValidateNested()
   @Type(() => MediaDto)
   media?: MediaDto;
+
+  @ApiPropertyOptional({
+    description: 'publish later, at this instant (at most 30 days ahead): the answer says status "scheduled"',
+    example: '2010-04-08T18:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'publishAt must be an ISO 8601 instant' })
+  publishAt?: string;
 }
 
 export class CorrectUpdateDto extends DatedDto {
