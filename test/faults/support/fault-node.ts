@@ -30,7 +30,7 @@ export function startFaultNode(store: SharedStore, dataDir: string, port?: numbe
  * A bearer token from `npm run token` (dist/cli/token.js) for the fault nodes' secret, so the
  * tokens carry whatever claims the server requires, as an operator's would.
  */
-export function faultToken(role: 'editor' | 'auditor', name: string): string {
+export function faultToken(role: 'editor' | 'contributor' | 'auditor', name: string): string {
   const script = join(projectRoot, 'dist/cli/token.js');
   return execFileSync(process.execPath, [script, '--role', role, '--name', name], {
     env: { AUTH_SECRET: FAULT_SECRET, PATH: process.env.PATH },
@@ -46,7 +46,7 @@ export interface Answer {
 /** One HTTP request to a node; throws when the node is gone (no answer at all). */
 export async function request(
   url: string,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   token: string | undefined,
   body?: unknown,
   headers: Record<string, string> = {},
