@@ -45,11 +45,18 @@ function start(root) {
   watchStory(root, story, { liveBlogId, drafts });
 }
 
+/** The browser's local "Publish at" as the instant the API takes (with its offset). */
+function withPublishAt(body) {
+  if (body.publishAt === undefined) return body;
+  const instant = new Date(body.publishAt);
+  return { ...body, publishAt: Number.isNaN(instant.getTime()) ? body.publishAt : instant.toISOString() };
+}
+
 /** Each story-wide form: its request, what to say after, whether the fields empty, what to confirm first. */
 const WRITES = {
   post: {
-    request: (form, base) => ({ method: 'POST', path: `${base}/updates`, body: formBody(form) }),
-    doneText: 'Published.',
+    request: (form, base) => ({ method: 'POST', path: `${base}/updates`, body: withPublishAt(formBody(form)) }),
+    doneText: 'Sent: published, or scheduled if you gave a time.',
     clear: true,
   },
   headline: {

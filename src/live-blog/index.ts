@@ -43,3 +43,4 @@ export {
   UnsubscribedPayload,
   UnsubscribeRequestPayload,
 } from './realtime/socket.payloads.js';
+export { scheduledList, submissionsList } from './projections/newsroom-lists.js';

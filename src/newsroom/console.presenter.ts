@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FIGURE_QUALIFIERS, UPDATE_KINDS, type OpenedBlog, ArticleViews } from '../live-blog/index.js';
+import {
+  FIGURE_QUALIFIERS,
+  UPDATE_KINDS,
+  type OpenedBlog,
+  ArticleViews,
+  scheduledList,
+  submissionsList,
+} from '../live-blog/index.js';
 import { LivePagePresenter, pageHelpers, type PageHead } from '../pages/index.js';
 import { CLOCK, type Clock } from '../kernel/index.js';
 
@@ -24,7 +31,7 @@ export const COMMON_TIME_ZONES = [
   'Africa/Nairobi',
 ] as const;
 
-const CONSOLE_SCRIPTS = ['/assets/js/live-page.js', '/assets/js/console.js'];
+const CONSOLE_SCRIPTS = ['/assets/js/live-page.js', '/assets/js/console.js', '/assets/js/console-queue.js'];
 const NEWSROOM_STYLES = ['/assets/css/console.css'];
 
 /** The page models of the newsroom: the index of stories and one story's console. */
@@ -62,6 +69,8 @@ export class NewsroomPresenter {
       kinds: UPDATE_KINDS,
       qualifiers: FIGURE_QUALIFIERS,
       now: this.clock.now().toISOString(),
+      scheduled: scheduledList(id, blog).scheduled,
+      submissions: submissionsList(id, blog, 'pending').submissions,
     };
   }
 }
