@@ -18,7 +18,7 @@ function asReadersSawIt(view: Json): Json {
   const shown = updates.filter((update: Json) => update.retracted === null).slice(0, 50);
   return {
     ...article,
-    updates: shown.map(({ author, corrections, retracted, redactions, ...update }: Json) => update),
+    updates: shown.map(({ author, corrections, retracted, redactions, origin, ...update }: Json) => update),
   };
 }
 

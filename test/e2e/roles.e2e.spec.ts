@@ -75,6 +75,14 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'PUT /api/live-blogs/:id/locations/:place':           [401,     401,     401,     401,     401,     OK,     403,    OK],
   'POST /api/live-blogs/:id/close':                     [401,     401,     401,     401,     401,     OK,     403,    OK],
   'GET /api/newsroom/live-blogs/:id/activity':          [401,     401,     401,     401,     401,     OK,     403,    OK],
+  // The newsroom's workflow (DESIGN §3b): editors act, auditors may read; contributors: submissions.e2e.
+  'GET /api/live-blogs/:id/scheduled':                  [401,     401,     401,     401,     401,     OK,     OK,     OK],
+  'PATCH /api/live-blogs/:id/scheduled/:updateId':      [401,     401,     401,     401,     401,     OK,     403,    OK],
+  'DELETE /api/live-blogs/:id/scheduled/:updateId':     [401,     401,     401,     401,     401,     OK,     403,    OK],
+  'POST /api/live-blogs/:id/submissions':               [401,     401,     401,     401,     401,     OK,     403,    OK],
+  'GET /api/live-blogs/:id/submissions':                [401,     401,     401,     401,     401,     OK,     OK,     OK],
+  'POST /api/live-blogs/:id/submissions/:submissionId/approval':  [401, 401, 401, 401, 401,    OK,     403,    OK],
+  'POST /api/live-blogs/:id/submissions/:submissionId/rejection': [401, 401, 401, 401, 401,    OK,     403,    OK],
   'GET /newsroom':                                      [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK,     403,    OK],
   'GET /newsroom/:id':                                  [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK,     403,    OK],
   // Auditors' API and page: the only places retracted text and reasons are shown.

@@ -9,6 +9,7 @@ import { DatedDto } from './dto/common.js';
 import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from './dto/story.dto.js';
 import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from './dto/update.dto.js';
 import { Context } from './command-context.js';
+import { madeId } from './made-ids.js';
 import { HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
 import { WriteResultResponse } from './responses/changes.response.js';
@@ -49,11 +50,11 @@ export class EditorController {
     @Res() response: unknown,
   ) {
     const { publishAt, ...fields } = dto;
-    const updateId = dto.updateId ?? randomUUID();
     if (publishAt === undefined) {
-      const result = await this.commands.execute(id, { type: 'PostUpdate', ...fields, updateId }, context);
-      return this.replies.created(response, result, { updateId, status: 'published' });
+      const updateId = dto.updateId ?? randomUUID();
+      return this.run(id, { type: 'PostUpdate', ...fields, updateId }, context, response);
     }
+    const updateId = dto.updateId ?? madeId(context, 'scheduled update');
     if (dto.at !== undefined) {
       const message = 'a scheduled update is dated when it is published: send publishAt without at';
       throw new BadRequestException({ message, details: { field: 'at' } });

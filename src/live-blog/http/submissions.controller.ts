@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/index.js';
@@ -9,6 +8,7 @@ import { Context } from './command-context.js';
 import { ApproveSubmissionDto, RejectSubmissionDto, SubmissionsQueryDto, SubmitUpdateDto } from './dto/newsroom.dto.js';
 import { HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
+import { madeId } from './made-ids.js';
 
 /**
  * Contributors file copy; editors approve it (it is posted as an update naming both) or reject it
@@ -33,7 +33,7 @@ export class SubmissionsController {
     @Context() context: CommandContext,
     @Res() response: unknown,
   ) {
-    const submissionId = dto.submissionId ?? randomUUID();
+    const submissionId = dto.submissionId ?? madeId(context, 'submission');
     const result = await this.commands.execute(id, { type: 'SubmitUpdate', ...dto, submissionId }, context);
     this.replies.created(response, result, { submissionId, status: 'pending' });
   }
@@ -57,7 +57,7 @@ export class SubmissionsController {
     @Context() context: CommandContext,
     @Res() response: unknown,
   ) {
-    const { updateId = randomUUID(), ...edits } = dto;
+    const { updateId = madeId(context, `approval of ${submissionId}`), ...edits } = dto;
     const request = { type: 'ApproveSubmission' as const, submissionId, updateId, edits };
     const result = await this.commands.execute(id, request, context);
     this.replies.created(response, result, { submissionId, updateId, status: 'approved' });
