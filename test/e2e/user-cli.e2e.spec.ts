@@ -48,7 +48,10 @@ describe('npm run user', () => {
   it('refuses a taken user name, a bad role, a short password and a missing flag, with a non-zero exit', () => {
     expect(user(add, PASSWORD)).toMatchObject({ status: 1, stderr: 'user: the user name "ann" is taken\n' });
     const role = user(['add', '--username', 'bo', '--name', 'Bo', '--role', 'owner'], PASSWORD);
-    expect(role).toMatchObject({ status: 1, stderr: 'user: the role must be one of editor, auditor, admin\n' });
+    expect(role).toMatchObject({
+      status: 1,
+      stderr: 'user: the role must be one of editor, contributor, auditor, admin\n',
+    });
     const short = user(['add', '--username', 'bo', '--name', 'Bo', '--role', 'editor'], 'short');
     expect(short).toMatchObject({ status: 1, stderr: 'user: the password must be 10 to 200 characters\n' });
     const missing = user(['add', '--username', 'bo', '--role', 'editor'], PASSWORD);
