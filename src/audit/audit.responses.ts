@@ -130,6 +130,24 @@ export class AuditedRedactionResponse {
   reason!: string;
 }
 
+/** Where an update came from when its author did not write it there and then (DESIGN §3b). */
+export class UpdateOriginResponse {
+  @ApiProperty({ enum: ['scheduled', 'submission'] })
+  kind!: 'scheduled' | 'submission';
+
+  @ApiProperty({ type: AuthorResponse, required: false, description: 'kind scheduled: the editor who scheduled it' })
+  scheduledBy?: AuthorResponse;
+
+  @ApiProperty({ required: false, description: 'kind scheduled: when it was due' })
+  publishAt?: string;
+
+  @ApiProperty({ required: false, description: 'kind submission: the submission it was approved from' })
+  submissionId?: string;
+
+  @ApiProperty({ type: AuthorResponse, required: false, description: 'kind submission: who filed it' })
+  contributor?: AuthorResponse;
+}
+
 /** An update as the record keeps it: who posted it, every correction, its retraction and redactions. */
 export class AuditedUpdateResponse extends PublicUpdateResponse implements AuditedUpdate {
   @ApiProperty({ type: AuthorResponse })
@@ -143,6 +161,13 @@ export class AuditedUpdateResponse extends PublicUpdateResponse implements Audit
 
   @ApiProperty({ type: [AuditedRedactionResponse] })
   redactions!: readonly AuditedRedactionResponse[];
+
+  @ApiProperty({
+    type: UpdateOriginResponse,
+    nullable: true,
+    description: 'who scheduled it, or which contributor filed it (DESIGN §3b)',
+  })
+  origin!: AuditedUpdate['origin'];
 }
 
 /** The article as it stood, with the record in `updates`: retracted ones included and marked. */
