@@ -16,6 +16,7 @@ import { ProofModule } from './proof/index.js';
 import { HTTP_PIPELINE_PROVIDERS } from './http-pipeline.js';
 import { SharedModule } from './shared/index.js';
 import { SchedulingModule } from './scheduling/index.js';
+import { QuestionsModule } from './questions/index.js';
 import { SyndicationModule } from './syndication/index.js';
 import type { Clock } from './kernel/index.js';
 import { WebhooksModule } from './webhooks/index.js';
@@ -44,6 +45,7 @@ export class AppModule {
         PagesModule,
         NewsroomModule,
         WebhooksModule,
+        QuestionsModule,
       ],
       providers: HTTP_PIPELINE_PROVIDERS,
     };

@@ -29,6 +29,8 @@ export const LAYERS = [
   'pages',
   'newsroom',
   'webhooks',
+  'questions',
+  'push',
   'cli',
 ];
 

@@ -4,6 +4,7 @@ import { type EmbedSettings, parseEmbedSettings } from './embed-settings.js';
 import { type OperationsSettings, parseOperationsSettings } from './operations-settings.js';
 import { parseWebhookSettings, type WebhookSettings } from './webhook-settings.js';
 import { type PublisherSettings, parsePublisherSettings } from './publisher-settings.js';
+import { type PushSettings, type QuestionSettings, parseReaderSettings } from './reader-settings.js';
 
 /** The one place that reads process.env: every setting typed and validated at start (DESIGN §7). */
 export interface AppConfig {
@@ -43,6 +44,10 @@ export interface AppConfig {
   readonly webhooks: WebhookSettings;
   /** HTTP timeouts and open-connection caps (DESIGN §6, "Limits"). */
   readonly connections: ConnectionSettings;
+  /** Readers' questions: the per-address budget (DESIGN §4e). */
+  readonly questions: QuestionSettings;
+  /** Web Push: VAPID keys and subject, reachable private push services (DESIGN §4f). */
+  readonly push: PushSettings;
 }
 
 export interface CheckpointSettings {
@@ -93,6 +98,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR?.trim() || './data');
   const eventStore = parseEventStore(env.EVENT_STORE?.trim() || `sqlite:${dataDir}/events.db`);
+  const operations = parseOperationsSettings(env);
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -112,12 +118,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'requests per 10 s; 0 for no limit',
     ),
     checkpoints: parseCheckpoints(env),
-    ...parseOperationsSettings(env),
+    ...operations,
     ...parsePublisherSettings(env),
     ...parseGuardSettings(env),
     ...parseEmbedSettings(env),
     ...parseWebhookSettings(env),
     ...parseConnectionSettings(env),
+    ...parseReaderSettings(env, operations.operations.publicUrl),
   };
 }
 

@@ -26,7 +26,7 @@ export function parseWebhookSettings(env: NodeJS.ProcessEnv): { webhooks: Webhoo
     webhooks: {
       retryScheduleMs: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
       timeoutMs: parseTimeout(env.WEBHOOK_TIMEOUT_MS),
-      allowHosts: parseAllowHosts(env.WEBHOOK_ALLOW_HOSTS),
+      allowHosts: parseAllowHosts('WEBHOOK_ALLOW_HOSTS', env.WEBHOOK_ALLOW_HOSTS),
     },
   };
 }
@@ -59,7 +59,8 @@ function parseTimeout(raw: string | undefined): number {
   return timeout;
 }
 
-function parseAllowHosts(raw: string | undefined): readonly string[] {
+/** Host names, addresses and CIDR ranges separated by commas, lower case (WEBHOOK_ALLOW_HOSTS, PUSH_ALLOW_HOSTS). */
+export function parseAllowHosts(name: string, raw: string | undefined): readonly string[] {
   const value = raw?.trim() ?? '';
   if (value === '') return [];
   return value.split(',').map((entry) => {
@@ -69,7 +70,7 @@ function parseAllowHosts(raw: string | undefined): readonly string[] {
       .replace(/^\[(.*)\]$/, '$1');
     if (!isAddressOrRange(host) && !HOST_NAME.test(host)) {
       throw new ConfigError(
-        `WEBHOOK_ALLOW_HOSTS must be host names, addresses or CIDR ranges separated by commas, got "${entry.trim()}"`,
+        `${name} must be host names, addresses or CIDR ranges separated by commas, got "${entry.trim()}"`,
       );
     }
     return host;

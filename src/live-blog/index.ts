@@ -44,3 +44,5 @@ export {
   UnsubscribeRequestPayload,
 } from './realtime/socket.payloads.js';
 export { scheduledList, submissionsList } from './projections/newsroom-lists.js';
+export type { CommandContext, CommandRequest, CommandResult } from './application/command-handler.js';
+export { Context as WriteContext } from './http/command-context.js';

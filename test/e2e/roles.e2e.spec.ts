@@ -59,6 +59,11 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'GET /api/live-blogs/:id/changes':                    [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /api/live-blogs/:id/checkpoint':                 [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   'GET /.well-known/dateline-keys.json':                [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  // Readers ask and follow: public writes, each with its own budget per address.
+  'POST /api/live-blogs/:id/questions':                 [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'GET /api/push/vapid-public-key':                     [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'POST /api/live-blogs/:id/push-subscriptions':        [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
+  'DELETE /api/live-blogs/:id/push-subscriptions':      [OK,      OK,      OK,      OK,      OK,      OK,     OK,     OK],
   // Editors' API.
   'POST /api/live-blogs':                               [401,     401,     401,     401,     401,     OK,     403,    OK],
   'POST /api/live-blogs/:id/updates':                   [401,     401,     401,     401,     401,     OK,     403,    OK],
@@ -83,6 +88,9 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'GET /api/live-blogs/:id/submissions':                [401,     401,     401,     401,     401,     OK,     OK,     OK],
   'POST /api/live-blogs/:id/submissions/:submissionId/approval':  [401, 401, 401, 401, 401,    OK,     403,    OK],
   'POST /api/live-blogs/:id/submissions/:submissionId/rejection': [401, 401, 401, 401, 401,    OK,     403,    OK],
+  'GET /api/live-blogs/:id/questions':                  [401,     401,     401,     401,     401,     OK,     403,    OK],
+  'POST /api/live-blogs/:id/questions/:questionId/answer':    [401, 401,   401,     401,     401,     OK,     403,    OK],
+  'POST /api/live-blogs/:id/questions/:questionId/dismissal': [401, 401,   401,     401,     401,     OK,     403,    OK],
   'GET /newsroom':                                      [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK,     403,    OK],
   'GET /newsroom/:id':                                  [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, OK,     403,    OK],
   // Auditors' API and page: the only places retracted text and reasons are shown.
@@ -109,6 +117,7 @@ const ROUTES: Record<string, readonly Outcome[]> = {
   'GET /api/webhooks/:id/deliveries':                   [401,     401,     401,     401,     401,     403,    403,    OK],
   'POST /api/webhooks/:id/secret':                      [401,     401,     401,     401,     401,     403,    403,    OK],
   'POST /api/webhooks/:id/resume':                      [401,     401,     401,     401,     401,     403,    403,    OK],
+  'DELETE /api/live-blogs/:id/questions/:questionId':   [401,     401,     401,     401,     401,     403,    403,    OK],
 };
 
 /** Concrete URLs for routes whose parameters or query need more than the defaults below. */

@@ -1,0 +1,2 @@
+/** The questions folder's front door: what other folders may use. */
+export { QuestionsModule } from './questions.module.js';
