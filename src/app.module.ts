@@ -16,6 +16,7 @@ import { ProofModule } from './proof/index.js';
 import { HTTP_PIPELINE_PROVIDERS } from './http-pipeline.js';
 import { SharedModule } from './shared/index.js';
 import { SchedulingModule } from './scheduling/index.js';
+import { PushModule } from './push/index.js';
 import { QuestionsModule } from './questions/index.js';
 import { SyndicationModule } from './syndication/index.js';
 import type { Clock } from './kernel/index.js';
@@ -46,6 +47,7 @@ export class AppModule {
         NewsroomModule,
         WebhooksModule,
         QuestionsModule,
+        PushModule,
       ],
       providers: HTTP_PIPELINE_PROVIDERS,
     };

@@ -22,7 +22,14 @@ export class DestinationGuard {
   private readonly hosts = new Set<string>();
   private readonly ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
 
-  constructor(allowHosts: readonly string[]) {
+  /** `setting` names the allow-list in refusals; `field` is the request field a refused address is blamed on. */
+  constructor(
+    allowHosts: readonly string[],
+    private readonly names: { readonly setting: string; readonly field: string } = {
+      setting: 'WEBHOOK_ALLOW_HOSTS',
+      field: 'url',
+    },
+  ) {
     for (const entry of allowHosts) {
       if (ipaddr.isValidCIDR(entry)) this.ranges.push(ipaddr.parseCIDR(entry));
       else if (ipaddr.isValid(entry)) {
@@ -55,12 +62,20 @@ export class DestinationGuard {
     try {
       addresses = ipaddr.isValid(host) ? [host] : (await resolveAll(host, { all: true })).map((a) => a.address);
     } catch {
-      throw new InvalidWebhook(`the host ${host} does not resolve`, 'url');
+      throw new InvalidWebhook(`the host ${host} does not resolve`, this.names.field);
     }
     for (const address of addresses) {
       const refusal = this.refusal(address, host);
-      if (refusal) throw new InvalidWebhook(refusal, 'url');
+      if (refusal) throw new InvalidWebhook(refusal, this.names.field);
     }
+  }
+
+  /** Whether the allow-list names this host itself (not only its addresses). */
+  allowsHost(host: string): boolean {
+    if (this.hosts.has(host.toLowerCase())) return true;
+    if (!ipaddr.isValid(host)) return false;
+    const parsed = ipaddr.process(host);
+    return this.ranges.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits));
   }
 
   /** Why this address may not be reached for this host, or null when it may. */
@@ -75,7 +90,7 @@ export class DestinationGuard {
     if (this.ranges.some(([range, bits]) => range.kind() === parsed.kind() && parsed.match(range, bits))) return null;
     const range = parsed.range();
     if (range === 'unicast') return null;
-    return `the host ${host} is at ${parsed.toString()}, a ${range} address: not reachable unless WEBHOOK_ALLOW_HOSTS names it`;
+    return `the host ${host} is at ${parsed.toString()}, a ${range} address: not reachable unless ${this.names.setting} names it`;
   }
 
   /** For an http(s) request: an address literal is checked before the request; a name is resolved, checked, then used. */
