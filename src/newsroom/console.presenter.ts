@@ -31,7 +31,12 @@ export const COMMON_TIME_ZONES = [
   'Africa/Nairobi',
 ] as const;
 
-const CONSOLE_SCRIPTS = ['/assets/js/live-page.js', '/assets/js/console.js', '/assets/js/console-queue.js'];
+const CONSOLE_SCRIPTS = [
+  '/assets/js/live-page.js',
+  '/assets/js/console.js',
+  '/assets/js/console-queue.js',
+  '/assets/js/console-questions.js',
+];
 const NEWSROOM_STYLES = ['/assets/css/console.css'];
 
 /** The page models of the newsroom: the index of stories and one story's console. */

@@ -53,7 +53,7 @@ export class LivePagePresenter {
       ogType: 'article',
       modifiedTime: view.lastUpdatedAt,
       jsonLd: scriptSafeJson(jsonLd),
-      scripts: archive ? [] : ['/assets/js/live-page.js'],
+      scripts: archive ? [] : ['/assets/js/live-page.js', '/assets/js/reader-tools.js'],
       alternates: [
         { href: `/live/${id}/feed.atom`, type: 'application/atom+xml', title: `${view.title} (Atom)` },
         { href: `/live/${id}/feed.json`, type: 'application/feed+json', title: `${view.title} (JSON Feed)` },
