@@ -15,6 +15,8 @@ const TAGS: readonly (readonly [string, string])[] = [
   ['admins', 'Lawful redaction (DESIGN §3a)'],
   ['accounts', 'Accounts for signing in, managed by admins (DESIGN §6a)'],
   ['webhooks', 'Standard Webhooks endpoints, managed by admins (DESIGN §4d)'],
+  ['questions', "Readers' questions to the desk, answered in the story by editors (DESIGN §4e)"],
+  ['push', "Web Push: follow a story's key events and breaking news (DESIGN §4f)"],
 ];
 
 /**

@@ -4,7 +4,7 @@ import { Roles } from '../../auth/index.js';
 import { ApiProblemResponses } from '../../shared/index.js';
 import { LiveBlogNotFound } from '../domain/index.js';
 import { WriteResultResponse } from './responses/changes.response.js';
-import { ScheduledListResponse, SubmissionsListResponse } from './responses/newsroom.responses.js';
+import { SubmissionsListResponse } from './responses/newsroom.responses.js';
 import { CommandHandler, type CommandContext } from '../application/command-handler.js';
 import { submissionsList } from '../projections/newsroom-lists.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../shared/index.js';
+import { PushSubscribedResponse, VapidPublicKeyResponse } from './push.responses.js';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { clientAddress } from '../../kernel/index.js';
@@ -19,14 +21,24 @@ export class PushController {
   ) {}
 
   @Get('push/vapid-public-key')
-  @ApiOperation({ summary: "The server's VAPID public key: a browser's applicationServerKey" })
+  @ApiOperation({
+    summary: "The server's VAPID public key: a browser's applicationServerKey",
+    operationId: 'getVapidPublicKey',
+  })
+  @ApiOkResponse({ type: VapidPublicKeyResponse })
+  @ApiProblemResponses(429)
   vapidPublicKey() {
     return { publicKey: this.notifications.vapid.publicKey };
   }
 
   @Post('live-blogs/:id/push-subscriptions')
   @HttpCode(201)
-  @ApiOperation({ summary: "Follow a live story's key events and breaking news: a PushSubscription's JSON" })
+  @ApiOperation({
+    summary: "Follow a live story's key events and breaking news: a PushSubscription's JSON",
+    operationId: 'subscribeToPush',
+  })
+  @ApiCreatedResponse({ type: PushSubscribedResponse })
+  @ApiProblemResponses(400, 404, 409, 429)
   subscribe(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: PushSubscriptionDto, @Req() request: FastifyRequest) {
     const address = clientAddress({ address: request.ip, headers: request.headers }, this.config.trustedProxies);
     return this.subscriptions.subscribe(id, dto, address);
@@ -34,7 +46,12 @@ export class PushController {
 
   @Delete('live-blogs/:id/push-subscriptions')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Stop following: the body names the subscription by its endpoint' })
+  @ApiOperation({
+    summary: 'Stop following: the body names the subscription by its endpoint',
+    operationId: 'unsubscribeFromPush',
+  })
+  @ApiNoContentResponse({ description: 'no longer followed' })
+  @ApiProblemResponses(400, 404)
   async unsubscribe(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: PushUnsubscriptionDto): Promise<void> {
     await this.subscriptions.unsubscribe(id, dto.endpoint);
   }

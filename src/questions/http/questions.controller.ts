@@ -12,7 +12,16 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../shared/index.js';
+import { QuestionListResponse, QuestionOutcomeResponse, QuestionTakenResponse } from './questions.responses.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentAuthor, Roles } from '../../auth/index.js';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
@@ -35,7 +44,12 @@ export class QuestionsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Ask the desk a question (anyone); nothing of it is public until an editor answers it' })
+  @ApiOperation({
+    summary: 'Ask the desk a question (anyone); nothing of it is public until an editor answers it',
+    operationId: 'askQuestion',
+  })
+  @ApiAcceptedResponse({ type: QuestionTakenResponse })
+  @ApiProblemResponses(400, 404, 409, 429)
   ask(@Param('id', LiveBlogIdPipe) id: string, @Body() dto: AskQuestionDto, @Req() request: FastifyRequest) {
     const address = clientAddress({ address: request.ip, headers: request.headers }, this.config.trustedProxies);
     return this.desk.ask(id, dto, address);
@@ -44,7 +58,12 @@ export class QuestionsController {
   @Get()
   @Roles('editor')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "The story's questions, newest first (ETag: the questions' revision)" })
+  @ApiOperation({
+    summary: "The story's questions, newest first (ETag: the questions' revision)",
+    operationId: 'listQuestions',
+  })
+  @ApiOkResponse({ type: QuestionListResponse })
+  @ApiProblemResponses(400, 404)
   async list(
     @Param('id', LiveBlogIdPipe) id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
@@ -63,7 +82,12 @@ export class QuestionsController {
   @Post(':questionId/answer')
   @Roles('editor')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Publish one update holding the question (with the name the reader gave) and the answer' })
+  @ApiOperation({
+    summary: 'Publish one update holding the question (with the name the reader gave) and the answer',
+    operationId: 'answerQuestion',
+  })
+  @ApiCreatedResponse({ type: QuestionOutcomeResponse })
+  @ApiProblemResponses(400, 404, 409, 412, 429)
   answer(
     @Param('id', LiveBlogIdPipe) id: string,
     @QuestionId() questionId: string,
@@ -77,7 +101,9 @@ export class QuestionsController {
   @HttpCode(200)
   @Roles('editor')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Dismiss a question: it is never published' })
+  @ApiOperation({ summary: 'Dismiss a question: it is never published', operationId: 'dismissQuestion' })
+  @ApiOkResponse({ type: QuestionOutcomeResponse })
+  @ApiProblemResponses(400, 404, 409)
   dismiss(@Param('id', LiveBlogIdPipe) id: string, @QuestionId() questionId: string, @CurrentAuthor() editor: Author) {
     return this.desk.dismiss(id, questionId, editor);
   }
@@ -86,7 +112,12 @@ export class QuestionsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Purge a question: the reader's name and text are removed from the store itself" })
+  @ApiOperation({
+    summary: "Purge a question: the reader's name and text are removed from the store itself",
+    operationId: 'purgeQuestion',
+  })
+  @ApiOkResponse({ type: QuestionOutcomeResponse })
+  @ApiProblemResponses(400, 404, 501)
   purge(@Param('id', LiveBlogIdPipe) id: string, @QuestionId() questionId: string, @CurrentAuthor() admin: Author) {
     return this.desk.purge(id, questionId, admin);
   }
