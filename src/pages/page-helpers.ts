@@ -1,12 +1,11 @@
-import * as format from '../../public/js/format.js';
-import { sanitizeBody } from '../shared/index.js';
+import { sanitizeBody, wording } from '../shared/index.js';
 
 /**
- * What templates may call: the wording shared with the browser (public/js/format.js) and the one
+ * What templates may call: the wording shared with the browser (src/shared/wording.ts) and the one
  * way a body reaches a page, through the safe markup subset (the only unescaped output, `<%~`).
  */
 export const pageHelpers = {
-  ...format,
+  ...wording,
   body: (body: string | null | undefined) => sanitizeBody(body ?? ''),
 };
 

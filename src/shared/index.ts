@@ -17,6 +17,7 @@ export {
 export { ProblemDetailsFilter, replyWithProblem, sendProblem } from './problem-details.filter.js';
 export { Integer, WholeNumber } from './query-numbers.js';
 export { sanitizeBody } from './safe-markup.js';
+export { wording } from './pure.js';
 export { SharedModule } from './shared.module.js';
 export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';

@@ -3,3 +3,6 @@
  * article fold that tools run without a server (test/unit/proof-offline.spec.ts).
  */
 export { plainText, sanitizeBody } from './safe-markup.js';
+export { SAFE_MARKUP } from './markup-rule.js';
+export { firstSentence, HEADLINE_LENGTH, updateHeadline } from './update-headline.js';
+export * as wording from './wording.js';

@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { decodeHTML } from 'entities';
-import { SAFE_MARKUP } from '../../public/js/safe-markup.js';
+import { SAFE_MARKUP } from './markup-rule.js';
 
 /**
  * An update body reduced to the safe markup subset: anything that could run in a reader's page

@@ -1,4 +1,4 @@
-import { firstSentence } from '../../public/js/update-headline.js';
+import { firstSentence } from '../../src/shared/update-headline.js';
 import { diff } from '../../src/audit/diff.js';
 import { foldHistory, type LiveBlogEvent, type OpenedBlog } from '../../src/live-blog/domain/index.js';
 import { toArticleView } from '../../src/live-blog/projections/article.view.js';

@@ -5,7 +5,7 @@ import {
   localTime,
   readersLine,
   updateTime,
-} from '../../public/js/format.js';
+} from '../../src/shared/wording.js';
 
 describe('page wording (shared by the server and the browser)', () => {
   it('prints the last update as the BBC did, in GMT whatever the season', () => {

@@ -1,5 +1,4 @@
-import { updateHeadline } from '../../../public/js/update-headline.js';
-import { plainText } from '../../shared/pure.js';
+import { plainText, updateHeadline } from '../../shared/pure.js';
 import type { CasualtyFigures, OpenedBlog, UpdateRecord } from '../domain/index.js';
 
 /** How many updates the article carries; older ones are paged through /updates?beforeRevision=. */
