@@ -3,7 +3,7 @@
  * theirs goes away, and editors that post until told to stop and retry on another node.
  */
 import type { SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
-import { connectLive, LiveBlogFollower } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive, LiveBlogFollower } from '../../packages/client/src/follower.js';
 
 /** A page following one story: on losing its node it resubscribes on another with its revision and epoch. */
 export class MovingReader {

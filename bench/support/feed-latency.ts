@@ -3,7 +3,7 @@
  * posts on A, one post at a time. Every time is read from this process's clock, so they compare.
  */
 import { performance } from 'node:perf_hooks';
-import { connectLive, subscribe, type LiveClientSocket } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive, subscribe, type LiveClientSocket } from '../../packages/client/src/follower.js';
 
 export interface FeedLatency {
   readonly posts: number;

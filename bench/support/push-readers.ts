@@ -6,7 +6,7 @@
  * answers 'cpu' with process.cpuUsage() like the servers.
  */
 import { performance } from 'node:perf_hooks';
-import { connectLive, subscribe, type LiveClientSocket } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive, subscribe, type LiveClientSocket } from '../../packages/client/src/follower.js';
 
 export type ToReaders =
   /** Opens `count` clients, `batch` at a time; with a liveBlogId each one subscribes to it too. */

@@ -1,4 +1,4 @@
-import { connectLive } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive } from '../../packages/client/src/follower.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { type AccessLine, LogLines } from '../support/log-lines.js';
 

@@ -1,4 +1,4 @@
-import { connectLive, LiveBlogFollower } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive, LiveBlogFollower } from '../../packages/client/src/follower.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { range, sleep, waitFor } from '../support/live.js';
 

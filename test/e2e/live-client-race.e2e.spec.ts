@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import { connectLive, LiveBlogFollower } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive, LiveBlogFollower } from '../../packages/client/src/follower.js';
 import type { PublicEvent, SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
 import { range, waitFor } from '../support/live.js';
 

@@ -15,7 +15,7 @@ import {
   RECONNECTION,
   retryDelay,
   type LiveClientSocket,
-} from '../../src/live-blog/realtime/live-client.js';
+} from '../../packages/client/src/follower.js';
 import type { PublicEvent, SubscribeAck, SubscribeRequest } from '../../src/live-blog/realtime/live-events.js';
 import { range, waitFor } from '../support/live.js';
 

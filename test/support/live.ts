@@ -1,5 +1,5 @@
 import type { PublicEvent, ReadersCount, SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
-import { connectLive, subscribe, type LiveClientSocket } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive, subscribe, type LiveClientSocket } from '../../packages/client/src/follower.js';
 
 /** A real socket.io-client that records everything the server sends it. */
 export interface Reader {

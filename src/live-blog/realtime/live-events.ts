@@ -3,7 +3,8 @@
  * helper: both sides compile against the same map, so a renamed field breaks the build, not a page.
  */
 import type { ErrorKind } from '../../kernel/index.js';
-import type { SignedCheckpoint } from '../../signing/index.js';
+import type { SignedCheckpoint } from '../../signing/pure.js';
+import type { LiveBlogEvent } from '../domain/index.js';
 import type { ArticleView } from '../projections/article.view.js';
 
 export const LIVE_NAMESPACE = '/live';
@@ -17,6 +18,33 @@ export interface PublicEvent {
   readonly at: string;
   readonly data: Record<string, unknown>;
 }
+
+type Withheld = { readonly updateId: string; readonly retracted: true };
+type DataOf<T extends LiveBlogEvent['type']> = Extract<LiveBlogEvent, { readonly type: T }>['data'];
+
+/**
+ * A public event's `type` and `data` as readers get them (./public-events.ts): why an update was
+ * retracted or redacted is left out, a redaction carries its placeholder `text`, and the text of an
+ * update retracted since is withheld (`{updateId, retracted: true}`). Narrow a PublicEvent with `typedEvent`.
+ */
+export type PublicEventData =
+  | Exclude<LiveBlogEvent, { readonly type: 'UpdatePosted' | 'UpdateCorrected' | 'UpdateRetracted' | 'UpdateRedacted' }>
+  | {
+      readonly type: 'UpdatePosted';
+      readonly data: (DataOf<'UpdatePosted'> & { readonly retracted?: undefined }) | Withheld;
+    }
+  | {
+      readonly type: 'UpdateCorrected';
+      readonly data: (DataOf<'UpdateCorrected'> & { readonly retracted?: undefined }) | Withheld;
+    }
+  | { readonly type: 'UpdateRetracted'; readonly data: Omit<DataOf<'UpdateRetracted'>, 'reason'> }
+  | {
+      readonly type: 'UpdateRedacted';
+      readonly data: Omit<DataOf<'UpdateRedacted'>, 'reason'> & { readonly text: string };
+    };
+
+/** A public event with its data typed by its `type` (the server sends only these types). */
+export type TypedPublicEvent = Omit<PublicEvent, 'type' | 'data'> & PublicEventData;
 
 /** A pushed event also carries the signed checkpoint of the chain ending at its revision. */
 export interface PushedEvent extends PublicEvent {

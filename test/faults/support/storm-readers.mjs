@@ -1,13 +1,11 @@
 // The readers of test/faults/reconnect-storm.spec.ts, in a process of their own (the server under
 // test and the test's editor run elsewhere): N Socket.IO clients, each following one story with the
-// documented client (LiveBlogFollower, as built in dist/ and shipped), reconnecting by itself with
+// documented client (LiveBlogFollower, as the @dateline/client package ships it), reconnecting by itself with
 // its default backoff. Each notes what it applied, what it was pushed and when it came back, and the
 // process reports over IPC. Plain JavaScript: a forked process runs without the tests' TypeScript
 // transform, so it loads the built client.
 
-const { connectLive, LiveBlogFollower } = await import(
-  new URL('../../../dist/live-blog/realtime/live-client.js', import.meta.url).href
-);
+const { connectLive, LiveBlogFollower } = await import('@dateline/client');
 
 /** @type {StormReader[]} */
 const readers = [];
