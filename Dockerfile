@@ -7,6 +7,8 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# The workspace (packages/client, the typed client) is part of the lock: npm ci needs its package.json.
+COPY packages/client/package.json packages/client/
 # Install scripts stay off (see allowScripts in package.json); the one the runtime needs is the
 # SQLite binding, built here against this image's Node.
 RUN npm ci --ignore-scripts && npm rebuild better-sqlite3

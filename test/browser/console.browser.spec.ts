@@ -80,7 +80,9 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await correctedInConsole.getByRole('button', { name: 'Retract' }).click();
     await correctedInConsole.getByRole('button', { name: 'Retract update' }).click();
     await correctedInConsole.getByText('Give a reason for the retraction').waitFor();
-    await correctedInConsole.getByLabel('Reason for retraction (required, readers see it)').fill('Unconfirmed report');
+    await correctedInConsole
+      .getByLabel('Reason for retraction (required, kept for auditors; readers do not see it)')
+      .fill('Unconfirmed report');
     await correctedInConsole.getByRole('button', { name: 'Retract update' }).click();
     const dialog = console.getByRole('dialog', { name: 'Retract this update?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -96,7 +96,7 @@ describe('pages: the index and the reader page, rendered on the server', () => {
       .expect(200)
       .expect('content-type', /text\/css/);
     await t.http
-      .get('/assets/js/format.js')
+      .get('/assets/js/live-page.js')
       .expect(200)
       .expect('content-type', /javascript/);
     await t.http
