@@ -121,6 +121,62 @@ describe('the live client recovers from what a restart does to it', () => {
   });
 });
 
+describe('the follower notices a push that skips a revision', () => {
+  let socket: LiveClientSocket | undefined;
+  let server: Awaited<ReturnType<typeof scriptedServer>> | undefined;
+  afterEach(async () => {
+    socket?.disconnect();
+    await server?.close();
+  });
+
+  it('subscribes again from the revision it holds, and applies the missing one before the later', async () => {
+    // After the first ack (head 5) the server pushes 6, then 8: 7 was lost on the way. The follower
+    // must ask again from 6, and the catch-up gives 7 and 8.
+    server = await scriptedServer((request, socket, ack, nth) => {
+      ack(resumed(request.afterRevision!, nth === 1 ? 5 : 8));
+      if (nth === 1) setTimeout(() => [6, 8].forEach((revision) => socket.emit('event', event(revision))), 20);
+    });
+    socket = connectLive(server.url, { transports: ['websocket'], forceNew: true });
+    const applied: number[] = [];
+    const follower = new LiveBlogFollower(
+      socket,
+      BLOG,
+      { onEvent: (pushed) => applied.push(pushed.revision) },
+      {
+        afterRevision: 3,
+        epoch: 'e1',
+      },
+    );
+    await waitFor(() => follower.revision === 8, 5000, 'the catch-up after the gap');
+    expect(server.requests.map((request) => request.afterRevision)).toEqual([3, 6]);
+    expect(applied).toEqual([4, 5, 6, 7, 8]);
+  });
+
+  it('stops on close(): no more events, and no subscribe after a reconnect', async () => {
+    server = await scriptedServer((request, socket, ack) => {
+      ack(resumed(request.afterRevision!, 5));
+      setTimeout(() => socket.emit('event', event(6)), 50);
+    });
+    socket = connectLive(server.url, { transports: ['websocket'], forceNew: true });
+    const applied: number[] = [];
+    const follower = new LiveBlogFollower(
+      socket,
+      BLOG,
+      { onEvent: (pushed) => applied.push(pushed.revision) },
+      {
+        afterRevision: 4,
+      },
+    );
+    await waitFor(() => follower.revision === 5, 5000, 'the first ack');
+    follower.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.disconnect().connect();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(applied).toEqual([5]);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
 describe('reconnection backs off with jitter', () => {
   it('spells out Socket.IO reconnection with a random factor, and draws the follower own waits at random', () => {
     expect(RECONNECTION).toEqual({
