@@ -59,9 +59,9 @@ function start(root: HTMLElement): void {
 }
 
 /** The browser's local "Publish at" as the instant the API takes (with its offset). */
-function withPublishAt(body) {
+function withPublishAt(body: FormBody): FormBody {
   if (body.publishAt === undefined) return body;
-  const instant = new Date(body.publishAt);
+  const instant = new Date(String(body.publishAt));
   return { ...body, publishAt: Number.isNaN(instant.getTime()) ? body.publishAt : instant.toISOString() };
 }
 

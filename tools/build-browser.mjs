@@ -13,7 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const PAGE_SCRIPTS = ['live-page.ts', 'console.ts', 'newsroom.ts', 'audit/audit-page.ts'];
+export const PAGE_SCRIPTS = [
+  'live-page.ts',
+  'reader-tools.ts',
+  'push-sw.ts',
+  'console.ts',
+  'console-queue.ts',
+  'console-questions.ts',
+  'newsroom.ts',
+  'audit/audit-page.ts',
+];
 const SOCKET_IO = '/assets/vendor/socket.io/socket.io.esm.min.js';
 
 const vendorSocketIo = {

@@ -50,6 +50,16 @@ function describe(change: StoryChange): [string, Said, Said] {
       return [`Place: ${change.place}`, placeWords(change.before), placeWords(change.after)];
     case 'closed':
       return ['Story closed', null, change.reason];
+    case 'update-scheduled':
+      return [`Update scheduled for ${clockTime(change.publishAt)}`, null, change.update.body];
+    case 'scheduled-update-changed':
+      return ['Scheduled update changed', change.before?.update.body ?? null, change.after.update.body];
+    case 'scheduled-update-cancelled':
+      return ['Scheduled update cancelled', change.updateId, change.reason];
+    case 'submission-received':
+      return ['Submission received', null, change.update.body];
+    case 'submission-rejected':
+      return ['Submission rejected', change.submissionId, change.reason];
     default:
       return [`Unrecognised event ${change.type}`, null, null];
   }

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectLive, LiveBlogFollower } from '../../src/live-blog/realtime/live-client.js';
+import { connectLive, LiveBlogFollower } from '../../packages/client/src/follower.js';
 import type { PublicEvent } from '../../src/live-blog/realtime/live-events.js';
 import { sharedSqliteFile } from '../support/cluster.js';
 import { sleep, waitFor } from '../support/live.js';
