@@ -13,7 +13,8 @@ import type { FormField } from './console-drafts.js';
 /** A story-wide form of the console: its request, what to say after, whether the fields empty, what to confirm first. */
 interface Write {
   readonly request: (form: HTMLFormElement, base: string) => WriteRequest;
-  readonly doneText: string;
+  /** What the editor is told once it is written; a function when the form decides (a post or a scheduling). */
+  readonly doneText: string | ((form: HTMLFormElement) => string);
   readonly clear?: boolean;
   readonly current?: (story: HTMLElement) => string;
   readonly check?: (form: HTMLFormElement) => FieldDetails | null;
@@ -45,7 +46,7 @@ function start(root: HTMLElement): void {
       }
       if (write.confirm && !(await confirm(write.confirm(form)))) return;
       await writer.send(form, () => write.request(form, base), {
-        doneText: write.doneText,
+        doneText: typeof write.doneText === 'function' ? write.doneText(form) : write.doneText,
         done: () => write.clear && form.reset(),
         discarded: () =>
           write.current ? ((form.elements[0] as FormField).value = write.current(story)) : form.reset(),
@@ -69,7 +70,7 @@ function withPublishAt(body: FormBody): FormBody {
 const WRITES: Readonly<Record<string, Write>> = {
   post: {
     request: (form, base) => ({ method: 'POST', path: `${base}/updates`, body: withPublishAt(formBody(form)) }),
-    doneText: 'Sent: published, or scheduled if you gave a time.',
+    doneText: (form) => (formBody(form).publishAt === undefined ? 'Published.' : 'Scheduled: it appears at its time.'),
     clear: true,
   },
   headline: {
