@@ -27,6 +27,10 @@ export default {
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:.+/)?content-disposition/)`],
   testTimeout: 20000,
+  // Native ESM under Jest's VM modules keeps every test file's module graph alive in the process
+  // that ran it: one long-lived process grows until V8 aborts (CI: heap out of memory after 30 min).
+  // A limit makes Jest run the files in worker processes and replace a worker that grew past it.
+  workerIdleMemoryLimit: '1GB',
   // The multi-node tests start `node dist/main.js`: build it first when the sources moved on.
   globalSetup: '<rootDir>/test/support/build-if-stale.ts',
 };
