@@ -12,7 +12,7 @@ import { apiSignOptions, apiVerifyOptions } from './token-policy.js';
 
 /**
  * Keys are handed over as KeyObjects: given a string, the JWT library first tries it as a public
- * key, fails, and builds a secret key on every request (about 0.35 ms each, bench/push.ts).
+ * key, fails, and builds a secret key on every request (docs/performance.md, P1's profile).
  */
 export function jwtOptions(config: AppConfig): JwtModuleOptions {
   const key = resolveSigningKey(config);

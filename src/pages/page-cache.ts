@@ -3,15 +3,15 @@ import type { FastifyRequest } from 'fastify';
 import { Metrics, RevisionCache } from '../shared/index.js';
 
 /**
- * A page is 50–300 KB (the reference story's first page 57 KB, 50 long updates more): 64 variants
- * (hosts, archive pages) of the newest revision per story, and 64 MB in all, hold the stories being read.
+ * 64 variants (hosts, archive pages) of the newest revision per story, and 64 MB in all, hold
+ * the stories being read: a page is tens to hundreds of KB (docs/performance.md, P4b).
  */
 const PAGE_CACHE_LIMITS = { variantsPerStory: 64, maxBytes: 64 * 2 ** 20 };
 
 /**
  * The anonymous readers' pages (and, as they come, the embed and the feeds), rendered once per
- * story revision and variant and served as those bytes with a strong ETag: rendering the reader
- * page took 18 ms for the reference story and 213 ms for 50 long updates, on every GET. A caller
+ * story revision and variant and served as those bytes with a strong ETag, instead of a render on
+ * every GET (docs/performance.md, P4b, gives what a render costs). A caller
  * with credentials is never answered from here nor stored here (carriesCredentials).
  */
 @Injectable()

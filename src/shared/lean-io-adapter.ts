@@ -5,8 +5,8 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
  * Nest's Socket.IO adapter, except on the namespaces whose gateways listen on their sockets
  * themselves: there Nest attaches nothing to a socket. For each socket Nest otherwise builds an
  * RxJS pipeline per message handler (fromEvent, mergeMap, takeUntil, share…) and a disconnect
- * hook: about 50 closures and 12 KB of heap a socket, as much again as Socket.IO itself, which
- * a node holding tens of thousands of readers cannot afford.
+ * hook, as much heap a socket again as Socket.IO itself (docs/performance.md, P5), which a node
+ * holding tens of thousands of readers cannot afford.
  */
 export class LeanIoAdapter extends IoAdapter {
   constructor(

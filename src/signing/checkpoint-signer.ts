@@ -8,8 +8,8 @@ import { CLOCK, type Clock } from '../kernel/index.js';
 
 /**
  * Signs story heads with this deployment's checkpoint key. A story's newest checkpoint is kept, so
- * however many readers, pushes and article builds ask for one revision, it is signed once (Ed25519
- * signs in about 50 µs); an older revision (an evidence bundle) is signed afresh and not kept.
+ * however many readers, pushes and article builds ask for one revision, it is signed once; an older
+ * revision (an evidence bundle) is signed afresh and not kept.
  */
 @Injectable()
 export class CheckpointSigner {
