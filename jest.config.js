@@ -26,7 +26,7 @@ export default {
     [`${esmOnlyDependency}.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(?:.+/)?content-disposition/)`],
-  testTimeout: 20000,
+  testTimeout: 60_000,
   // Native ESM under Jest's VM modules keeps every test file's module graph alive in the process
   // that ran it: one long-lived process grows until V8 aborts (CI: heap out of memory after 30 min).
   // A limit makes Jest run the files in worker processes and replace a worker that grew past it.

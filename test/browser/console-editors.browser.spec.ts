@@ -6,6 +6,7 @@ import {
   type Page,
   type RecordingContext,
   type TestBrowser,
+  SHOWN_WITHIN,
 } from '../support/browser.js';
 import { PASSWORD } from '../support/accounts.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
@@ -53,7 +54,7 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     await first.getByRole('button', { name: 'Change headline' }).click();
     await second
       .locator('[data-article] [data-field="title"]', { hasText: 'Opposition forms interim government' })
-      .waitFor({ timeout: 2000 });
+      .waitFor(SHOWN_WITHIN);
     expect(await headlineField(second).inputValue()).toBe('Bakiyev flees Bishkek as opposition takes over');
 
     await second.getByRole('button', { name: 'Change headline' }).click();
@@ -73,7 +74,7 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     await conflict.getByRole('button', { name: 'Apply my change on top' }).click();
     await first
       .locator('[data-article] [data-field="title"]', { hasText: 'Bakiyev flees Bishkek' })
-      .waitFor({ timeout: 2000 });
+      .waitFor(SHOWN_WITHIN);
     await second.getByText('Headline changed.').waitFor();
 
     await secondContext.context.close();
@@ -117,7 +118,7 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     await console.goto(`${t.url}/newsroom/${STORY}`);
     expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe(text);
     await console.getByRole('button', { name: 'Publish' }).click();
-    await updateWith(reader, text).waitFor({ timeout: 2000 });
+    await updateWith(reader, text).waitFor(SHOWN_WITHIN);
     await console.getByText('Published.').waitFor();
     expect(await updateWith(reader, text).count()).toBe(1);
     expect(await console.getByLabel('Update', { exact: true }).inputValue()).toBe('');
@@ -136,7 +137,9 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     const elsewhere = await secondContext.newPage();
     await elsewhere.goto(`${t.url}/newsroom`);
     await elsewhere.getByRole('button', { name: 'Sign out' }).click();
-    await presence(first).getByText('Ben Editor').waitFor({ state: 'detached', timeout: 8000 });
+    await presence(first)
+      .getByText('Ben Editor')
+      .waitFor({ ...SHOWN_WITHIN, state: 'detached' });
 
     await second.getByRole('button', { name: 'Publish' }).click();
     await second.getByText('Not sent: your session has ended.').waitFor();
@@ -148,6 +151,6 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     await second.waitForURL(`**/newsroom/${STORY}`);
     expect(await second.getByLabel('Update', { exact: true }).inputValue()).toBe(text);
     await second.getByRole('button', { name: 'Publish' }).click();
-    await updateWith(first, text).waitFor({ timeout: 2000 });
-  }, 45_000);
+    await updateWith(first, text).waitFor(SHOWN_WITHIN);
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, type Page, type TestBrowser } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, type Page, type TestBrowser, SHOWN_WITHIN } from '../support/browser.js';
 import { addEditors, signInThroughForm, updateWith } from '../support/console.js';
 import { SCRIPT_PAYLOAD, SHORT_PAYLOAD } from '../support/payloads.js';
 
@@ -52,7 +52,7 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
       await console.getByLabel(label).fill(text(label));
     await console.getByLabel('Image URL').fill('https://127.0.0.1:9/hostile.png');
     await console.getByRole('button', { name: 'Publish' }).click();
-    await updateWith(page, 'body').waitFor({ timeout: 2000 });
+    await updateWith(page, 'body').waitFor(SHOWN_WITHIN);
 
     const update = updateWith(console, 'body');
     await update.getByRole('button', { name: 'Pin' }).click();
@@ -61,7 +61,7 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
     await update.getByLabel('Corrected text').fill(`corrected ${SCRIPT_PAYLOAD}`);
     await update.getByLabel('Reason for the correction (readers see it)').fill(text('reason'));
     await update.getByRole('button', { name: 'Save correction' }).click();
-    await updateWith(page, 'corrected').waitFor({ timeout: 2000 });
+    await updateWith(page, 'corrected').waitFor(SHOWN_WITHIN);
 
     await console.getByLabel('Headline', { exact: true }).fill(text('headline'));
     await console.getByRole('button', { name: 'Change headline' }).click();
@@ -81,7 +81,7 @@ describeInBrowser('newsroom console in chromium: script typed into any field nev
     await console.getByLabel('Closing note (optional)').fill(text('closing'));
     await console.getByRole('button', { name: 'Close the story' }).click();
     await console.getByRole('dialog').getByRole('button', { name: 'Close the story' }).click();
-    await page.locator('[data-closed]:not([hidden])').waitFor({ timeout: 2000 });
+    await page.locator('[data-closed]:not([hidden])').waitFor(SHOWN_WITHIN);
     await console.getByText('This story is closed').waitFor();
 
     expect(await page.locator('[data-field="title"]').first().textContent()).toBe(text('headline'));

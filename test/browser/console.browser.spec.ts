@@ -6,6 +6,7 @@ import {
   PHONE,
   screenshots,
   type TestBrowser,
+  SHOWN_WITHIN,
 } from '../support/browser.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
 
@@ -39,7 +40,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     expect(await console.locator('[data-compose-preview] .update__body b').textContent()).toBe('withdrawn');
     const published = Date.now();
     await console.getByRole('button', { name: 'Publish' }).click();
-    await updateWith(page, 'Troops have withdrawn from the central square.').waitFor({ timeout: 2000 });
+    await updateWith(page, 'Troops have withdrawn from the central square.').waitFor(SHOWN_WITHIN);
     expect(Date.now() - published).toBeLessThan(2000);
     expect(await updateWith(page, 'withdrawn').locator('[data-field="byline"]').textContent()).toBe(
       'Rayhan Demytrie, Bishkek',
@@ -64,7 +65,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
 
     await console.getByLabel('Update', { exact: true }).fill('Gunfire was heard near Naryn.');
     await console.getByLabel('Update', { exact: true }).press('Control+Enter');
-    await updateWith(page, 'Gunfire was heard near Naryn.').waitFor({ timeout: 2000 });
+    await updateWith(page, 'Gunfire was heard near Naryn.').waitFor(SHOWN_WITHIN);
 
     const update = updateWith(console, 'Gunfire was heard near Naryn.');
     await update.getByRole('button', { name: 'Correct' }).click();
@@ -74,7 +75,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     const corrected = updateWith(page, 'Gunfire was heard near Talas.');
     await corrected
       .locator('[data-field="correction-reason"]', { hasText: 'The town was Talas, not Naryn' })
-      .waitFor({ timeout: 2000 });
+      .waitFor(SHOWN_WITHIN);
 
     const correctedInConsole = updateWith(console, 'Gunfire was heard near Talas.');
     await correctedInConsole.getByRole('button', { name: 'Retract' }).click();
@@ -91,7 +92,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
 
     await correctedInConsole.getByRole('button', { name: 'Retract update' }).click();
     await dialog.getByRole('button', { name: 'Retract update' }).click();
-    await corrected.waitFor({ state: 'detached', timeout: 2000 });
+    await corrected.waitFor({ ...SHOWN_WITHIN, state: 'detached' });
     await updateWith(console, 'Gunfire was heard near Talas.').waitFor({ state: 'detached' });
     expect(editor.dialogs).toEqual([]);
     await editor.context.close();

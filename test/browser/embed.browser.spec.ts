@@ -15,6 +15,7 @@ import {
   screenshots,
   type RecordingContext,
   type TestBrowser,
+  SHOWN_WITHIN,
 } from '../support/browser.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
@@ -121,14 +122,14 @@ describeInBrowser('the embed in chromium, framed by another site', () => {
       body: 'Troops pulled back from the square.',
     });
     const update = frame.locator('#update-embed-arrives');
-    await update.waitFor({ timeout: 5000 });
+    await update.waitFor(SHOWN_WITHIN);
     expect(await frame.locator('[data-updates] > article').first().getAttribute('id')).toBe('update-embed-arrives');
     expect(await frame.locator('[data-updates] > article').count()).toBe(10);
     expect(await update.locator('[data-field="permalink"]').getAttribute('href')).toBe(
       `/live/${STORY}/updates/embed-arrives#update-embed-arrives`,
     );
     await write('/updates/embed-arrives/retraction', { reason: 'Not confirmed' });
-    await update.waitFor({ state: 'detached', timeout: 5000 });
+    await update.waitFor({ ...SHOWN_WITHIN, state: 'detached' });
     expect(await page.evaluate('window.notReloaded')).toBe(true);
     // The parent was told the frame's height, and the frame is that tall: no scrollbar inside it.
     const last = (await heights()).at(-1)!;
@@ -143,7 +144,7 @@ describeInBrowser('the embed in chromium, framed by another site', () => {
   it('tells the parent the new height when the frame narrows, and fits a phone', async () => {
     const wide = (await heights()).at(-1)!;
     await page.setViewportSize(PHONE);
-    await page.waitForFunction(`window.heights.at(-1) !== ${wide}`, undefined, { timeout: 5000 });
+    await page.waitForFunction(`window.heights.at(-1) !== ${wide}`, undefined, SHOWN_WITHIN);
     expect((await heights()).at(-1)!).toBeGreaterThan(wide);
     expect(await horizontalOverflow(page)).toBe(0);
   });

@@ -1,5 +1,12 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, PHONE, screenshots, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  launchBrowser,
+  PHONE,
+  screenshots,
+  type TestBrowser,
+  SHOWN_WITHIN,
+} from '../support/browser.js';
 
 const BLOG = 'bishkek-key-events';
 const api = `/api/live-blogs/${BLOG}`;
@@ -74,7 +81,7 @@ describeInBrowser('reader page in chromium: key events', () => {
     await post({ updateId: 'curfew', headline: 'Curfew declared in Bishkek', body: 'A curfew was declared.' });
     await mark('curfew');
     const entry = page.locator('[data-key-events-list] li[data-update-id="curfew"]');
-    await entry.waitFor({ timeout: 5000 });
+    await entry.waitFor(SHOWN_WITHIN);
     expect(await entry.textContent()).toContain('Curfew declared in Bishkek');
     expect(await entry.locator('a').getAttribute('href')).toBe('#update-curfew');
     await screenshots(page, 'key-event-pushed');
@@ -82,7 +89,7 @@ describeInBrowser('reader page in chromium: key events', () => {
     await t.http.post(`${api}/updates/envoy/retraction`).set(editor).send({ reason: 'Unconfirmed' }).expect(201);
     await page
       .locator('[data-key-events-list] li[data-update-id="envoy"]')
-      .waitFor({ state: 'detached', timeout: 5000 });
+      .waitFor({ ...SHOWN_WITHIN, state: 'detached' });
 
     // The JSON-LD follows a few seconds after the changes (a spread-out fetch of the article view).
     const jsonLdText = () => page.locator('script[type="application/ld+json"]').textContent();

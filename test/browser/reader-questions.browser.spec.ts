@@ -1,5 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, screenshots, type TestBrowser } from '../support/browser.js';
+import { describeInBrowser, launchBrowser, screenshots, type TestBrowser, SHOWN_WITHIN } from '../support/browser.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
 
 const BLOG = 'osh-reader-tools';
@@ -59,7 +59,7 @@ describeInBrowser('reader tools in chromium: follow the story, ask the desk, ans
       .post(`/api/live-blogs/${BLOG}/questions`)
       .send({ name: 'Bakyt', text: 'Where can we find water?' })
       .expect(202);
-    await page.locator('[data-questions-list] .question').filter({ hasText: 'water' }).waitFor({ timeout: 8000 });
+    await page.locator('[data-questions-list] .question').filter({ hasText: 'water' }).waitFor(SHOWN_WITHIN);
     await question.getByLabel(/Answer/).fill('Police reopened it at 21:00, with checkpoints.');
     await screenshots(page, 'console-questions');
     await question.getByRole('button', { name: 'Publish answer' }).click();

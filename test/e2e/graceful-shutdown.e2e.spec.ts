@@ -87,7 +87,7 @@ describe('graceful shutdown on SIGTERM', () => {
 
       expect(await node.exited).toBe(0);
       expect(outcome.other).toEqual([]);
-      await waitFor(() => disconnects.length === READERS, 5000, 'every reader disconnected');
+      await waitFor(() => disconnects.length === READERS, 15_000, 'every reader disconnected');
       for (const reader of readers) expect(reader.goodbyes).toEqual([expect.objectContaining({ reason: 'shutdown' })]);
       // Then the server closed the socket (its disconnect packet, or the transport closing behind it):
       // either way the documented client reconnects, Socket.IO by itself after a transport close,

@@ -71,7 +71,7 @@ describe('the live client when the ack and the next event arrive in one read', (
       { afterRevision: 5, epoch: 'e1' },
     );
     try {
-      await waitFor(() => applied.includes('ack 10') && applied.includes('12'), 5000, 'the ack and events 11 and 12');
+      await waitFor(() => applied.includes('ack 10') && applied.includes('12'), 15_000, 'the ack and events 11 and 12');
       const resumed = 'events' in ackFor(5);
       console.log(`race: applied [${applied.join(', ')}], revision ${follower.revision}`);
       expect(applied).toEqual([...(resumed ? ['6', '7', '8', '9', '10'] : []), 'ack 10', '11', '12']);

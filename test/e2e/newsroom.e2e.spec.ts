@@ -119,11 +119,11 @@ describe('newsroom: the index, the console page, who wrote what, and who is here
     });
     await elsewhere.socket.emitWithAck('join', { liveBlogId: 'another-story' });
     await second.socket.emitWithAck('join', { liveBlogId: STORY });
-    await waitFor(() => first.names().join() === 'Ann Editor,Ben Editor', 2000, 'Ann to see Ben');
+    await waitFor(() => first.names().join() === 'Ann Editor,Ben Editor', 15_000, 'Ann to see Ben');
     expect(second.names()).toEqual(['Ann Editor', 'Ben Editor']);
 
     second.socket.disconnect();
-    await waitFor(() => first.names().join() === 'Ann Editor', 2000, 'Ann to see Ben leave');
+    await waitFor(() => first.names().join() === 'Ann Editor', 15_000, 'Ann to see Ben leave');
     expect(elsewhere.heard.every((message) => message.liveBlogId === 'another-story')).toBe(true);
     expect(elsewhere.names()).toEqual(['Cy Editor']);
     expect(await first.socket.emitWithAck('join', { liveBlogId: '../x' })).toMatchObject({
@@ -139,11 +139,11 @@ describe('newsroom: the index, the console page, who wrote what, and who is here
     sockets.push(watcher.socket, leaving.socket);
     await watcher.socket.emitWithAck('join', { liveBlogId: STORY });
     await leaving.socket.emitWithAck('join', { liveBlogId: STORY });
-    await waitFor(() => watcher.names().includes('Ben Editor'), 2000, 'Ben to join');
+    await waitFor(() => watcher.names().includes('Ben Editor'), 15_000, 'Ben to join');
     const signedOut = new Promise((resolve) => leaving.socket.once('signed-out', resolve));
     await t.http.post('/signout').set(ben.writeHeaders).type('form').send({}).expect(303);
     await signedOut;
-    await waitFor(() => !watcher.names().includes('Ben Editor'), 8000, 'Ben to leave');
+    await waitFor(() => !watcher.names().includes('Ben Editor'), 15_000, 'Ben to leave');
     expect(leaving.socket.connected).toBe(false);
   });
 });

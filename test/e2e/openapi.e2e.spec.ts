@@ -289,7 +289,7 @@ describe('/asyncapi.json payloads', () => {
         .send({ kind: 'report', body: 'Pushed to both readers' })
         .expect(201);
       await fresh.waitForRevision(head + 1);
-      await waitFor(() => fresh.readers.length > 0, 5000, 'a readers count');
+      await waitFor(() => fresh.readers.length > 0, 15_000, 'a readers count');
       const unsubscribed = await new Promise((resolve) =>
         fresh.socket.emit('unsubscribe', { liveBlogId: id }, resolve),
       );

@@ -153,7 +153,7 @@ describe('push: the /live socket namespace', () => {
     const bob = await reader();
     await alice.subscribe(BLOG);
     await bob.subscribe(BLOG);
-    await waitFor(() => alice.readers.some((count) => count.count === 2), 3000, 'a count of 2');
+    await waitFor(() => alice.readers.some((count) => count.count === 2), 15_000, 'a count of 2');
     expect(alice.readers.at(-1)).toEqual({ liveBlogId: BLOG, count: 2 });
   });
 

@@ -64,7 +64,7 @@ describe('scheduled updates', () => {
     ]);
     expect(reader.events).toEqual([]);
 
-    await waitFor(() => reader!.events.length > 0, 5000, 'the publication');
+    await waitFor(() => reader!.events.length > 0, 15_000, 'the publication');
     await sleep(300);
     expect(reader.events).toHaveLength(1);
     expect(reader.events[0]).toMatchObject({ type: 'UpdatePosted', data: { updateId: 'statement', body: SECRET } });

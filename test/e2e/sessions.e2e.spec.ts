@@ -80,7 +80,7 @@ describe('sessions across nodes', () => {
   it('a session opened on one node works on the other, and a sign-out on one ends it on both', async () => {
     const session = await signIn(a);
     const onB = () => b.app.get(SessionAuthenticator).fromToken(session.token);
-    await waitFor(() => onB() !== null, 5000, 'node b to see the session');
+    await waitFor(() => onB() !== null, 15_000, 'node b to see the session');
     const handshake = b.app.get(SessionAuthenticator).fromCookieHeader(`theme=dark; ${session.cookie}`);
     expect(handshake?.author).toEqual({ id: 'ann', name: 'Ann Editor', role: 'editor' });
     await b.http.post('/api/live-blogs').set(session.writeHeaders).send({ title: 'Osh on b' }).expect(201);
@@ -90,7 +90,7 @@ describe('sessions across nodes', () => {
       .type('form')
       .send({ _csrf: session.csrfToken })
       .expect(303);
-    await waitFor(() => onB() === null, 5000, 'node b to see the sign-out');
+    await waitFor(() => onB() === null, 15_000, 'node b to see the sign-out');
     // The socket handshake's Cookie header, as presence reads it, is refused on node b too.
     expect(b.app.get(SessionAuthenticator).fromCookieHeader(`theme=dark; ${session.cookie}`)).toBeNull();
     await b.http.post('/api/live-blogs').set(session.writeHeaders).send({ title: 'Osh again' }).expect(401);

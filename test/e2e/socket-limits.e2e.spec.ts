@@ -110,7 +110,7 @@ describe('socket limits', () => {
     );
     expect(most.packets).toBeLessThanOrEqual(limit + sinceLastLook);
     expect(most.bytes).toBeLessThanOrEqual((limit + sinceLastLook + 2) * 10 * 1024);
-    await waitFor(() => live.sockets.get(slowId) === undefined, 5000, 'the slow socket to be gone');
+    await waitFor(() => live.sockets.get(slowId) === undefined, 15_000, 'the slow socket to be gone');
     tcp.destroy();
   }, 120_000);
 });

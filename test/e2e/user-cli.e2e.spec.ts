@@ -41,7 +41,7 @@ describe('npm run user', () => {
   it('adds an account with the password piped on standard input, and the running server signs it in', async () => {
     const added = user(add, `${PASSWORD}\n`);
     expect(added).toMatchObject({ status: 0, stdout: 'added ann (Ann Editor, editor, active)\n' });
-    await waitFor(() => t.app.get(AccountDirectory).account('ann') !== undefined, 5000, 'the server to see ann');
+    await waitFor(() => t.app.get(AccountDirectory).account('ann') !== undefined, 15_000, 'the server to see ann');
     await signIn(t, 'ann', PASSWORD);
   });
 
@@ -74,7 +74,7 @@ describe('npm run user', () => {
     expect(user(['reset', 'ann'], 'a whole new passphrase\n')).toMatchObject({ status: 0 });
     // The server learns of it from the store feed, as any other node would.
     const ended = (token: string) => t.app.get(SessionAuthenticator).fromToken(token) === null;
-    await waitFor(() => ended(before.token), 5000, 'the reset to end the session');
+    await waitFor(() => ended(before.token), 15_000, 'the reset to end the session');
     await t.http.post('/api/live-blogs').set(before.writeHeaders).send({ title: 'Osh' }).expect(401);
     await t.http.post('/signin').type('form').send({ username: 'ann', password: PASSWORD }).expect(401);
     const after = await signIn(t, 'ann', 'a whole new passphrase');
@@ -82,7 +82,7 @@ describe('npm run user', () => {
       status: 0,
       stdout: 'disabled ann (Ann Editor, editor, disabled) (its sessions are ended)\n',
     });
-    await waitFor(() => ended(after.token), 5000, 'the disable to end the session');
+    await waitFor(() => ended(after.token), 15_000, 'the disable to end the session');
     await t.http.post('/api/live-blogs').set(after.writeHeaders).send({ title: 'Osh' }).expect(401);
     expect(user(['enable', 'ann'])).toMatchObject({ status: 0, stdout: 'enabled ann (Ann Editor, editor, active)\n' });
   });

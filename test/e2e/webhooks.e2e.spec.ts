@@ -288,7 +288,7 @@ describe('webhooks (Standard Webhooks 1.0, delivered from the store feed)', () =
       liveBlogIds: ['wh-failing'],
     }).expect(201);
     await post('wh-failing', 'Never taken at first.');
-    await waitFor(() => hook.requests.length >= 4, 5000, 'four attempts');
+    await waitFor(() => hook.requests.length >= 4, 15_000, 'four attempts');
     const failing = await waitForStatus(endpoint.id, 'failing');
     expect(failing).toEqual(
       expect.objectContaining({ status: 'failing', statusReason: expect.stringContaining('HTTP 503') }),
@@ -311,7 +311,7 @@ describe('webhooks (Standard Webhooks 1.0, delivered from the store feed)', () =
       liveBlogIds: ['wh-gone'],
     }).expect(201);
     await post('wh-gone', 'One.');
-    await waitFor(() => hook.requests.length >= 1, 5000, 'the first attempt');
+    await waitFor(() => hook.requests.length >= 1, 15_000, 'the first attempt');
     const disabled = await waitForStatus(endpoint.id, 'disabled');
     expect(disabled.statusReason).toContain('410 Gone');
     await post('wh-gone', 'Two.');

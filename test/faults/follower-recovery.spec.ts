@@ -83,7 +83,7 @@ describe('the live client recovers from what a restart does to it', () => {
     );
     const applied: number[] = [];
     const follower = follow(applied);
-    await waitFor(() => follower.revision === 8, 5000, 'the second subscribe');
+    await waitFor(() => follower.revision === 8, 15_000, 'the second subscribe');
     const [first, second] = server.requests;
     console.log(`follower: refused, asked again after ${second!.at - first!.at} ms, applied [${applied.join(', ')}]`);
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(400);
@@ -99,7 +99,7 @@ describe('the live client recovers from what a restart does to it', () => {
     });
     const applied: number[] = [];
     const follower = follow(applied, 300);
-    await waitFor(() => follower.revision === 12, 5000, 'the retried subscribe');
+    await waitFor(() => follower.revision === 12, 15_000, 'the retried subscribe');
     console.log(`follower: first subscribe unanswered, applied [${applied.join(', ')}]`);
     expect(server.requests.map((request) => request.afterRevision)).toEqual([5, 5]);
     expect(applied).toEqual(range(6, 12));
@@ -115,7 +115,7 @@ describe('the live client recovers from what a restart does to it', () => {
     });
     const applied: number[] = [];
     const follower = follow(applied);
-    await waitFor(() => follower.revision === 7, 5000, 'a subscribe on a new connection');
+    await waitFor(() => follower.revision === 7, 15_000, 'a subscribe on a new connection');
     expect(server.requests.map((request) => request.afterRevision)).toEqual([5, 6]);
     expect(applied).toEqual([6, 7]);
   });
@@ -147,7 +147,7 @@ describe('the follower notices a push that skips a revision', () => {
         epoch: 'e1',
       },
     );
-    await waitFor(() => follower.revision === 8, 5000, 'the catch-up after the gap');
+    await waitFor(() => follower.revision === 8, 15_000, 'the catch-up after the gap');
     expect(server.requests.map((request) => request.afterRevision)).toEqual([3, 6]);
     expect(applied).toEqual([4, 5, 6, 7, 8]);
   });
@@ -167,7 +167,7 @@ describe('the follower notices a push that skips a revision', () => {
         afterRevision: 4,
       },
     );
-    await waitFor(() => follower.revision === 5, 5000, 'the first ack');
+    await waitFor(() => follower.revision === 5, 15_000, 'the first ack');
     follower.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
     socket.disconnect().connect();

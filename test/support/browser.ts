@@ -7,6 +7,12 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 375, height: 740 } as const;
+/**
+ * How long a test waits for something pushed to show on a page. It passes as soon as it shows; the
+ * time is generous because it only ends a test that has already failed, and on a loaded machine
+ * (another test run beside this one) a push takes seconds where it takes milliseconds alone.
+ */
+export const SHOWN_WITHIN = { timeout: 15_000 } as const;
 
 const ARGS = [
   '--no-sandbox',

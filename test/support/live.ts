@@ -31,13 +31,13 @@ export async function connectReader(baseUrl: string, options: Parameters<typeof 
     readers,
     goodbyes,
     subscribe: (liveBlogId, resume = {}) => subscribe(socket, { liveBlogId, ...resume }),
-    waitForRevision: (revision, timeoutMs = 5000) =>
+    waitForRevision: (revision, timeoutMs = 15_000) =>
       waitFor(() => events.some((event) => event.revision >= revision), timeoutMs, `revision ${revision}`),
     close: () => void socket.disconnect(),
   };
 }
 
-export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(condition: () => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

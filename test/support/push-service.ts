@@ -33,7 +33,7 @@ export async function startPushService(answer: (path: string) => number = () => 
     origin,
     requests,
     to: (path: string) => requests.filter((request) => request.path === path),
-    waitFor: (count: number, path?: string, timeoutMs = 8000) =>
+    waitFor: (count: number, path?: string, timeoutMs = 20_000) =>
       waitFor(
         () => requests.filter((request) => path === undefined || request.path === path).length >= count,
         timeoutMs,

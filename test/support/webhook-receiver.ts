@@ -58,7 +58,7 @@ export async function startReceiver(answer: Answer = () => 204): Promise<Receive
     url: `http://127.0.0.1:${port}/hook`,
     requests,
     delivered,
-    waitForDelivered: async (count, timeoutMs = 5000) => {
+    waitForDelivered: async (count, timeoutMs = 15_000) => {
       await waitFor(() => delivered.length >= count, timeoutMs, `${count} webhooks delivered`);
       return delivered;
     },
