@@ -19,8 +19,16 @@ import { describe, locate } from './json-location.js';
  * server, no store. This module and what it imports open no store; a test walks its imports.
  */
 export interface BundleReport {
+  /** True only when every check passed against a key set the caller trusts (`pinned`). */
   readonly ok: boolean;
-  /** What was checked, one line each; the last says where it failed. */
+  /**
+   * `verified`: everything holds and the key is in the trusted key set; `unverified_origin`:
+   * everything holds, but no trusted key set was given, so the file proves only that whoever
+   * holds the key in it made it (anyone can make such a file with a key of their own);
+   * `failed`: the last line says where.
+   */
+  readonly verdict: 'verified' | 'unverified_origin' | 'failed';
+  /** What was checked, one line each, control characters shown escaped; the last is the verdict. */
   readonly lines: readonly string[];
 }
 
@@ -47,13 +55,29 @@ export async function verifyBundle(file: Buffer, pinned?: Keyring): Promise<Bund
     lines.push('every part matches the seal: header, checkpoint, keys, page and each event');
     checkPage(bundle);
     lines.push(`the page folds from the events: ${bundle.page.updates.length} updates as readers saw them`);
-    lines.push(pinned ? 'verified' : 'verified (the key was not checked against a published key set: pass --keys)');
-    return { ok: true, lines };
+    if (pinned) return { ok: true, verdict: 'verified', lines: printable([...lines, 'verified']) };
+    const unverified =
+      `UNVERIFIED ORIGIN: the file is consistent and sealed by key ${bundle.seal.keyId}, the key it carries itself; ` +
+      'anyone can make such a file with a key of their own: pass --keys <dateline-keys.json> saved from the server';
+    return { ok: false, verdict: 'unverified_origin', lines: printable([...lines, unverified]) };
   } catch (error) {
     if (!(error instanceof Failure)) throw error;
-    return { ok: false, lines: [...lines, error.message] };
+    return { ok: false, verdict: 'failed', lines: printable([...lines, error.message]) };
   }
 }
+
+/**
+ * The lines with every control character (C0, DEL, C1), line separator and bidirectional control
+ * shown as `\u{…}`: text from the file is printed before it is proven, and must not be able to
+ * move the cursor, clear the screen, start a line of its own or reorder what is shown after it.
+ */
+function printable(lines: readonly string[]): string[] {
+  return lines.map((line) =>
+    line.replace(UNPRINTABLE, (character) => `\\u{${character.codePointAt(0)!.toString(16).padStart(4, '0')}}`),
+  );
+}
+
+const UNPRINTABLE = /[\p{Cc}\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
 
 function decode(file: Buffer): string {
   try {
@@ -178,6 +202,13 @@ function checkEventShape(event: RecordedEvent, index: number, stream: string): v
 }
 
 function checkSeal(bundle: EvidenceBundle, keys: Keyring): void {
+  // The server seals with the key that signs its checkpoint: a seal by any other key was added by someone else.
+  if (bundle.seal.keyId !== bundle.checkpoint.keyId) {
+    fail(
+      'seal.keyId',
+      `sealed by key ${bundle.seal.keyId}, the checkpoint was signed by key ${bundle.checkpoint.keyId}`,
+    );
+  }
   const key = keys.get(bundle.seal.keyId);
   if (!key) fail('seal.keyId', `key ${bundle.seal.keyId} is not in the bundle's keys`);
   if (!sealVerifies(bundle.seal, key!)) fail('seal', 'the seal does not verify: its digests or signature were altered');
