@@ -42,7 +42,7 @@ export async function runCheckpointCommand(
     if (error instanceof UnusableKey || error instanceof Unreadable) return refused(error.message);
     throw error;
   }
-  const story = { storeEpoch: store.epoch, liveBlogId: id };
+  const story = { storeEpoch: store.epoch, earlierEpochs: store.earlierEpochs, liveBlogId: id };
   const witnesses = await storedCheckpoints(store, id);
   const report = await verifyExtension(checkpoint, keys, story, streamPages(store, streamOf(id)), witnesses);
   const signed = `checkpoint of revision ${checkpoint.revision}, signed ${checkpoint.at} by key ${checkpoint.keyId}`;

@@ -20,7 +20,7 @@ export class ProofService {
 
   /** Does the story's history now extend the one the checkpoint signed? Reads the whole stream, a page at a time. */
   async verify(liveBlogId: string, checkpoint: SignedCheckpoint): Promise<ExtensionReport> {
-    const story = { storeEpoch: this.store.epoch, liveBlogId };
+    const story = { storeEpoch: this.store.epoch, earlierEpochs: this.store.earlierEpochs, liveBlogId };
     const pages = streamPages(this.store, streamOf(liveBlogId));
     const witnesses = await storedCheckpoints(this.store, liveBlogId);
     return verifyExtension(checkpoint, this.signer.keyring, story, pages, witnesses);
