@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { runAuditCommand } from '../../src/audit/audit-command.js';
 import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { fieldHashOf } from '../../src/live-blog/application/hash-chain.js';
+import { verifyBundle } from '../../src/proof/bundle-verifier.js';
+import { canonical } from '../../src/proof/evidence-bundle.js';
+import { keyringOf } from '../../src/signing/keyring.js';
 import type { SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, type Reader } from '../support/live.js';
@@ -205,6 +208,37 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
       db.prepare(`UPDATE events SET metadata = ? WHERE ${row}`).run(original);
     }
     expect((await t.http.get(`${URL}/integrity`).set(auditor).expect(200)).body.ok).toBe(true);
+  });
+
+  it('makes an evidence bundle for every revision before the redaction too, proven by the redaction event', async () => {
+    const redactedAt = await head();
+    const keys = keyringOf((await t.http.get('/.well-known/dateline-keys.json').expect(200)).body);
+    const made = [];
+    for (let revision = 1; revision < redactedAt; revision++) {
+      const reply = await t.http.get(`${URL}/evidence?revision=${revision}`).set(auditor).expect(200);
+      expect(reply.text).not.toContain('Bekova');
+      const bundle = JSON.parse(reply.text);
+      expect(bundle.events.map((event: Json) => event.revision).at(-1)).toBe(revision);
+      // The events after it, up to the redaction event that proves the removal lawful.
+      expect(bundle.laterEvents.map((event: Json) => event.revision).at(-1)).toBe(redactedAt);
+      expect(bundle.page.revision).toBe(revision);
+      const report = await verifyBundle(Buffer.from(reply.text, 'utf8'), keys);
+      expect([revision, report.verdict, report.lines.at(-1)]).toEqual([revision, 'verified', 'verified']);
+      expect(report.lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^revision 1: body, media.caption lawfully redacted at revision ${redactedAt}`),
+        ),
+      );
+      made.push(revision);
+    }
+    // Without its later events the bundle proves nothing: the emptied field is unexplained.
+    const reply = await t.http.get(`${URL}/evidence?revision=2`).set(auditor).expect(200);
+    const { laterEvents: _cut, ...stripped } = JSON.parse(reply.text);
+    const cut = await verifyBundle(Buffer.from(`${canonical(stripped)}\n`, 'utf8'), keys);
+    expect(cut.lines.at(-1)).toMatch(/^FAILED at events\[1\] \(revision 1\): altered .*without a redaction event/);
+    console.log(
+      `evidence between a redacted update and its redaction: revisions ${made.join(', ')} (redaction at ${redactedAt}): ${made.length} bundles, each verified`,
+    );
   });
 
   it('gives a returning reader the article, not a replay of the text, and refuses to redact twice', async () => {
