@@ -237,6 +237,18 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     }
   });
 
+  it('prints no control character from a checkpoint file: a key id or story with escape sequences is shown escaped', async () => {
+    const saved = await checkpoint();
+    const outcome = await verifyOnCommandLine({ ...saved, keyId: '\u001b[2J\u202eextends\r\nok' });
+    expect(outcome.exitCode).toBe(1);
+    const printed = outcome.lines.join('\n');
+    expect(printed).not.toMatch(/[\u001b\u202e\r]/);
+    expect(outcome.lines).toHaveLength(2);
+    expect(outcome.lines.at(-1)).toMatch(
+      /^osh-curfew: unknown key: .*\\u\{001b\}\[2J\\u\{202e\}extends\\u\{000d\}\\u\{000a\}ok/,
+    );
+  });
+
   it('refuses a malformed checkpoint with the field at fault, writes nothing, and is for auditors only', async () => {
     const saved = await checkpoint();
     const before = await t.store.streamRevision(STREAM);
