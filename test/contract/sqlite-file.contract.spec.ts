@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 eventStoreContract(
   'sqlite file',
   () => openSqliteEventStore((currentPath = join(dir, `store-${++stores}`, 'events.db'))),
-  () => openSqliteEventStore(currentPath),
+  (options) => openSqliteEventStore(currentPath, undefined, options),
 );
 
 describe('sqlite file store', () => {
