@@ -70,6 +70,19 @@ describe('accounts through the admin API', () => {
       .expect(404);
   });
 
+  it('answers 409 to disabling the last active admin, and writes nothing', async () => {
+    await addAccount(t, { username: 'root', displayName: 'Root Admin', role: 'admin' });
+    const before = await t.store.readStream('accounts');
+    const refused = await t.http.post('/api/accounts/root/disable').set(admin).expect(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ kind: 'conflict', details: { field: 'username' } });
+    expect(refused.body.detail).toMatch(/last active admin/);
+    expect(await t.store.readStream('accounts')).toHaveLength(before.length);
+    await addAccount(t, { username: 'rae', displayName: 'Rae Admin', role: 'admin' });
+    await t.http.post('/api/accounts/root/disable').set(admin).expect(200);
+    await t.http.post('/api/accounts/rae/disable').set(admin).expect(409);
+  });
+
   it('stores argon2id hashes in the accounts stream, with the admin who acted, and never the password', async () => {
     const events = await t.store.readStream('accounts');
     const added = events.find((event) => event.type === 'AccountAdded' && event.data.username === 'ann')!;

@@ -1,4 +1,4 @@
-import type { AccountBook } from './account-book.js';
+import type { Account, AccountBook } from './account-book.js';
 import { AccountConflict, AccountNotFound, InvalidAccount } from './account-errors.js';
 import { ACCOUNT_ROLES, type AccountEvent, type AccountRole } from './account-events.js';
 
@@ -30,7 +30,14 @@ export function decideAccounts(command: AccountCommand, book: AccountBook): Acco
   const { username } = account;
   switch (command.type) {
     case 'DisableAccount':
-      return account.status === 'disabled' ? [] : [{ type: 'AccountDisabled', data: { username } }];
+      if (account.status === 'disabled') return [];
+      if (isLastAdmin(account, book)) {
+        throw new AccountConflict(
+          `"${username}" is the last active admin: add or enable another admin before disabling this one`,
+          'username',
+        );
+      }
+      return [{ type: 'AccountDisabled', data: { username } }];
     case 'EnableAccount':
       return account.status === 'active' ? [] : [{ type: 'AccountEnabled', data: { username } }];
     case 'ResetPassword':
@@ -42,6 +49,15 @@ export function decideAccounts(command: AccountCommand, book: AccountBook): Acco
       if (!account.sessions.has(command.sessionId)) return [];
       return [{ type: 'SessionEnded', data: { username, sessionId: command.sessionId } }];
   }
+}
+
+/** Without an active admin account nobody could manage accounts from the site again. */
+function isLastAdmin(account: Account, book: AccountBook): boolean {
+  if (account.role !== 'admin' || account.status !== 'active') return false;
+  for (const other of book.accounts.values()) {
+    if (other !== account && other.role === 'admin' && other.status === 'active') return false;
+  }
+  return true;
 }
 
 function addAccount(command: Extract<AccountCommand, { type: 'AddAccount' }>, book: AccountBook): AccountEvent[] {
