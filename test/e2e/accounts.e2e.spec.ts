@@ -29,15 +29,20 @@ describe('accounts through the admin API', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/argon2|passwordHash|correct horse/);
   });
 
-  it('answers 400 naming the field for a bad user name, role or short password, and writes nothing', async () => {
+  it('answers 400 naming the field for a bad user name, role, short password or unprintable display name, and writes nothing', async () => {
     const cases = [
       [{ username: 'Ann Editor', displayName: 'Ann', role: 'editor', password: PASSWORD }, 'username'],
       [{ username: 'bob', displayName: 'Bob', role: 'owner', password: PASSWORD }, 'role'],
       [{ username: 'bob', displayName: 'Bob', role: 'editor', password: 'short' }, 'password'],
+      [{ username: 'bob', displayName: 'Bob\u0000', role: 'editor', password: PASSWORD }, 'displayName'],
+      [{ username: 'bob', displayName: 'Bob \u202eredaE', role: 'editor', password: PASSWORD }, 'displayName'],
+      [{ username: 'bob', displayName: '\u200b\u2060\u00ad', role: 'editor', password: PASSWORD }, 'displayName'],
+      [{ username: 'bob', displayName: 'Bob\nEditor', role: 'editor', password: PASSWORD }, 'displayName'],
     ] as const;
     for (const [body, field] of cases) {
       const response = await t.http.post('/api/accounts').set(admin).send(body).expect(400);
-      expect(response.body.details.fields[0].field).toBe(field);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
     }
     const list = await t.http.get('/api/accounts').set(admin).expect(200);
     expect(list.body).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { DomainError, text } from '../../kernel/index.js';
 import type { Account, AccountBook } from './account-book.js';
 import { AccountConflict, AccountNotFound, InvalidAccount } from './account-errors.js';
 import { ACCOUNT_ROLES, type AccountEvent, type AccountRole } from './account-events.js';
@@ -62,10 +63,7 @@ function isLastAdmin(account: Account, book: AccountBook): boolean {
 
 function addAccount(command: Extract<AccountCommand, { type: 'AddAccount' }>, book: AccountBook): AccountEvent[] {
   const username = checkedUsername(command.username);
-  const displayName = command.displayName.trim();
-  if (displayName === '' || displayName.length > DISPLAY_NAME_MAX) {
-    throw new InvalidAccount(`the display name must be 1 to ${DISPLAY_NAME_MAX} characters`, 'displayName');
-  }
+  const displayName = checkedDisplayName(command.displayName);
   if (!(ACCOUNT_ROLES as readonly string[]).includes(command.role)) {
     throw new InvalidAccount(`the role must be one of ${ACCOUNT_ROLES.join(', ')}`, 'role');
   }
@@ -82,6 +80,22 @@ export function checkedUsername(username: string): string {
     );
   }
   return username;
+}
+
+/**
+ * The name every event the account writes carries and every console shows: one line of text that
+ * keeps the rule of all shown text (no control characters, no bidirectional overrides, not invisible).
+ */
+export function checkedDisplayName(displayName: string): string {
+  let checked: string;
+  try {
+    checked = text(displayName, 'displayName', DISPLAY_NAME_MAX);
+  } catch (error) {
+    if (error instanceof DomainError) throw new InvalidAccount(error.message, 'displayName');
+    throw error;
+  }
+  if (/[\t\n\r]/.test(checked)) throw new InvalidAccount('displayName must be one line', 'displayName');
+  return checked;
 }
 
 /** Checked before hashing, so a weak password never reaches the store even as a hash. */
