@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -101,8 +102,30 @@ export async function openSqliteEventStore(
   clock: Clock = systemClock,
   options: OpenOptions = {},
 ): Promise<SqliteEventStore> {
-  if (path !== ':memory:' && path !== '') await mkdir(dirname(path), { recursive: true });
+  if (path !== ':memory:' && path !== '') {
+    await mkdir(dirname(path), { recursive: true });
+    ownerOnly(path);
+  }
   return new SqliteEventStore(retain(new Database(path)), clock, options);
+}
+
+/**
+ * The store holds password hashes, sessions and unpublished text: its file is the owner's alone
+ * (0600, like the keys). It is made empty with that mode before SQLite opens it (an empty file is an
+ * empty database), and SQLite gives its -wal and -shm files the database file's mode; a store made
+ * before this rule, and its journal files, are narrowed when opened.
+ */
+function ownerOnly(path: string): void {
+  if (!existsSync(path)) {
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 /**
