@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBundle } from '../../src/proof/bundle-verifier.js';
@@ -93,6 +93,7 @@ describe('a store restored from a backup gets a new epoch: readers redraw, what 
 
     const backedUp = storeCommand(`sqlite:${file}`, folder, 'backup', backup);
     expect(backedUp).toEqual({ status: 0, out: expect.stringMatching(/^backed up 5 events .* of epoch /) });
+    expect(statSync(backup).mode & 0o777).toBe(0o600); // it holds what the store holds
     expect(storeCommand(`sqlite:${file}`, folder, 'backup', backup).status).toBe(1); // never overwrites
     await steps.write(['Gunfire near the bazaar.', 'The mayor spoke.']);
     const late = await steps.checkpoint(); // revision 6: the backup does not hold it

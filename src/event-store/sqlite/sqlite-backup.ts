@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BACKUP_MARK, openSqliteConnection, retain } from './sqlite-event-store.js';
@@ -18,8 +18,17 @@ export interface SqliteBackup {
  */
 export async function backupSqliteStore(source: string, target: string): Promise<SqliteBackup> {
   if (!existsSync(source)) throw new Error(`no event store at ${source}`);
-  if (existsSync(target)) throw new Error(`${target} exists: a backup never overwrites a file`);
   await mkdir(dirname(target), { recursive: true });
+  // Made empty and owner-only first (an empty file is an empty database): the copy holds what the
+  // store holds (password hashes, sessions, unpublished text); and 'wx' never overwrites a file.
+  try {
+    closeSync(openSync(target, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new Error(`${target} exists: a backup never overwrites a file`);
+    }
+    throw error;
+  }
   const original = openSqliteConnection(source);
   let totalPages: number;
   try {
