@@ -69,6 +69,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly feedErrors = new Counter({
+    name: 'dateline_feed_errors_total',
+    help: 'Times the store feed failed under the views (each followed again from the last event folded, after a backoff)',
+    registers: [this.registry],
+  });
+
   readonly pushLag = new Histogram({
     name: 'dateline_push_lag_seconds',
     help: 'Time from an event’s commit to its emission to readers',
