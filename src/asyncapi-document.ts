@@ -7,6 +7,7 @@ import {
   LiveErrorPayload,
   PushedEventResponse,
   ReadersCountPayload,
+  ResumePayload,
   SubscribedWithArticlePayload,
   SubscribedWithEventsPayload,
   SubscribeRequestPayload,
@@ -36,6 +37,7 @@ const PAYLOADS = {
   PushedEvent: PushedEventResponse,
   ReadersCount: ReadersCountPayload,
   Goodbye: GoodbyePayload,
+  Resume: ResumePayload,
   ConnectRefused: ConnectRefusedPayload,
   JoinRequest: JoinRequestPayload,
   Joined: JoinedPayload,
@@ -116,6 +118,12 @@ export function asyncApiDocument(app: INestApplication, server: SocketServer): S
             'A new event of a followed story, with the signed checkpoint at its revision',
             'Drop any event at or below the revision you hold.',
           ),
+          resume: message(
+            'resume',
+            'Resume',
+            'A push of this story failed here: holding less than `revision`, subscribe again from what you hold',
+            'Sent when this node could not push an event; the subscribe replays exactly what is missing.',
+          ),
           readers: message('readers', 'ReadersCount', "The story's reader count, at most once a second"),
           goodbye: message(
             'goodbye',
@@ -159,6 +167,12 @@ export function asyncApiDocument(app: INestApplication, server: SocketServer): S
         channel: ref('#/channels/live'),
         summary: 'Push each new event of a subscribed story',
         messages: [ref('#/channels/live/messages/event')],
+      },
+      sendResume: {
+        action: 'send',
+        channel: ref('#/channels/live'),
+        summary: 'Tell the readers of a story whose push failed to subscribe again from what they hold',
+        messages: [ref('#/channels/live/messages/resume')],
       },
       sendReaders: {
         action: 'send',

@@ -10,6 +10,7 @@ import {
   type LiveErrorCode,
   type PublicEvent,
   type ReadersCount,
+  type Resume,
   type ServerToClientEvents,
   type SubscribeAck,
   type SubscribeRequest,
@@ -111,6 +112,8 @@ export class LiveBlogFollower {
   /** Each subscribe the follower sends by itself; an older one's failure does not retry. */
   private attempts = 0;
   private failures = 0;
+  /** The highest revision a `resume` named while no subscription was live: checked against the next ok ack. */
+  private resumeTo = -1;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private readonly stopListening: () => void;
@@ -127,6 +130,9 @@ export class LiveBlogFollower {
     const onEvent = (event: PublicEvent) => {
       if (this.live && event.liveBlogId === liveBlogId) this.pushed(event);
     };
+    const onResume = (resume: Resume) => {
+      if (resume.liveBlogId === liveBlogId) this.resumeAsked(resume.revision);
+    };
     const onReaders = ({ liveBlogId: id, count }: ReadersCount) => {
       if (id === liveBlogId) this.handlers.onReaders?.(count);
     };
@@ -134,12 +140,14 @@ export class LiveBlogFollower {
     const onDisconnect = (reason: string) => this.dropped(reason);
     const onRefused = (error: Error) => this.refused(error);
     socket.on('event', onEvent);
+    socket.on('resume', onResume);
     socket.on('readers', onReaders);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onRefused);
     this.stopListening = () => {
       socket.off('event', onEvent);
+      socket.off('resume', onResume);
       socket.off('readers', onReaders);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
@@ -195,6 +203,9 @@ export class LiveBlogFollower {
         if (ack.ok) {
           this.failures = 0;
           this.handlers.onStatus?.({ state: 'live' });
+          // A resume that came before this ack named a revision its catch-up may not hold.
+          if (this.resumeTo > (this.revision ?? -1)) this.follow();
+          this.resumeTo = -1;
           return;
         }
         this.handlers.onStatus?.({ state: 'unavailable', message: ack.error.message });
@@ -235,6 +246,17 @@ export class LiveBlogFollower {
     const seconds = error.data?.retryAfterSeconds ?? REFUSED_HANDSHAKE_WAIT_S;
     clearTimeout(this.retry);
     this.retry = setTimeout(() => this.socket.connect(), (1 + Math.random()) * 1000 * seconds);
+  }
+
+  /**
+   * The server could not push an event up to `revision` (DESIGN §5): holding less, ask again from the
+   * revision held, which replays what is missing; holding it, there is nothing to do. Heard while a
+   * subscribe is on its way, it is kept until that ack, whose catch-up may or may not hold the event.
+   */
+  private resumeAsked(revision: number): void {
+    if (this.closed || (this.revision !== undefined && this.revision >= revision)) return;
+    if (this.live) this.follow();
+    else this.resumeTo = Math.max(this.resumeTo, revision);
   }
 
   /** A push that skips a revision means one was lost on the way: ask again from the revision held. */

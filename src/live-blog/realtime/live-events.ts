@@ -123,8 +123,19 @@ export interface Goodbye {
   readonly message: string;
 }
 
+/**
+ * A push of this story failed on this node (DESIGN §5): events up to `revision` may not all have
+ * reached the socket. A reader holding less subscribes again with the revision it holds, which
+ * replays exactly what it lacks; one holding `revision` or more has nothing to do.
+ */
+export interface Resume {
+  readonly liveBlogId: string;
+  readonly revision: number;
+}
+
 export interface ServerToClientEvents {
   event: (event: PushedEvent) => void;
+  resume: (resume: Resume) => void;
   readers: (readers: ReadersCount) => void;
   goodbye: (goodbye: Goodbye) => void;
 }
