@@ -32,6 +32,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly accountConflicts = new Counter({
+    name: 'dateline_account_conflicts_total',
+    help: 'Appends to the accounts stream that lost a race with another node and were decided again',
+    registers: [this.registry],
+  });
+
   readonly projectionLag = new Histogram({
     name: 'dateline_projection_lag_seconds',
     help: 'Time from an event’s commit to its fold into this node’s views',
