@@ -116,7 +116,8 @@ export function asyncApiDocument(app: INestApplication, server: SocketServer): S
             'event',
             'PushedEvent',
             'A new event of a followed story, with the signed checkpoint at its revision',
-            'Drop any event at or below the revision you hold.',
+            'Drop any event at or below the revision you hold; one whose `afterRevision` is above it means ' +
+              'events were missed: subscribe again from the revision you hold.',
           ),
           resume: message(
             'resume',

@@ -9,6 +9,7 @@ import {
   LIVE_NAMESPACE,
   type LiveErrorCode,
   type PublicEvent,
+  type PushedEvent,
   type ReadersCount,
   type Resume,
   type ServerToClientEvents,
@@ -127,7 +128,7 @@ export class LiveBlogFollower {
   ) {
     this.revision = resume.afterRevision;
     this.epoch = resume.epoch;
-    const onEvent = (event: PublicEvent) => {
+    const onEvent = (event: PushedEvent) => {
       if (this.live && event.liveBlogId === liveBlogId) this.pushed(event);
     };
     const onResume = (resume: Resume) => {
@@ -171,8 +172,11 @@ export class LiveBlogFollower {
         if (error) return reject(error);
         if (ack.ok) {
           this.epoch = ack.epoch;
-          if ('events' in ack) ack.events.forEach((event) => this.apply(event));
-          else {
+          if ('events' in ack) {
+            ack.events.forEach((event) => this.apply(event));
+            // The ack's revision may lie past its last event: the newsroom's own revisions are held too.
+            this.revision = Math.max(this.revision ?? -1, ack.revision);
+          } else {
             // A redraw starts again from the article's revision (also a lower one, from a replaced store).
             this.revision = ack.revision;
             this.handlers.onRedraw?.(ack.article);
@@ -259,9 +263,14 @@ export class LiveBlogFollower {
     else this.resumeTo = Math.max(this.resumeTo, revision);
   }
 
-  /** A push that skips a revision means one was lost on the way: ask again from the revision held. */
-  private pushed(event: PublicEvent): void {
-    if (this.revision !== undefined && event.revision > this.revision + 1) {
+  /**
+   * A push that skips a revision readers may see means one was lost on the way: ask again from the
+   * revision held. The push names the previous one sent (`afterRevision`): the revisions between are
+   * the newsroom's, no gap (an older server that does not name it: the revision before the push's).
+   */
+  private pushed(event: PushedEvent): void {
+    const follows = event.afterRevision ?? event.revision - 1;
+    if (this.revision !== undefined && follows > this.revision) {
       this.follow();
       return;
     }

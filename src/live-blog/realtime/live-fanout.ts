@@ -42,6 +42,8 @@ export class LiveFanout implements OnModuleDestroy {
   private readonly joining = new Map<string, Map<string, Joining>>();
   /** Per blog, the revision of the last event this fan-out has pushed (or passed, with nobody listening). */
   private readonly pushed = new Map<string, number>();
+  /** Per blog, the revision of the last event readers may see, pushed or passed: the next push's `afterRevision`. */
+  private readonly lastPublic = new Map<string, number>();
   private readonly subscription: Subscription;
   /** Socket.IO keeps the name of each room a socket joins: one string per story, not one per reader. */
   private readonly rooms = new Map<string, string>();
@@ -145,11 +147,14 @@ export class LiveFanout implements OnModuleDestroy {
 
   private push({ liveBlogId, event }: FoldedEvent): void {
     this.pushed.set(liveBlogId, event.revision);
+    const isPublic = isPublicEvent(event);
+    const afterRevision = this.lastPublic.get(liveBlogId) ?? -1;
+    if (isPublic) this.lastPublic.set(liveBlogId, event.revision);
     if (this.audience(liveBlogId) === 0) return;
-    if (!isPublicEvent(event)) return this.passOver(liveBlogId);
+    if (!isPublic) return this.passOver(liveBlogId);
     // Signed once per revision here, after the audience check: a story nobody reads costs no signature.
     const checkpoint = this.signer.sign(liveBlogId, event.revision, event.metadata.hash);
-    const publicEvent: PushedEvent = { ...toPublicEvent(liveBlogId, event), checkpoint };
+    const publicEvent: PushedEvent = { ...toPublicEvent(liveBlogId, event), checkpoint, afterRevision };
     const room = roomOf(liveBlogId);
     const inRoom = this.server?.adapter.rooms.get(room)?.size ?? 0;
     if (inRoom > 0) {
