@@ -7,6 +7,7 @@ import {
   LiveErrorPayload,
   PushedEventResponse,
   ReadersCountPayload,
+  ResumePayload,
   SubscribedWithArticlePayload,
   SubscribedWithEventsPayload,
   SubscribeRequestPayload,
@@ -36,6 +37,7 @@ const PAYLOADS = {
   PushedEvent: PushedEventResponse,
   ReadersCount: ReadersCountPayload,
   Goodbye: GoodbyePayload,
+  Resume: ResumePayload,
   ConnectRefused: ConnectRefusedPayload,
   JoinRequest: JoinRequestPayload,
   Joined: JoinedPayload,
@@ -114,7 +116,14 @@ export function asyncApiDocument(app: INestApplication, server: SocketServer): S
             'event',
             'PushedEvent',
             'A new event of a followed story, with the signed checkpoint at its revision',
-            'Drop any event at or below the revision you hold.',
+            'Drop any event at or below the revision you hold; one whose `afterRevision` is above it means ' +
+              'events were missed: subscribe again from the revision you hold.',
+          ),
+          resume: message(
+            'resume',
+            'Resume',
+            'A push of this story failed here: holding less than `revision`, subscribe again from what you hold',
+            'Sent when this node could not push an event; the subscribe replays exactly what is missing.',
           ),
           readers: message('readers', 'ReadersCount', "The story's reader count, at most once a second"),
           goodbye: message(
@@ -159,6 +168,12 @@ export function asyncApiDocument(app: INestApplication, server: SocketServer): S
         channel: ref('#/channels/live'),
         summary: 'Push each new event of a subscribed story',
         messages: [ref('#/channels/live/messages/event')],
+      },
+      sendResume: {
+        action: 'send',
+        channel: ref('#/channels/live'),
+        summary: 'Tell the readers of a story whose push failed to subscribe again from what they hold',
+        messages: [ref('#/channels/live/messages/resume')],
       },
       sendReaders: {
         action: 'send',

@@ -37,6 +37,7 @@ export {
   GoodbyePayload,
   LiveErrorPayload,
   ReadersCountPayload,
+  ResumePayload,
   SubscribedWithArticlePayload,
   SubscribedWithEventsPayload,
   SubscribeRequestPayload,

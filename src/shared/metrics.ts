@@ -32,6 +32,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly accountConflicts = new Counter({
+    name: 'dateline_account_conflicts_total',
+    help: 'Appends to the accounts stream that lost a race with another node and were decided again',
+    registers: [this.registry],
+  });
+
   readonly projectionLag = new Histogram({
     name: 'dateline_projection_lag_seconds',
     help: 'Time from an event’s commit to its fold into this node’s views',
@@ -66,6 +72,12 @@ export class Metrics {
   readonly pushFailures = new Counter({
     name: 'dateline_push_failures_total',
     help: 'Pushes that threw (caught and logged; the next event is pushed as usual)',
+    registers: [this.registry],
+  });
+
+  readonly feedErrors = new Counter({
+    name: 'dateline_feed_errors_total',
+    help: 'Times the store feed failed under the views (each followed again from the last event folded, after a backoff)',
     registers: [this.registry],
   });
 

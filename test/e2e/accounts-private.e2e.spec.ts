@@ -45,11 +45,12 @@ describe('account events stay out of every public and audit view', () => {
     await t.close();
   });
 
-  it('stores them in the accounts stream, beside the story', async () => {
-    const accountEvents = await t.store.readStream('accounts');
-    expect(types(accountEvents)).toEqual(['AccountAdded', 'SessionStarted', 'SessionEnded', 'AccountDisabled']);
+  it('stores them in the accounts stream and the account’s sessions stream, beside the story', async () => {
+    expect(types(await t.store.readStream('accounts'))).toEqual(['AccountAdded', 'AccountDisabled']);
+    expect(types(await t.store.readStream('sessions-ann'))).toEqual(['SessionStarted', 'SessionEnded']);
     const all = await t.store.readAll();
-    expect(all.map((event) => event.stream)).toEqual(expect.arrayContaining(['accounts', `liveblog-${BLOG}`]));
+    const streams = ['accounts', 'sessions-ann', `liveblog-${BLOG}`];
+    expect(all.map((event) => event.stream)).toEqual(expect.arrayContaining(streams));
   });
 
   it('pushes the story’s events only, in order, and no account event', async () => {

@@ -46,3 +46,41 @@ describe('the client helper a page follows a story with', () => {
     socket.disconnect();
   });
 });
+
+describe('the follower beside the newsroom', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startApp();
+  });
+  afterEach(() => t.close());
+
+  it('takes a revision the newsroom kept (a scheduled update) for no gap: it subscribes once', async () => {
+    const editor = bearer(t.token('editor'));
+    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Follower' }).expect(201);
+    const socket = connectLive(t.url, { transports: ['websocket'], forceNew: true });
+    const applied: number[] = [];
+    let acks = 0;
+    const follower = new LiveBlogFollower(
+      socket,
+      BLOG,
+      { onEvent: (event) => applied.push(event.revision), onAck: () => acks++ },
+      { afterRevision: 0, epoch: t.store.epoch },
+    );
+    await waitFor(() => acks === 1, 5000, 'the first ack');
+    const post = (body: string, extra: object = {}) =>
+      t.http
+        .post(`/api/live-blogs/${BLOG}/updates`)
+        .set(editor)
+        .send({ kind: 'report', body, ...extra });
+    await post('Scheduled for tomorrow.', { publishAt: new Date(Date.now() + 86_400_000).toISOString() }).expect(201);
+    await post('Crowds gather.').expect(201);
+    await post('Shots heard.').expect(201);
+    await waitFor(() => follower.revision === 3, 5000, 'revision 3');
+    await sleep(100);
+    console.log(`subscribes by a follower across a newsroom-only revision: ${acks}`);
+    expect(applied).toEqual([2, 3]);
+    expect(acks).toBe(1);
+    follower.close();
+    socket.disconnect();
+  });
+});

@@ -3,7 +3,7 @@ import {
   FAILURES_PER_USERNAME,
   FAILURES_PER_USERNAME_ANYWHERE,
 } from '../../src/accounts/application/sign-in.js';
-import { ACCOUNTS_STREAM } from '../../src/accounts/application/account-stream.js';
+import { ACCOUNTS_STREAM, sessionsStream } from '../../src/accounts/application/account-stream.js';
 import { startApp, type TestApp } from '../support/app.js';
 import { addAccount, PASSWORD } from '../support/accounts.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
@@ -13,9 +13,16 @@ function attempt(t: TestApp, username: string, password: string, address: string
   return t.http.post('/signin').set('X-Forwarded-For', address).type('form').send({ username, password });
 }
 
+/** Sessions started for the accounts these tests make, wherever stored (each account's sessions stream). */
 async function sessionsStarted(t: TestApp): Promise<number> {
-  const events = await t.store.readStream(ACCOUNTS_STREAM);
+  const streams = [ACCOUNTS_STREAM, sessionsStream('ann'), sessionsStream('bea')];
+  const events = (await Promise.all(streams.map((stream) => t.store.readStream(stream)))).flat();
   return events.filter((event) => event.type === 'SessionStarted').length;
+}
+
+async function accountConflicts(t: TestApp): Promise<number> {
+  const text = (await t.http.get('/metrics').expect(200)).text;
+  return Number(/^dateline_account_conflicts_total (\d+)$/m.exec(text)?.[1] ?? 0);
 }
 
 function tally(statuses: readonly number[]): Record<number, number> {
@@ -100,7 +107,10 @@ describe('a stranger guessing an owner’s name', () => {
 const schemas = new TestSchemas();
 afterAll(() => schemas.dropAll());
 
-/** Sign-ins append SessionStarted to the one accounts stream: sent together, none may be refused for it moving. */
+/**
+ * Sign-ins sent together all open a session, and none races another: each appends to its account's
+ * sessions stream whatever its revision, and the accounts stream does not move.
+ */
 function concurrentSignIns(store: () => string) {
   let t: TestApp;
 
@@ -113,13 +123,17 @@ function concurrentSignIns(store: () => string) {
 
   it('all open a session: 60 at once for two accounts', async () => {
     const before = await sessionsStarted(t);
+    const accountsBefore = await t.store.streamRevision(ACCOUNTS_STREAM);
     const burst = await Promise.all(
       Array.from({ length: 60 }, (_, index) => attempt(t, index % 2 ? 'ann' : 'bea', PASSWORD, `198.51.100.${index}`)),
     );
     const counts = tally(burst.map((response) => response.status));
-    console.log(`60 concurrent right sign-ins (${store().split(':')[0]}): statuses`, counts);
+    const conflicts = await accountConflicts(t);
+    console.log(`60 concurrent right sign-ins (${store().split(':')[0]}): statuses`, counts, `conflicts ${conflicts}`);
     expect(counts).toEqual({ 303: 60 });
     expect((await sessionsStarted(t)) - before).toBe(60);
+    expect(conflicts).toBe(0);
+    expect(await t.store.streamRevision(ACCOUNTS_STREAM)).toBe(accountsBefore);
   });
 }
 
@@ -142,14 +156,18 @@ await describeWithPostgres('sign-ins sent together to two nodes (PostgreSQL)', (
 
   it('all open a session: 60 at once for two accounts over two nodes', async () => {
     const before = await sessionsStarted(nodes[0]!);
+    const accountsBefore = await nodes[0]!.store.streamRevision(ACCOUNTS_STREAM);
     const burst = await Promise.all(
       Array.from({ length: 60 }, (_, index) =>
         attempt(nodes[index % 2]!, index % 3 ? 'ann' : 'bea', PASSWORD, `198.51.100.${index}`),
       ),
     );
     const counts = tally(burst.map((response) => response.status));
-    console.log('60 concurrent right sign-ins over two nodes (postgres): statuses', counts);
+    const conflicts = (await accountConflicts(nodes[0]!)) + (await accountConflicts(nodes[1]!));
+    console.log('60 concurrent right sign-ins over two nodes (postgres): statuses', counts, `conflicts ${conflicts}`);
     expect(counts).toEqual({ 303: 60 });
     expect((await sessionsStarted(nodes[0]!)) - before).toBe(60);
+    expect(conflicts).toBe(0);
+    expect(await nodes[0]!.store.streamRevision(ACCOUNTS_STREAM)).toBe(accountsBefore);
   });
 });

@@ -1,3 +1,6 @@
+import { AccountCommands, COMMAND_LINE_ACTOR } from '../../src/accounts/application/account-commands.js';
+import { AccountDirectory } from '../../src/accounts/application/account-directory.js';
+import { sessionsStream } from '../../src/accounts/application/account-stream.js';
 import { FAILURES_PER_ADDRESS, FAILURES_PER_USERNAME } from '../../src/accounts/application/sign-in.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { addAccount, PASSWORD, signIn } from '../support/accounts.js';
@@ -253,5 +256,37 @@ describe('failed sign-ins from one address', () => {
       .send({ username: 'ann', password: PASSWORD })
       .expect(429);
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('a sign-in that a new password overtook', () => {
+  let t: TestApp;
+
+  beforeEach(async () => {
+    t = await startApp();
+    await addAccount(t);
+  });
+  afterEach(() => t.close());
+
+  it('stores its session after the reset, yet the session never opens, on this node or a fresh one', async () => {
+    // given: the old password was checked on the accounts stream as it stood before the reset
+    const directory = t.app.get(AccountDirectory);
+    const commands = t.app.get(AccountCommands);
+    const checkedOn = directory.book.revision;
+    await commands.resetPassword('ann', 'a brand new passphrase', COMMAND_LINE_ACTOR);
+    // when: its session is appended only now
+    const stale = { type: 'StartSession', username: 'ann', sessionId: 'stale', accountsRevision: checkedOn } as const;
+    await commands.execute(stale, COMMAND_LINE_ACTOR);
+    const fresh = { ...stale, sessionId: 'fresh', accountsRevision: directory.book.revision };
+    await commands.execute(fresh, COMMAND_LINE_ACTOR);
+    // then
+    const stored = await t.store.readStream(sessionsStream('ann'));
+    expect(stored.map((event) => event.data.sessionId)).toEqual(['stale', 'fresh']);
+    expect(directory.session('ann', 'stale')).toBeNull();
+    expect(directory.session('ann', 'fresh')).not.toBeNull();
+    const rereading = new AccountDirectory(t.store);
+    await rereading.catchUp();
+    expect(rereading.session('ann', 'stale')).toBeNull();
+    expect(rereading.session('ann', 'fresh')).not.toBeNull();
   });
 });

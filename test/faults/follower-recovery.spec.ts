@@ -152,6 +152,24 @@ describe('the follower notices a push that skips a revision', () => {
     expect(applied).toEqual([4, 5, 6, 7, 8]);
   });
 
+  it('subscribes again after its ack when a resume heard before it names a revision the catch-up lacked', async () => {
+    // The server's push of 7 failed while this subscribe's catch-up (read up to 6) was on its way:
+    // it says `resume` up to 7 before the ack. Then a resume the follower already holds changes nothing.
+    server = await scriptedServer((request, socket, ack, nth) => {
+      if (nth === 1) socket.emit('resume', { liveBlogId: BLOG, revision: 7 });
+      ack(resumed(request.afterRevision!, nth === 1 ? 6 : 7));
+      if (nth === 2) setTimeout(() => socket.emit('resume', { liveBlogId: BLOG, revision: 7 }), 20);
+    });
+    socket = connectLive(server.url, { transports: ['websocket'], forceNew: true });
+    const applied: number[] = [];
+    const onEvent = (pushed: PublicEvent) => applied.push(pushed.revision);
+    const follower = new LiveBlogFollower(socket, BLOG, { onEvent }, { afterRevision: 5, epoch: 'e1' });
+    await waitFor(() => follower.revision === 7, 5000, 'the second catch-up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.requests.map((request) => request.afterRevision)).toEqual([5, 6]);
+    expect(applied).toEqual([6, 7]);
+  });
+
   it('stops on close(): no more events, and no subscribe after a reconnect', async () => {
     server = await scriptedServer((request, socket, ack) => {
       ack(resumed(request.afterRevision!, 5));

@@ -30,7 +30,11 @@ import {
   toStreamState,
   toWrongExpectedRevision,
 } from '../../src/event-store/kurrentdb/kurrentdb-mapping.js';
+import { ACCOUNTS_STREAM, sessionsStream } from '../../src/accounts/application/account-stream.js';
 import { streamOf } from '../../src/live-blog/application/stream-names.js';
+import { PUSH_LOG_STREAM, PUSH_STREAM } from '../../src/push/application/push-stream.js';
+import { questionStream } from '../../src/questions/application/question-stream.js';
+import { WEBHOOKS_STREAM, deliveryLogStream } from '../../src/webhooks/application/webhook-stream.js';
 
 const at = (commit: bigint, prepare: bigint): Position => ({ commit, prepare });
 
@@ -196,22 +200,42 @@ describe('KurrentDB events', () => {
 });
 
 describe('KurrentDB stream names and the $all filter', () => {
-  it("filter the feed to Dateline's live-blog streams", () => {
+  /** Every stream a reader of the feed folds, named by the features that own them. */
+  const followed = [
+    streamOf('kyrgyzstan-unrest'), // the views
+    ACCOUNTS_STREAM, // the account directory: accounts…
+    sessionsStream('ann.editor'), // …and each account's sessions, so a sign-out reaches every node
+    WEBHOOKS_STREAM, // the endpoint registry
+  ];
+  /** Dateline's private streams (read by stream, never from the feed), the adapter's own, other applications'. */
+  const notFollowed = [
+    questionStream('kyrgyzstan-unrest'),
+    deliveryLogStream('wh-1'),
+    PUSH_STREAM,
+    PUSH_LOG_STREAM,
+    'accounts-archive',
+    'webhooks2',
+    '$stats-127.0.0.1:2113',
+    'orders-1',
+  ];
+
+  it('carry in the feed every stream the views and directories fold, and no other', () => {
     const names = new StreamNames();
-    const prefixes = names.feedPrefixes();
-    expect(prefixes.some((prefix) => streamOf('kyrgyzstan-unrest').startsWith(prefix))).toBe(true);
-    for (const bookkeeping of [names.epoch(), names.claimsOf('e-1'), '$stats-127.0.0.1:2113', 'orders-1']) {
-      expect(prefixes.some((prefix) => bookkeeping.startsWith(prefix))).toBe(false);
+    for (const stream of followed) expect([stream, names.inFeed(stream)]).toEqual([stream, true]);
+    for (const stream of [...notFollowed, names.epoch(), names.claimsOf('e-1')]) {
+      expect([stream, names.inFeed(stream)]).toEqual([stream, false]);
     }
   });
 
   it('keep a namespace on the server and off in Dateline, and filter the feed to it', () => {
-    const names = new StreamNames('t1-');
-    expect(names.onServer('liveblog-alpha')).toBe('t1-liveblog-alpha');
-    expect(names.inDateline('t1-liveblog-alpha')).toBe('liveblog-alpha');
-    expect(names.feedPrefixes()).toEqual(['t1-liveblog-']);
-    expect(names.epoch()).toBe('t1-dateline-meta');
-    expect(names.claimsOf('e-1')).toBe(`t1-dateline-event-id-${kurrentEventId('e-1')}`);
-    expect(new StreamNames('t2-').feedPrefixes().some((prefix) => 't1-liveblog-alpha'.startsWith(prefix))).toBe(false);
+    const names = new StreamNames('t1.');
+    expect(names.onServer('liveblog-alpha')).toBe('t1.liveblog-alpha');
+    expect(names.inDateline('t1.liveblog-alpha')).toBe('liveblog-alpha');
+    for (const stream of followed) expect(names.inFeed(names.onServer(stream))).toBe(true);
+    for (const stream of followed) expect(names.inFeed(stream)).toBe(false);
+    expect(names.inFeed('t1xaccounts')).toBe(false); // the namespace's dot is no wildcard
+    expect(names.epoch()).toBe('t1.dateline-meta');
+    expect(names.claimsOf('e-1')).toBe(`t1.dateline-event-id-${kurrentEventId('e-1')}`);
+    expect(new StreamNames('t2.').inFeed('t1.liveblog-alpha')).toBe(false);
   });
 });

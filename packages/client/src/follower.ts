@@ -9,7 +9,9 @@ import {
   LIVE_NAMESPACE,
   type LiveErrorCode,
   type PublicEvent,
+  type PushedEvent,
   type ReadersCount,
+  type Resume,
   type ServerToClientEvents,
   type SubscribeAck,
   type SubscribeRequest,
@@ -111,6 +113,8 @@ export class LiveBlogFollower {
   /** Each subscribe the follower sends by itself; an older one's failure does not retry. */
   private attempts = 0;
   private failures = 0;
+  /** The highest revision a `resume` named while no subscription was live: checked against the next ok ack. */
+  private resumeTo = -1;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private readonly stopListening: () => void;
@@ -124,8 +128,11 @@ export class LiveBlogFollower {
   ) {
     this.revision = resume.afterRevision;
     this.epoch = resume.epoch;
-    const onEvent = (event: PublicEvent) => {
+    const onEvent = (event: PushedEvent) => {
       if (this.live && event.liveBlogId === liveBlogId) this.pushed(event);
+    };
+    const onResume = (resume: Resume) => {
+      if (resume.liveBlogId === liveBlogId) this.resumeAsked(resume.revision);
     };
     const onReaders = ({ liveBlogId: id, count }: ReadersCount) => {
       if (id === liveBlogId) this.handlers.onReaders?.(count);
@@ -134,12 +141,14 @@ export class LiveBlogFollower {
     const onDisconnect = (reason: string) => this.dropped(reason);
     const onRefused = (error: Error) => this.refused(error);
     socket.on('event', onEvent);
+    socket.on('resume', onResume);
     socket.on('readers', onReaders);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onRefused);
     this.stopListening = () => {
       socket.off('event', onEvent);
+      socket.off('resume', onResume);
       socket.off('readers', onReaders);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
@@ -163,8 +172,11 @@ export class LiveBlogFollower {
         if (error) return reject(error);
         if (ack.ok) {
           this.epoch = ack.epoch;
-          if ('events' in ack) ack.events.forEach((event) => this.apply(event));
-          else {
+          if ('events' in ack) {
+            ack.events.forEach((event) => this.apply(event));
+            // The ack's revision may lie past its last event: the newsroom's own revisions are held too.
+            this.revision = Math.max(this.revision ?? -1, ack.revision);
+          } else {
             // A redraw starts again from the article's revision (also a lower one, from a replaced store).
             this.revision = ack.revision;
             this.handlers.onRedraw?.(ack.article);
@@ -195,6 +207,9 @@ export class LiveBlogFollower {
         if (ack.ok) {
           this.failures = 0;
           this.handlers.onStatus?.({ state: 'live' });
+          // A resume that came before this ack named a revision its catch-up may not hold.
+          if (this.resumeTo > (this.revision ?? -1)) this.follow();
+          this.resumeTo = -1;
           return;
         }
         this.handlers.onStatus?.({ state: 'unavailable', message: ack.error.message });
@@ -237,9 +252,25 @@ export class LiveBlogFollower {
     this.retry = setTimeout(() => this.socket.connect(), (1 + Math.random()) * 1000 * seconds);
   }
 
-  /** A push that skips a revision means one was lost on the way: ask again from the revision held. */
-  private pushed(event: PublicEvent): void {
-    if (this.revision !== undefined && event.revision > this.revision + 1) {
+  /**
+   * The server could not push an event up to `revision` (DESIGN §5): holding less, ask again from the
+   * revision held, which replays what is missing; holding it, there is nothing to do. Heard while a
+   * subscribe is on its way, it is kept until that ack, whose catch-up may or may not hold the event.
+   */
+  private resumeAsked(revision: number): void {
+    if (this.closed || (this.revision !== undefined && this.revision >= revision)) return;
+    if (this.live) this.follow();
+    else this.resumeTo = Math.max(this.resumeTo, revision);
+  }
+
+  /**
+   * A push that skips a revision readers may see means one was lost on the way: ask again from the
+   * revision held. The push names the previous one sent (`afterRevision`): the revisions between are
+   * the newsroom's, no gap (an older server that does not name it: the revision before the push's).
+   */
+  private pushed(event: PushedEvent): void {
+    const follows = event.afterRevision ?? event.revision - 1;
+    if (this.revision !== undefined && follows > this.revision) {
       this.follow();
       return;
     }

@@ -17,6 +17,7 @@ export {
   type PublicEventData,
   type PushedEvent,
   type ReadersCount,
+  type Resume,
   type ServerToClientEvents,
   type SubscribeAck,
   type SubscribedWithArticle,

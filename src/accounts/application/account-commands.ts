@@ -1,17 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, WrongExpectedRevision } from '../../event-store/index.js';
 import type { Account } from '../domain/account-book.js';
 import { checkedPassword, checkedUsername, decideAccounts, type AccountCommand } from '../domain/account-decide.js';
 import { AccountNotFound } from '../domain/account-errors.js';
 import type { AccountRole } from '../domain/account-events.js';
 import { AccountDirectory } from './account-directory.js';
-import { ACCOUNTS_STREAM, accountEnvelope } from './account-stream.js';
+import { ACCOUNTS_STREAM, accountEnvelope, sessionsStream } from './account-stream.js';
 import { hashPassword } from './password-hasher.js';
 import type { Author } from '../../kernel/index.js';
-import { TakingTurns } from '../../shared/index.js';
+import { Metrics, TakingTurns } from '../../shared/index.js';
 
 /**
- * How long a command keeps deciding again while other nodes append to the accounts stream first
+ * How long an account command keeps deciding again while other nodes append to the accounts stream first
  * (on this node, account commands take turns and do not race), with a random delay growing to
  * 100 ms between tries, so that nodes signing many in at once do not retry in step.
  */
@@ -44,6 +44,7 @@ export class AccountCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly directory: AccountDirectory,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   async add(account: NewAccount, actor: Author): Promise<AccountSummary> {
@@ -80,10 +81,29 @@ export class AccountCommands {
 
   /** Appends what the command decides; the directory holds it before this resolves (read-your-writes). */
   async execute(command: AccountCommand, actor: Author): Promise<void> {
+    if (command.type === 'StartSession' || command.type === 'EndSession') return this.appendSession(command, actor);
     await this.turns.take(ACCOUNTS_STREAM, () => this.decideAndAppend(command, actor));
   }
 
-  /** Every account event is in one stream: commands on this node append one after the other. */
+  /**
+   * A session event goes to the account's own sessions stream whatever its revision, so sign-ins and
+   * sign-outs never wait for each other nor decide again. What keeps a sign-in from outliving a new
+   * password it did not see is the `accounts` revision the event carries (account-book.ts), not the
+   * stream's revision.
+   */
+  private async appendSession(
+    command: Extract<AccountCommand, { type: 'StartSession' | 'EndSession' }>,
+    actor: Author,
+  ): Promise<void> {
+    await this.directory.catchUp();
+    const events = decideAccounts(command, this.directory.book);
+    if (events.length === 0) return;
+    const stream = sessionsStream(command.username);
+    await this.store.append(stream, accountEnvelope(events, actor), { expectedRevision: 'any' });
+    await this.directory.catchUpSessions(command.username);
+  }
+
+  /** Every account is in one stream: account commands on this node append one after the other. */
   private readonly turns = new TakingTurns();
 
   private async decideAndAppend(command: AccountCommand, actor: Author): Promise<void> {
@@ -101,6 +121,7 @@ export class AccountCommands {
       } catch (error) {
         // Another node wrote to the stream first: read its events and decide again on them.
         if (!(error instanceof WrongExpectedRevision) || Date.now() >= retryUntil) throw error;
+        this.metrics?.accountConflicts.inc();
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt)));
       }
     }

@@ -84,7 +84,9 @@ export class SignInService {
       this.logger.warn({ username: key, address, retryAfterSeconds: reserved }, 'sign-in refused: too many failures');
       throw new SignInThrottled(reserved);
     }
-    const account = this.directory.account(key);
+    // The book the password is checked against: its revision goes into the session it opens.
+    const { book } = this.directory;
+    const account = book.accounts.get(key);
     const matches = await passwordMatches(account?.passwordHash, password);
     if (!account || !matches || account.status !== 'active') {
       const reason = !account ? 'no such account' : !matches ? 'wrong password' : 'account disabled';
@@ -98,7 +100,13 @@ export class SignInService {
       known ? Promise.resolve() : this.knownAddresses.take(atAddress),
     ]);
     const sessionId = randomUUID();
-    await this.commands.execute({ type: 'StartSession', username: key, sessionId }, actorOf(account));
+    const startSession = { type: 'StartSession', username: key, sessionId, accountsRevision: book.revision } as const;
+    await this.commands.execute(startSession, actorOf(account));
+    if (!this.directory.session(key, sessionId)) {
+      // The password or the account changed while this one was checked: the stored session never opened.
+      this.logger.warn({ username: key, address, reason: 'account changed' }, 'sign-in failed');
+      throw new SignInRefused('the user name or password is wrong, or the account is disabled');
+    }
     this.logger.log({ username: key, address }, 'signed in');
     return { account, sessionId };
   }

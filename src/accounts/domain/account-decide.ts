@@ -20,7 +20,13 @@ export type AccountCommand =
   | { readonly type: 'DisableAccount'; readonly username: string }
   | { readonly type: 'EnableAccount'; readonly username: string }
   | { readonly type: 'ResetPassword'; readonly username: string; readonly passwordHash: string }
-  | { readonly type: 'StartSession'; readonly username: string; readonly sessionId: string }
+  | {
+      readonly type: 'StartSession';
+      readonly username: string;
+      readonly sessionId: string;
+      /** The revision of the `accounts` stream the password was checked on. */
+      readonly accountsRevision: number;
+    }
   | { readonly type: 'EndSession'; readonly username: string; readonly sessionId: string };
 
 /** What a command changes in the book: nothing (an empty list) when it is already so. */
@@ -43,9 +49,11 @@ export function decideAccounts(command: AccountCommand, book: AccountBook): Acco
       return account.status === 'active' ? [] : [{ type: 'AccountEnabled', data: { username } }];
     case 'ResetPassword':
       return [{ type: 'PasswordReset', data: { username, passwordHash: command.passwordHash } }];
-    case 'StartSession':
+    case 'StartSession': {
+      const { sessionId, accountsRevision } = command;
       if (account.status !== 'active') throw new InvalidAccount(`the account "${username}" is disabled`, 'username');
-      return [{ type: 'SessionStarted', data: { username, sessionId: command.sessionId } }];
+      return [{ type: 'SessionStarted', data: { username, sessionId, accountsRevision } }];
+    }
     case 'EndSession':
       if (!account.sessions.has(command.sessionId)) return [];
       return [{ type: 'SessionEnded', data: { username, sessionId: command.sessionId } }];

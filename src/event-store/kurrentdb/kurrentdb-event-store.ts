@@ -140,7 +140,7 @@ export class KurrentDbEventStore implements EventStore {
     if (maxCount === 0) return events;
     const reading = this.client.readAll({
       fromPosition,
-      filter: streamNameFilter({ prefixes: this.names.feedPrefixes() }),
+      filter: streamNameFilter({ regex: this.names.feedPattern() }),
       ...(maxCount === undefined ? {} : { maxCount: maxCount + 1 }),
     });
     for await (const { event: record } of reading) {

@@ -42,7 +42,7 @@ export function followAll(
     const follow = () => {
       const subscription = client.subscribeToAll({
         fromPosition: last === undefined ? START : parseCheckpoint(last),
-        filter: streamNameFilter({ prefixes: names.feedPrefixes() }),
+        filter: streamNameFilter({ regex: names.feedPattern() }),
       });
       current = subscription;
       subscription.on('data', (resolved: AllStreamResolvedEvent) => {

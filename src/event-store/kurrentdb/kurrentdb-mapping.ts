@@ -17,11 +17,18 @@ import type { Checkpoint, EventToAppend, ExpectedRevision, RecordedEvent } from 
  */
 
 /**
- * The stream families Dateline writes (see live-blog/application/stream-names.ts). The adapter reads
- * and tails `$all` filtered to these, so a server shared with other applications, and the adapter's
- * own bookkeeping streams, never reach the feed.
+ * The streams the feed carries: those whose events a reader of the feed folds. Live blogs (the views,
+ * live-blog/application/stream-names.ts); `accounts` and each account's `sessions-<username>` (the
+ * account directory, so a session ended on one node is refused on every node,
+ * accounts/application/account-stream.ts); `webhooks` (the endpoint registry,
+ * webhooks/application/webhook-stream.ts). The features own the names; an adapter imports no
+ * feature, so they are written again here and the mapping suite checks that the two agree. The
+ * adapter reads and tails `$all` filtered to these on the server, so a server shared with other
+ * applications, Dateline's private streams (questions, logs) and the adapter's own bookkeeping
+ * streams never reach the feed.
  */
-const DATELINE_STREAM_PREFIXES: readonly string[] = ['liveblog-'];
+const FEED_STREAM_FAMILIES: readonly string[] = ['liveblog-', 'sessions-'];
+const FEED_STREAMS: readonly string[] = ['accounts', 'webhooks'];
 
 /** Where the store's epoch is kept: one event, written once with `no_stream`. */
 const EPOCH_STREAM = 'dateline-meta';
@@ -129,6 +136,11 @@ export function toRecordedEvent(recorded: KurrentRecordedEvent, stream: string):
   };
 }
 
+/** The same pattern in JavaScript and in the server's .NET regular expressions: only these characters are special. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function asObject(value: unknown): Record<string, unknown> {
   const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
   return isObject ? (value as Record<string, unknown>) : {};
@@ -150,9 +162,19 @@ export class StreamNames {
     return serverStream.startsWith(this.namespace) ? serverStream.slice(this.namespace.length) : serverStream;
   }
 
-  /** The `$all` filter: Dateline's stream families in this namespace, nothing else. */
-  feedPrefixes(): string[] {
-    return DATELINE_STREAM_PREFIXES.map((prefix) => this.namespace + prefix);
+  /**
+   * The `$all` filter, as a regular expression on the server's stream name: the feed's streams
+   * (FEED_STREAMS, and the families FEED_STREAM_FAMILIES) in this namespace, nothing else.
+   */
+  feedPattern(): string {
+    const families = FEED_STREAM_FAMILIES.map((prefix) => `${escapeRegExp(prefix)}.+`);
+    const streams = FEED_STREAMS.map(escapeRegExp);
+    return `^${escapeRegExp(this.namespace)}(?:${[...families, ...streams].join('|')})$`;
+  }
+
+  /** Whether the feed carries this server stream (what the server's filter decides, asked here). */
+  inFeed(serverStream: string): boolean {
+    return new RegExp(this.feedPattern()).test(serverStream);
   }
 
   claimsOf(eventId: string): string {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Subject, type Subscription } from 'rxjs';
+import { defer, retry, Subject, type Subscription, timer } from 'rxjs';
 import {
   compareCheckpoints,
   EVENT_STORE,
@@ -14,6 +14,10 @@ import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 import type { ViewProgress } from '../application/view-progress.js';
 import { initialState, type LiveBlogState } from '../domain/index.js';
 import { CLOCK, type Clock } from '../../kernel/index.js';
+
+/** After the store feed fails, the first wait before following it again; each failure in a row doubles it, up to the cap. */
+const FEED_RETRY_FIRST_MS = 100;
+const FEED_RETRY_MAX_MS = 5000;
 
 export interface FoldedEvent {
   readonly liveBlogId: string;
@@ -55,11 +59,35 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
       if (page.length === 0) break;
       this.foldPage(page);
     }
-    this.subscription = this.store.subscribeToAll({ after: this.checkpoint }).subscribe({
-      next: (event) => this.fold(event),
-      error: (error: unknown) => this.logger.error({ err: error }, 'store feed failed; views are frozen'),
-    });
+    this.follow();
     this.logger.log(`views caught up at checkpoint ${this.checkpoint ?? 'start'} (${this.blogs.size} live blogs)`);
+  }
+
+  /**
+   * Follows the feed after the last event folded. Whatever ends it with an error (a read the store
+   * refused, a dropped connection the adapter does not resume by itself, an event it could not read)
+   * subscribes again from the same place after a growing, jittered wait, so the views never freeze;
+   * an event reached again is not folded twice, since each subscription starts after the checkpoint
+   * folded last. A feed that completes (the store closing) is not followed again.
+   */
+  private follow(): void {
+    const feed = defer(() => this.store.subscribeToAll({ after: this.checkpoint }));
+    const retried = feed.pipe(
+      retry({ delay: (error, failures) => this.feedFailed(error, failures), resetOnSuccess: true }),
+    );
+    this.subscription = retried.subscribe((event) => this.fold(event));
+  }
+
+  private feedFailed(error: unknown, failures: number) {
+    const base = Math.min(FEED_RETRY_MAX_MS, FEED_RETRY_FIRST_MS * 2 ** (failures - 1));
+    const waitMs = Math.round(base * (0.5 + Math.random()));
+    this.metrics.feedErrors.inc();
+    const after = this.checkpoint ?? 'start';
+    this.logger.error(
+      { err: error, failures, waitMs },
+      `store feed failed; following it again after ${after} in ${waitMs} ms`,
+    );
+    return timer(waitMs);
   }
 
   /** At start-up nobody listens yet: each blog's run of events in a page is folded in one go (linear, not per event). */
@@ -118,8 +146,8 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
   waitUntilProjected(checkpoint: Checkpoint, timeoutMs = 5000): Promise<void> {
     if (this.holds(checkpoint)) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiter = { checkpoint, resolve: () => (clearTimeout(timer), resolve()) };
-      const timer = setTimeout(() => (this.waiters.delete(waiter), resolve()), timeoutMs);
+      const waiter = { checkpoint, resolve: () => (clearTimeout(expiry), resolve()) };
+      const expiry = setTimeout(() => (this.waiters.delete(waiter), resolve()), timeoutMs);
       this.waiters.add(waiter);
     });
   }

@@ -46,9 +46,15 @@ export type PublicEventData =
 /** A public event with its data typed by its `type` (the server sends only these types). */
 export type TypedPublicEvent = Omit<PublicEvent, 'type' | 'data'> & PublicEventData;
 
-/** A pushed event also carries the signed checkpoint of the chain ending at its revision. */
+/**
+ * A pushed event also carries the signed checkpoint of the chain ending at its revision, and the
+ * revision of the story's previous event readers were sent (`afterRevision`; -1 before the first):
+ * the revisions between are the newsroom's own (DESIGN §3b), so only one above the revision a reader
+ * holds is a gap. Optional to a client, which may hear from an older node during a rolling deploy.
+ */
 export interface PushedEvent extends PublicEvent {
   readonly checkpoint: SignedCheckpoint;
+  readonly afterRevision?: number;
 }
 
 export interface SubscribeRequest {
@@ -123,8 +129,19 @@ export interface Goodbye {
   readonly message: string;
 }
 
+/**
+ * A push of this story failed on this node (DESIGN §5): events up to `revision` may not all have
+ * reached the socket. A reader holding less subscribes again with the revision it holds, which
+ * replays exactly what it lacks; one holding `revision` or more has nothing to do.
+ */
+export interface Resume {
+  readonly liveBlogId: string;
+  readonly revision: number;
+}
+
 export interface ServerToClientEvents {
   event: (event: PushedEvent) => void;
+  resume: (resume: Resume) => void;
   readers: (readers: ReadersCount) => void;
   goodbye: (goodbye: Goodbye) => void;
 }

@@ -24,10 +24,16 @@ interface Joining {
 
 export const roomOf = (liveBlogId: string) => `liveblog:${liveBlogId}`;
 
+/** Tries at telling readers to resume after a failed push, each after a doubling wait from the first. */
+const RESUME_TRIES = 6;
+const RESUME_FIRST_WAIT_MS = 100;
+
 /**
  * Pushes every event this node folds from the store feed to the readers of its blog, in order, once.
  * It hears of an event in a task of its own, after the writer waiting for it was let go, and a push
- * that throws is logged and counted: it never reaches the writer, the views or the next push.
+ * that throws is logged and counted: it never reaches the writer, the views or the next push. The
+ * blog's readers are then told to resume (`resume`), so each one lacking the event subscribes again
+ * and the catch-up replays it, even when no later push comes to show them the gap.
  */
 @Injectable()
 export class LiveFanout implements OnModuleDestroy {
@@ -36,6 +42,8 @@ export class LiveFanout implements OnModuleDestroy {
   private readonly joining = new Map<string, Map<string, Joining>>();
   /** Per blog, the revision of the last event this fan-out has pushed (or passed, with nobody listening). */
   private readonly pushed = new Map<string, number>();
+  /** Per blog, the revision of the last event readers may see, pushed or passed: the next push's `afterRevision`. */
+  private readonly lastPublic = new Map<string, number>();
   private readonly subscription: Subscription;
   /** Socket.IO keeps the name of each room a socket joins: one string per story, not one per reader. */
   private readonly rooms = new Map<string, string>();
@@ -108,17 +116,45 @@ export class LiveFanout implements OnModuleDestroy {
       this.metrics.pushFailures.inc();
       const { liveBlogId, event } = folded;
       const context = { err: error, liveBlogId, revision: event.revision };
-      this.logger.error(context, 'push failed; later events are pushed as usual');
+      this.logger.error(context, 'push failed; its readers are told to resume');
+      this.askToResume(liveBlogId, event.revision, 1);
+    }
+  }
+
+  /**
+   * Every socket of the blog, in its room or joining it, hears that events up to `revision` may have
+   * missed it. A reader that holds them ignores it; the others resubscribe from what they hold. Sent
+   * to a joining socket too: its catch-up may have been read before the event was stored. When the
+   * nudge itself cannot be sent (the adapter that failed the push still failing), it is tried again
+   * after a doubling wait; past the last try, the next push's revision shows the gap to the follower.
+   */
+  private askToResume(liveBlogId: string, revision: number, attempt: number): void {
+    try {
+      const resume = { liveBlogId, revision };
+      if ((this.server?.adapter.rooms.get(roomOf(liveBlogId))?.size ?? 0) > 0)
+        this.server!.to(roomOf(liveBlogId)).emit('resume', resume);
+      for (const joining of this.joining.get(liveBlogId)?.values() ?? []) joining.socket.emit('resume', resume);
+    } catch (error) {
+      const context = { err: error, liveBlogId, revision, attempt };
+      if (attempt >= RESUME_TRIES) return this.logger.error(context, 'could not tell readers to resume');
+      const wait = setTimeout(
+        () => this.askToResume(liveBlogId, revision, attempt + 1),
+        RESUME_FIRST_WAIT_MS * 2 ** (attempt - 1),
+      );
+      wait.unref();
     }
   }
 
   private push({ liveBlogId, event }: FoldedEvent): void {
     this.pushed.set(liveBlogId, event.revision);
+    const isPublic = isPublicEvent(event);
+    const afterRevision = this.lastPublic.get(liveBlogId) ?? -1;
+    if (isPublic) this.lastPublic.set(liveBlogId, event.revision);
     if (this.audience(liveBlogId) === 0) return;
-    if (!isPublicEvent(event)) return this.passOver(liveBlogId);
+    if (!isPublic) return this.passOver(liveBlogId);
     // Signed once per revision here, after the audience check: a story nobody reads costs no signature.
     const checkpoint = this.signer.sign(liveBlogId, event.revision, event.metadata.hash);
-    const publicEvent: PushedEvent = { ...toPublicEvent(liveBlogId, event), checkpoint };
+    const publicEvent: PushedEvent = { ...toPublicEvent(liveBlogId, event), checkpoint, afterRevision };
     const room = roomOf(liveBlogId);
     const inRoom = this.server?.adapter.rooms.get(room)?.size ?? 0;
     if (inRoom > 0) {

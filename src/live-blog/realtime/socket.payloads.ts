@@ -8,6 +8,7 @@ import type {
   LiveError,
   LiveErrorCode,
   ReadersCount,
+  Resume,
   SubscribeRequest,
   SubscribedWithArticle,
   SubscribedWithEvents,
@@ -133,6 +134,14 @@ export class GoodbyePayload implements Goodbye {
   message!: string;
 }
 
+export class ResumePayload implements Resume {
+  @ApiProperty({ example: 'kyrgyzstan-2010-04-08' })
+  liveBlogId!: string;
+
+  @ApiProperty({ description: 'Events up to this revision may not all have reached you', minimum: 0 })
+  revision!: number;
+}
+
 true satisfies SameShape<SubscribeRequestPayload, SubscribeRequest>;
 true satisfies SameShape<LiveErrorPayload, LiveError>;
 true satisfies SameShape<SubscribedWithArticlePayload, SubscribedWithArticle>;
@@ -140,4 +149,5 @@ true satisfies SameShape<SubscribedWithEventsPayload, SubscribedWithEvents>;
 true satisfies SameShape<UnsubscribedPayload | LiveErrorPayload, UnsubscribeAck>;
 true satisfies SameShape<ReadersCountPayload, ReadersCount>;
 true satisfies SameShape<GoodbyePayload, Goodbye>;
+true satisfies SameShape<ResumePayload, Resume>;
 true satisfies SameShape<LiveErrorCode, (typeof LIVE_ERROR_CODES)[number]>;

@@ -8,7 +8,7 @@ const PAGE_SIZE = 500;
 
 /**
  * This node's copy of every registered endpoint, read from the `webhooks` stream and kept current
- * from the store feed (and by `catchUp`, for stores whose feed carries only stories).
+ * from the store feed (and by `catchUp`, read again every few seconds as a net under the feed).
  */
 @Injectable()
 export class WebhookRegistry implements OnModuleInit, OnApplicationShutdown {

@@ -19,7 +19,7 @@ import { DestinationGuard } from './destination-guard.js';
 import { EndpointWorker, type WorkerContext } from './endpoint-worker.js';
 import { WebhookPayloads } from './webhook-payload.js';
 
-/** How often the registry is read again, for endpoints registered on a node whose feed this one does not see. */
+/** How often the registry is read again, a net under the feed for endpoints registered on another node. */
 const REGISTRY_POLL_MS = 5000;
 
 /**

@@ -37,6 +37,15 @@ export class PublicEventResponse implements PublicEvent {
 export class PushedEventResponse extends PublicEventResponse implements PushedEvent {
   @ApiProperty({ type: SignedCheckpointResponse })
   checkpoint!: SignedCheckpointResponse;
+
+  @ApiProperty({
+    description:
+      "the story's previous event readers were sent; the revisions between are the newsroom's own (a gap only " +
+      'when it is above the revision you hold)',
+    minimum: -1,
+    required: false,
+  })
+  afterRevision?: number;
 }
 
 /** A page of the change feed. */
