@@ -1,6 +1,8 @@
 // Unsent text survives a reload, a crash and a dropped connection: every field marked data-draft is
-// saved to localStorage under the story and the field as the editor types, with the revision the
-// editor was looking at when they began, and forgotten only once the server has taken the change.
+// saved to localStorage under the signed-in account, the story and the field as the editor types,
+// with the revision the editor was looking at when they began, and forgotten once the server has
+// taken the change. Another account signed in on the same browser never sees it, and signing out
+// forgets every draft the browser holds.
 
 /** A field a form sends. */
 export type FormField = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -10,8 +12,9 @@ const PREFIX = 'dateline:draft:';
 export class Drafts {
   private readonly prefix: string;
 
-  constructor(liveBlogId: string) {
-    this.prefix = `${PREFIX}${liveBlogId}:`;
+  /** `accountId` is the signed-in editor's; `scope` the story (or the newsroom index) the form belongs to. */
+  constructor(accountId: string, scope: string) {
+    this.prefix = `${PREFIX}${encodeURIComponent(accountId)}:${scope}:`;
   }
 
   /** Restores the form's saved fields and saves each as it changes; `revision()` is what the editor sees now. */
@@ -78,4 +81,19 @@ export class Drafts {
 
 function fields(form: HTMLFormElement): FormField[] {
   return [...form.querySelectorAll<FormField>('[data-draft]')];
+}
+
+/** Forgets every draft this browser holds, whichever account wrote it (older, unkeyed ones too). */
+export function forgetAllDrafts(): void {
+  const keys: string[] = [];
+  for (let index = 0; index < localStorage.length; index += 1) {
+    const key = localStorage.key(index);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  for (const key of keys) localStorage.removeItem(key);
+}
+
+/** Signing out with the layout's button leaves no unsent text behind for whoever uses the browser next. */
+export function forgetDraftsOnSignOut(): void {
+  document.querySelector<HTMLFormElement>('form[data-sign-out]')?.addEventListener('submit', forgetAllDrafts);
 }

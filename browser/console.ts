@@ -1,6 +1,7 @@
 // The newsroom console (GET /newsroom/:id): the story as readers see it, kept live by the reader's
 // own script (live-page.js, the same push), beside the tools that write to it through /api.
-import { Drafts } from './console-drafts.js';
+import { currentEditor } from './console-auth.js';
+import { Drafts, forgetDraftsOnSignOut } from './console-drafts.js';
 import { clearFieldErrors, formBody, setStatus, showFieldErrors, submitOnCtrlEnter } from './console-forms.js';
 import { watchStory } from './console-story.js';
 import { Presence } from './console-presence.js';
@@ -26,7 +27,8 @@ function start(root: HTMLElement): void {
   const liveBlogId = root.dataset.liveBlogId ?? '';
   const base = `/api/live-blogs/${encodeURIComponent(liveBlogId)}`;
   const seenRevision = () => Number(story.dataset.revision);
-  const drafts = new Drafts(liveBlogId);
+  const drafts = new Drafts(currentEditor()?.id ?? '', liveBlogId);
+  forgetDraftsOnSignOut();
   const writer = new Writer(liveBlogId, drafts, seenRevision);
   const confirm = confirmer(root.querySelector<HTMLDialogElement>('[data-confirm]')!);
   new Presence(root, liveBlogId).connect();

@@ -1,7 +1,8 @@
 // The newsroom index (GET /newsroom): open a new live blog, then go to its console. The form's
 // text is kept as a draft until the story is opened.
 import { failureMessage, write } from './console-api.js';
-import { Drafts } from './console-drafts.js';
+import { currentEditor } from './console-auth.js';
+import { Drafts, forgetDraftsOnSignOut } from './console-drafts.js';
 import {
   clearFieldErrors,
   type FieldDetails,
@@ -16,7 +17,8 @@ if (root) start(root);
 
 function start(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('[data-open-form]')!;
-  const drafts = new Drafts('newsroom');
+  const drafts = new Drafts(currentEditor()?.id ?? '', 'newsroom');
+  forgetDraftsOnSignOut();
   drafts.bind(form, () => -1);
   submitOnCtrlEnter(form);
   form.addEventListener('submit', async (submit) => {

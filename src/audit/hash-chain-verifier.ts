@@ -17,8 +17,9 @@ import {
  * - `link`: its prevHash is not the previous event's hash, or its hash is not sha256(prevHash + contentHash);
  * - `redaction`: the event says a field was redacted, but no UpdateRedacted event in the chain
  *   (at the revision it names, for this update, field and reference) removed it, or the field does
- *   not hold the redaction's placeholder; or the event still holds text that a later UpdateRedacted
- *   removed (the redaction was undone, say by restoring the row from a backup).
+ *   not hold the redaction's placeholder, or the event still carries the field's salt (with the kept
+ *   commitment it would confirm a guess of the text); or the event still holds text that a later
+ *   UpdateRedacted removed (the redaction was undone, say by restoring the row from a backup).
  */
 export type ChainProblem = 'missing' | 'content' | 'link' | 'redaction';
 
@@ -141,14 +142,14 @@ export function verifyChain(events: Iterable<RecordedEvent>): IntegrityReport {
 function verdictOf(progress: ChainProgress, event: RecordedEvent): ChainProblem | { readonly hash: string } {
   if (event.revision !== progress.nextRevision) return 'missing';
   if (!isStoredEvent(event)) return 'content';
-  const { contentHash, prevHash, hash, redacted } = event.metadata;
+  const { contentHash, prevHash, hash, redacted, salts } = event.metadata;
   if (recomputedContentHash(event) !== contentHash) return 'content';
   if (prevHash !== progress.lastHash || hash !== chainHash(progress.lastHash, contentHash)) return 'link';
-  // The placeholder and a later redaction event: a field emptied any other way is not a redaction.
+  // The placeholder and a later redaction event: a field emptied any other way is not a redaction;
+  // and no salt: a redaction that kept it left a way to confirm a guess of the text.
   for (const [path, field] of Object.entries(redacted ?? {})) {
-    if (field.revision <= event.revision || valueAt(event.data, path) !== redactedText(field.reference)) {
-      return 'redaction';
-    }
+    const placeholder = valueAt(event.data, path) === redactedText(field.reference);
+    if (field.revision <= event.revision || !placeholder || salts?.[path] !== undefined) return 'redaction';
   }
   return { hash };
 }

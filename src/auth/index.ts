@@ -5,3 +5,4 @@ export { BEARER_SCHEME, COOKIE_SCHEME, CurrentAuthor, CurrentSession, PAGE_KEY, 
 export { SessionAuthenticator, type SessionUser } from './session-authenticator.js';
 export { carriesCredentials, clearSessionCookie, fromOwnSite, setSessionCookie } from './session-cookie.js';
 export { SessionTokens } from './session-tokens.js';
+export { MAX_NAME_LENGTH, MAX_SUB_LENGTH } from './token-policy.js';

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { JwtService } from '@nestjs/jwt';
-import { jwtOptions } from '../auth/index.js';
+import { jwtOptions, MAX_NAME_LENGTH, MAX_SUB_LENGTH } from '../auth/index.js';
 import { loadConfig } from '../config/index.js';
 import { slugOf } from '../live-blog/index.js';
-import { ROLES, type Role } from '../kernel/index.js';
+import { DomainError, ROLES, type Role, text } from '../kernel/index.js';
 
 const USAGE = `usage: npm run token -- --role ${ROLES.join('|')} --name "Rayhan Demytrie" [--sub <id>] [--expires 12h]`;
 
@@ -24,20 +24,29 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   if (!ROLES.includes(values.role as Role)) throw new Error(`--role must be one of ${ROLES.join(', ')}\n${USAGE}`);
   if (!values.name?.trim()) throw new Error(`--name is required\n${USAGE}`);
+  // The server refuses a token whose name or sub is not short, printable text: it is not signed either.
+  const name = claimText(values.name, '--name', MAX_NAME_LENGTH);
+  const sub = claimText(values.sub?.trim() || slugOf(name), '--sub', MAX_SUB_LENGTH);
   const config = loadConfig();
   if (config.auth.publicKey)
     throw new Error('the server verifies with AUTH_PUBLIC_KEY: tokens come from the key holder, not from here');
   const jwt = new JwtService(jwtOptions(config));
-  const sub = values.sub?.trim() || slugOf(values.name);
-  const token = await jwt.signAsync(
-    { sub, name: values.name.trim(), role: values.role },
-    { expiresIn: values.expires as never },
-  );
+  const token = await jwt.signAsync({ sub, name, role: values.role }, { expiresIn: values.expires as never });
   const { iat, exp } = jwt.decode<{ iat: number; exp: number }>(token);
   const maxHours = config.tokens.maxLifetimeSeconds / 3600;
   if (exp - iat > config.tokens.maxLifetimeSeconds)
     throw new Error(`--expires may be at most ${maxHours}h: the server refuses longer-lived tokens (TOKEN_MAX_HOURS)`);
   process.stdout.write(`${token}\n`);
+}
+
+/** The rule every text a token carries keeps (src/kernel/text.ts), said in the option's name. */
+function claimText(value: string, option: string, maxLength: number): string {
+  try {
+    return text(value, option, maxLength);
+  } catch (error) {
+    if (error instanceof DomainError) throw new Error(error.message);
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {

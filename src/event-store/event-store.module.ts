@@ -1,21 +1,28 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { EVENT_STORE, type EventStore } from './event-store.js';
+import { EVENT_STORE, type EventStore, type OpenOptions } from './event-store.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
 import { openPostgresEventStore } from './postgres/postgres-event-store.js';
 import { OtherStreamEvents } from './other-stream-events.js';
 import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
 import { CLOCK, systemClock, type Clock } from '../kernel/index.js';
 
-/** Picks the adapter named by EVENT_STORE; nothing above this module knows which one runs. */
-export async function openEventStore(config: AppConfig, clock: Clock = systemClock): Promise<EventStore> {
+/**
+ * Picks the adapter named by EVENT_STORE; nothing above this module knows which one runs.
+ * `options.newEpoch` gives the store a new epoch as it opens (`npm run store -- new-epoch`).
+ */
+export async function openEventStore(
+  config: AppConfig,
+  clock: Clock = systemClock,
+  options: OpenOptions = {},
+): Promise<EventStore> {
   switch (config.eventStore.kind) {
     case 'sqlite':
-      return openSqliteEventStore(config.eventStore.path, clock);
+      return openSqliteEventStore(config.eventStore.path, clock, options);
     case 'kurrentdb':
-      return openKurrentDbEventStore(config.eventStore.connectionString);
+      return openKurrentDbEventStore(config.eventStore.connectionString, options);
     case 'postgres':
-      return openPostgresEventStore({ ...config.eventStore, timeoutMs: config.storeTimeoutMs });
+      return openPostgresEventStore({ ...config.eventStore, timeoutMs: config.storeTimeoutMs }, options);
   }
 }
 

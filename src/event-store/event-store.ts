@@ -108,8 +108,17 @@ export interface SubscribeOptions {
  * Adapters: sqlite/ (embedded default), postgres/, kurrentdb/.
  */
 export interface EventStore {
-  /** An id made when the store was created: a client can tell a replaced store from one that moved on. */
+  /**
+   * An id made when the store was created, and made anew when it is restored from a backup: a
+   * client can tell a replaced or restored store from one that moved on.
+   */
   readonly epoch: string;
+
+  /**
+   * The epochs this store had before, oldest first (one more each time it was restored or given a
+   * new epoch): what was signed under them is still this store's history.
+   */
+  readonly earlierEpochs: readonly string[];
 
   /**
    * Appends the batch atomically. A mismatch throws WrongExpectedRevision and writes nothing.
@@ -150,3 +159,8 @@ export interface EventStore {
 }
 
 export const EVENT_STORE = Symbol('EventStore');
+
+/** How a store is opened: `newEpoch` gives it a new epoch (after a restore the store cannot tell of itself). */
+export interface OpenOptions {
+  readonly newEpoch?: boolean;
+}

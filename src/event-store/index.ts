@@ -8,8 +8,10 @@ export {
   type EventRewrite,
   type EventStore,
   type EventToAppend,
+  type OpenOptions,
   type RecordedEvent,
 } from './event-store.js';
 export { EventStoreModule, openEventStore } from './event-store.module.js';
+export { backupSqliteStore } from './sqlite/sqlite-backup.js';
 export { OtherStreamEvents } from './other-stream-events.js';
 export { StoreUnavailable } from './store-outage.js';

@@ -5,8 +5,12 @@ import { keyringOf, UnusableKey, type Keyring } from '../signing/pure.js';
 export const BUNDLE_USAGE = 'usage: npm run audit -- verify-bundle <bundle.json> [--keys <dateline-keys.json>]';
 
 export interface CommandOutcome {
-  /** 0: verified; 1: the bundle fails, and the last line says where; 2: nothing was verified (usage, unreadable file). */
-  readonly exitCode: 0 | 1 | 2;
+  /**
+   * 0: verified; 1: the bundle fails, and the last line says where; 2: nothing was verified (usage,
+   * unreadable file); 3 (verify-bundle without `--keys`): consistent, but its key was not checked
+   * against a trusted key set, so it proves nothing about who made it.
+   */
+  readonly exitCode: 0 | 1 | 2 | 3;
   readonly lines: readonly string[];
 }
 
@@ -30,7 +34,7 @@ export async function runBundleCommand(args: readonly string[]): Promise<Command
     return { exitCode: 2, lines: [`${reason}${(error as Error).message}`] };
   }
   const report = await verifyBundle(bytes, pinned);
-  return { exitCode: report.ok ? 0 : 1, lines: report.lines };
+  return { exitCode: EXIT_CODES[report.verdict], lines: report.lines };
 }
 
 /** `--name value` pairs, each of the allowed names at most once; null for anything else. */
@@ -43,6 +47,8 @@ export function optionsOf(rest: readonly string[], allowed: readonly string[]): 
   }
   return options;
 }
+
+const EXIT_CODES = { verified: 0, failed: 1, unverified_origin: 3 } as const;
 
 function usage(): CommandOutcome {
   return { exitCode: 2, lines: [BUNDLE_USAGE] };

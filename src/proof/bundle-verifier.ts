@@ -13,14 +13,23 @@ import {
 } from './evidence-bundle.js';
 import { verifyExtension } from './extension.js';
 import { describe, locate } from './json-location.js';
+import { printable } from './printable.js';
 
 /**
  * Checks an evidence bundle with nothing but the file (and, to pin the key, a saved key set): no
  * server, no store. This module and what it imports open no store; a test walks its imports.
  */
 export interface BundleReport {
+  /** True only when every check passed against a key set the caller trusts (`pinned`). */
   readonly ok: boolean;
-  /** What was checked, one line each; the last says where it failed. */
+  /**
+   * `verified`: everything holds and the key is in the trusted key set; `unverified_origin`:
+   * everything holds, but no trusted key set was given, so the file proves only that whoever
+   * holds the key in it made it (anyone can make such a file with a key of their own);
+   * `failed`: the last line says where.
+   */
+  readonly verdict: 'verified' | 'unverified_origin' | 'failed';
+  /** What was checked, one line each, control characters shown escaped; the last is the verdict. */
   readonly lines: readonly string[];
 }
 
@@ -47,11 +56,14 @@ export async function verifyBundle(file: Buffer, pinned?: Keyring): Promise<Bund
     lines.push('every part matches the seal: header, checkpoint, keys, page and each event');
     checkPage(bundle);
     lines.push(`the page folds from the events: ${bundle.page.updates.length} updates as readers saw them`);
-    lines.push(pinned ? 'verified' : 'verified (the key was not checked against a published key set: pass --keys)');
-    return { ok: true, lines };
+    if (pinned) return { ok: true, verdict: 'verified', lines: printable([...lines, 'verified']) };
+    const unverified =
+      `UNVERIFIED ORIGIN: the file is consistent and sealed by key ${bundle.seal.keyId}, the key it carries itself; ` +
+      'anyone can make such a file with a key of their own: pass --keys <dateline-keys.json> saved from the server';
+    return { ok: false, verdict: 'unverified_origin', lines: printable([...lines, unverified]) };
   } catch (error) {
     if (!(error instanceof Failure)) throw error;
-    return { ok: false, lines: [...lines, error.message] };
+    return { ok: false, verdict: 'failed', lines: printable([...lines, error.message]) };
   }
 }
 
@@ -109,6 +121,7 @@ function headerOf(bundle: EvidenceBundle): EvidenceBundle {
     if (typeof bundle[part] !== 'object' || bundle[part] === null) fail(part, 'missing');
   }
   if (!Array.isArray(bundle.events)) fail('events', 'missing');
+  if (bundle.laterEvents !== undefined && !Array.isArray(bundle.laterEvents)) fail('laterEvents', 'not a list');
   if (!Number.isSafeInteger(bundle.revision) || bundle.revision < 0) fail('revision', 'not a whole number');
   return bundle;
 }
@@ -136,17 +149,20 @@ async function checkpointLines(bundle: EvidenceBundle, keys: Keyring): Promise<s
     if (error instanceof MalformedCheckpoint) return fail(`checkpoint.${error.field}`, error.message);
     throw error;
   }
-  const { checkpoint, liveBlogId, storeEpoch, revision, events } = bundle;
+  const { checkpoint, liveBlogId, storeEpoch, revision, events, laterEvents = [] } = bundle;
   if (checkpoint.revision !== revision)
     fail('checkpoint.revision', `signs ${checkpoint.revision}, the bundle is for ${revision}`);
   if (events.length !== revision + 1)
     fail('events', `${events.length} events, revisions 0 to ${revision} need ${revision + 1}`);
-  events.forEach((event, index) => checkEventShape(event, index, streamOf(liveBlogId)));
-  const report = await verifyExtension(checkpoint, keys, { storeEpoch, liveBlogId }, [events]);
+  const stream = streamOf(liveBlogId);
+  events.forEach((event, index) => checkEventShape(event, index, stream, 'events', index));
+  laterEvents.forEach((event, index) => checkEventShape(event, revision + 1 + index, stream, 'laterEvents', index));
+  // The later events extend the chain past the signed revision: their redaction events prove each removal lawful.
+  const report = await verifyExtension(checkpoint, keys, { storeEpoch, liveBlogId }, [events, laterEvents]);
   if (!report.ok) {
     const where =
       report.revision !== undefined && report.verdict !== 'truncated'
-        ? `events[${report.revision}] (revision ${report.revision})`
+        ? `${eventPath(report.revision, revision)} (revision ${report.revision})`
         : 'checkpoint';
     fail(where, report.message);
   }
@@ -155,16 +171,28 @@ async function checkpointLines(bundle: EvidenceBundle, keys: Keyring): Promise<s
       `revision ${found.revision}: ${found.fields.join(', ')} lawfully redacted at revision ${found.redactedAt}` +
       ` by ${found.by.name} (${found.by.id}), reference ${found.reference}`,
   );
+  const later =
+    laterEvents.length === 0
+      ? []
+      : [`${laterEvents.length} later events (revisions ${revision + 1} to ${revision + laterEvents.length}) link on`];
   return [
     `checkpoint signed by key ${checkpoint.keyId} at ${checkpoint.at}: signature valid`,
     `${events.length} events, hash chain intact, revision ${revision} has the signed hash ${checkpoint.hash}`,
+    ...later,
     ...redacted,
   ];
 }
 
+/** Where an event of the bundle is: `events[i]`, or `laterEvents[i]` past the bundle's revision. */
+function eventPath(eventRevision: number, bundleRevision: number): string {
+  return eventRevision <= bundleRevision
+    ? `events[${eventRevision}]`
+    : `laterEvents[${eventRevision - bundleRevision - 1}]`;
+}
+
 /** A recorded event's members, with their kinds, before anything reads them. */
-function checkEventShape(event: RecordedEvent, index: number, stream: string): void {
-  const where = `events[${index}]`;
+function checkEventShape(event: RecordedEvent, revision: number, stream: string, list: string, index: number): void {
+  const where = `${list}[${index}]`;
   if (typeof event !== 'object' || event === null) fail(where, 'not an event');
   for (const member of ['data', 'metadata'] as const) {
     if (typeof event[member] !== 'object' || event[member] === null) fail(`${where}.${member}`, 'missing');
@@ -173,11 +201,18 @@ function checkEventShape(event: RecordedEvent, index: number, stream: string): v
     if (typeof event[member] !== 'string') fail(`${where}.${member}`, 'missing');
   }
   if (event.stream !== stream) fail(`${where}.stream`, `not the story's stream ${stream}`);
-  if (event.revision !== index) fail(`${where}.revision`, `${event.revision} where revision ${index} belongs`);
+  if (event.revision !== revision) fail(`${where}.revision`, `${event.revision} where revision ${revision} belongs`);
   if (!Number.isSafeInteger(event.position)) fail(`${where}.position`, 'not a whole number');
 }
 
 function checkSeal(bundle: EvidenceBundle, keys: Keyring): void {
+  // The server seals with the key that signs its checkpoint: a seal by any other key was added by someone else.
+  if (bundle.seal.keyId !== bundle.checkpoint.keyId) {
+    fail(
+      'seal.keyId',
+      `sealed by key ${bundle.seal.keyId}, the checkpoint was signed by key ${bundle.checkpoint.keyId}`,
+    );
+  }
   const key = keys.get(bundle.seal.keyId);
   if (!key) fail('seal.keyId', `key ${bundle.seal.keyId} is not in the bundle's keys`);
   if (!sealVerifies(bundle.seal, key!)) fail('seal', 'the seal does not verify: its digests or signature were altered');
@@ -190,6 +225,11 @@ function checkDigests(bundle: EvidenceBundle, actual: SealDigests): void {
   }
   const index = actual.events.findIndex((digest, i) => digest !== sealed.events[i]);
   if (index !== -1) fail(`events[${index}] (revision ${index})`, 'the event differs from the one sealed');
+  const later = actual.laterEvents ?? [];
+  if (!isDeepStrictEqual(later, sealed.laterEvents ?? [])) {
+    const at = later.findIndex((digest, i) => digest !== sealed.laterEvents?.[i]);
+    fail(at === -1 ? 'laterEvents' : `laterEvents[${at}]`, 'the later events differ from the ones sealed');
+  }
   for (const part of ['header', 'checkpoint', 'keys', 'page'] as const) {
     const where = part === 'header' ? 'format, liveBlogId, revision, storeEpoch, createdAt or createdBy' : part;
     if (actual[part] !== sealed[part]) fail(where, 'differs from what was sealed');

@@ -13,6 +13,7 @@ import {
   type Keyring,
 } from '../signing/index.js';
 import { verifyExtension } from './extension.js';
+import { printable } from './printable.js';
 import { streamPages } from './stream-pages.js';
 
 export const CHECKPOINT_USAGE =
@@ -42,11 +43,11 @@ export async function runCheckpointCommand(
     if (error instanceof UnusableKey || error instanceof Unreadable) return refused(error.message);
     throw error;
   }
-  const story = { storeEpoch: store.epoch, liveBlogId: id };
+  const story = { storeEpoch: store.epoch, earlierEpochs: store.earlierEpochs, liveBlogId: id };
   const witnesses = await storedCheckpoints(store, id);
   const report = await verifyExtension(checkpoint, keys, story, streamPages(store, streamOf(id)), witnesses);
   const signed = `checkpoint of revision ${checkpoint.revision}, signed ${checkpoint.at} by key ${checkpoint.keyId}`;
-  return { exitCode: report.ok ? 0 : 1, lines: [`${id}: ${signed}`, `${id}: ${report.message}`] };
+  return { exitCode: report.ok ? 0 : 1, lines: printable([`${id}: ${signed}`, `${id}: ${report.message}`]) };
 }
 
 class Unreadable extends Error {}

@@ -24,6 +24,8 @@ export interface SealDigests {
   readonly keys: string;
   readonly page: string;
   readonly events: readonly string[];
+  /** Present when the bundle carries `laterEvents`. */
+  readonly laterEvents?: readonly string[];
 }
 
 export interface Seal {
@@ -42,6 +44,12 @@ export interface EvidenceBundle extends BundleHeader {
   readonly checkpoint: SignedCheckpoint;
   readonly keys: KeySet;
   readonly events: readonly RecordedEvent[];
+  /**
+   * The stored events after `revision` up to the last redaction of text held in `events` (absent
+   * when there is none): a field redacted later shows its placeholder in `events`, and only the
+   * redaction event, linked into the chain, proves the removal lawful. Not part of the page.
+   */
+  readonly laterEvents?: readonly RecordedEvent[];
   readonly page: ArticleView;
   readonly seal: Seal;
 }
@@ -62,7 +70,20 @@ export function digestsOf(bundle: UnsealedBundle): SealDigests {
     keys: digest(bundle.keys),
     page: digest(bundle.page),
     events: bundle.events.map(digest),
+    ...(bundle.laterEvents ? { laterEvents: bundle.laterEvents.map(digest) } : {}),
   };
+}
+
+/** The revision of the last redaction event that removed text from these events, or -1. */
+export function lastRedactionOf(events: readonly RecordedEvent[]): number {
+  let last = -1;
+  for (const event of events) {
+    const redacted = (event.metadata as { redacted?: Record<string, { revision?: unknown }> }).redacted ?? {};
+    for (const field of Object.values(redacted)) {
+      if (typeof field?.revision === 'number' && field.revision > last) last = field.revision;
+    }
+  }
+  return last;
 }
 
 export function seal(bundle: UnsealedBundle, key: CheckpointKey): EvidenceBundle {

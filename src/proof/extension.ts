@@ -43,6 +43,8 @@ export interface ExtensionReport {
 /** What the checkpoint must be about: the store and the story being verified. */
 export interface VerifiedStory {
   readonly storeEpoch: string;
+  /** The store's epochs before it was restored (or given a new epoch): what they signed is its history too. */
+  readonly earlierEpochs?: readonly string[];
   readonly liveBlogId: string;
 }
 
@@ -101,8 +103,15 @@ export async function verifyExtension(
   }
   const message =
     `history extends the checkpoint: the same hash at revision ${signed}, ` +
-    `the chain intact from revision 0 to ${head} (${checked} events checked)${redactionNote(redactions)}`;
+    `the chain intact from revision 0 to ${head} (${checked} events checked)${redactionNote(redactions)}` +
+    earlierEpochNote(checkpoint, story);
   return { ...base, ok: true, verdict: 'extends', message };
+}
+
+/** A checkpoint from before a restore still counts; the auditor is told the store was restored since. */
+function earlierEpochNote(checkpoint: SignedCheckpoint, story: VerifiedStory): string {
+  if (checkpoint.storeEpoch === story.storeEpoch) return '';
+  return `; signed under the store's earlier epoch ${checkpoint.storeEpoch} (restored or renewed since; now ${story.storeEpoch})`;
 }
 
 function truncation(head: number, signed: number): string {
@@ -151,7 +160,7 @@ function refusal(checkpoint: SignedCheckpoint, keys: Keyring, story: VerifiedSto
     const message = `signature invalid: the checkpoint was altered after key ${checkpoint.keyId} signed it`;
     return { ...base, verdict: 'signature_invalid', message };
   }
-  if (checkpoint.storeEpoch !== story.storeEpoch) {
+  if (checkpoint.storeEpoch !== story.storeEpoch && !story.earlierEpochs?.includes(checkpoint.storeEpoch)) {
     const message = `other store: the checkpoint was signed for store epoch ${checkpoint.storeEpoch}, this store's is ${story.storeEpoch}`;
     return { ...base, verdict: 'other_store', message };
   }

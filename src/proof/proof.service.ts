@@ -3,7 +3,7 @@ import { RevisionNotFound, verifyChain } from '../audit/index.js';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/index.js';
 import { toStoredEvent, streamOf, LiveBlogConflict, LiveBlogNotFound } from '../live-blog/index.js';
 import { type SignedCheckpoint, CheckpointSigner } from '../signing/index.js';
-import { BUNDLE_FORMAT, pageOf, seal, type EvidenceBundle } from './evidence-bundle.js';
+import { BUNDLE_FORMAT, lastRedactionOf, pageOf, seal, type EvidenceBundle } from './evidence-bundle.js';
 import { verifyExtension, type ExtensionReport } from './extension.js';
 import { storedCheckpoints } from './checkpoint-archive.js';
 import { streamPages } from './stream-pages.js';
@@ -20,7 +20,7 @@ export class ProofService {
 
   /** Does the story's history now extend the one the checkpoint signed? Reads the whole stream, a page at a time. */
   async verify(liveBlogId: string, checkpoint: SignedCheckpoint): Promise<ExtensionReport> {
-    const story = { storeEpoch: this.store.epoch, liveBlogId };
+    const story = { storeEpoch: this.store.epoch, earlierEpochs: this.store.earlierEpochs, liveBlogId };
     const pages = streamPages(this.store, streamOf(liveBlogId));
     const witnesses = await storedCheckpoints(this.store, liveBlogId);
     return verifyExtension(checkpoint, this.signer.keyring, story, pages, witnesses);
@@ -38,7 +38,12 @@ export class ProofService {
     if (last > head) throw new RevisionNotFound(`live blog "${liveBlogId}" has revisions 0 to ${head}`, 'revision');
     const events: RecordedEvent[] = [];
     for await (const page of streamPages(this.store, stream, 0, last)) events.push(...page);
-    const chain = verifyChain(events);
+    // Text in these events redacted later: the redaction events come along, linked into the chain.
+    const laterEvents: RecordedEvent[] = [];
+    const until = lastRedactionOf(events);
+    if (until > last)
+      for await (const page of streamPages(this.store, stream, last + 1, until)) laterEvents.push(...page);
+    const chain = verifyChain([...events, ...laterEvents]);
     if (!chain.ok || events.length !== last + 1) {
       const at = chain.firstBrokenRevision ?? events.length;
       throw new LiveBlogConflict(`the hash chain is broken at revision ${at}: see /integrity; no evidence is signed`);
@@ -55,6 +60,7 @@ export class ProofService {
         checkpoint: this.signer.sign(liveBlogId, last, end.metadata.hash),
         keys: this.signer.signingKey,
         events,
+        ...(laterEvents.length > 0 ? { laterEvents } : {}),
         page: pageOf(liveBlogId, events)!,
       },
       this.signer.currentKey,

@@ -134,9 +134,10 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     const text = 'Parliament was dissolved, the interim government said.';
     await second.getByLabel('Update', { exact: true }).fill(text);
 
-    const elsewhere = await secondContext.newPage();
-    await elsewhere.goto(`${t.url}/newsroom`);
-    await elsewhere.getByRole('button', { name: 'Sign out' }).click();
+    // The session ends without this browser signing out (as on another device, or by expiry).
+    const cookie = (await secondContext.context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+    const csrf = (await second.locator('meta[name="csrf-token"]').getAttribute('content')) ?? '';
+    await t.http.post('/signout').set('Cookie', cookie).set('X-CSRF-Token', csrf).expect(303);
     await presence(first)
       .getByText('Ben Editor')
       .waitFor({ ...SHOWN_WITHIN, state: 'detached' });
@@ -152,5 +153,34 @@ describeInBrowser('newsroom console in chromium: two editors, conflicts and draf
     expect(await second.getByLabel('Update', { exact: true }).inputValue()).toBe(text);
     await second.getByRole('button', { name: 'Publish' }).click();
     await updateWith(first, text).waitFor(SHOWN_WITHIN);
+  }, 90_000);
+
+  it('never shows one editor’s draft to the next editor on the same browser, and forgets drafts on sign-out', async () => {
+    const browserOfBoth = await context();
+    const page = await browserOfBoth.newPage();
+    const update = () => page.getByLabel('Update', { exact: true });
+    await openConsole(page, t, STORY, 'ann');
+    const text = 'Ann’s unsent update: the curfew is lifted at dawn.';
+    await update().fill(text);
+    await headlineField(page).fill('Ann’s unsent headline');
+
+    // Ann's session is lost without a sign-out (it expired, the cookie was cleared); Ben signs in here.
+    await browserOfBoth.context.clearCookies();
+    await openConsole(page, t, STORY, 'ben');
+    expect(await update().inputValue()).toBe('');
+    expect(await headlineField(page).inputValue()).not.toContain('Ann’s');
+
+    // Ben's session is lost too, and Ann comes back: her draft is still hers.
+    await browserOfBoth.context.clearCookies();
+    await openConsole(page, t, STORY, 'ann');
+    expect(await update().inputValue()).toBe(text);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/signin');
+    expect(
+      await page.evaluate<string[]>('Object.keys(localStorage).filter((key) => key.startsWith("dateline:draft:"))'),
+    ).toEqual([]);
+    await openConsole(page, t, STORY, 'ann');
+    expect(await update().inputValue()).toBe('');
   }, 90_000);
 });

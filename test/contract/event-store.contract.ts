@@ -6,6 +6,7 @@ import {
   type Checkpoint,
   type EventStore,
   type EventToAppend,
+  type OpenOptions,
   type RecordedEvent,
 } from '../../src/event-store/event-store.js';
 
@@ -71,7 +72,7 @@ const GARBAGE = ['', 'not-a-checkpoint', '-1', '1e3', 'x'.repeat(16), ' 00000000
 export function eventStoreContract(
   name: string,
   open: () => Promise<EventStore>,
-  reopen?: () => Promise<EventStore>,
+  reopen?: (options?: OpenOptions) => Promise<EventStore>,
 ): void {
   describe(`${name} keeps the EventStore contract`, () => {
     const opened: EventStore[] = [];
@@ -477,7 +478,22 @@ export function eventStoreContract(
 
       const whenPersistent = reopen ? describe : describe.skip;
       whenPersistent('across close and reopen', () => {
-        const again = async () => track(await reopen!());
+        const again = async (options?: OpenOptions) => track(await reopen!(options));
+
+        it('gives the store a new epoch when asked (a restore), lists the old one as earlier, and keeps the events', async () => {
+          const store = await fresh();
+          expect(store.earlierEpochs).toEqual([]);
+          await store.append(A, batch('e', 2), { expectedRevision: 'no_stream' });
+          const before = await store.readAll();
+          await store.close();
+          const renewed = await again({ newEpoch: true });
+          expect(renewed.epoch).not.toBe(store.epoch);
+          expect(renewed.earlierEpochs).toEqual([store.epoch]);
+          expect(await renewed.readAll()).toEqual(before);
+          await renewed.close();
+          const reopened = await again();
+          expect([reopened.epoch, reopened.earlierEpochs]).toEqual([renewed.epoch, [store.epoch]]);
+        });
 
         it('keeps the epoch and the events', async () => {
           const store = await fresh();

@@ -18,7 +18,7 @@ if (url) {
   eventStoreContract(
     'kurrentdb',
     () => openKurrentDbEventStore(url, { namespace: (namespace = `t${randomUUID().slice(0, 8)}-`) }),
-    () => openKurrentDbEventStore(url, { namespace }),
+    (options) => openKurrentDbEventStore(url, { namespace, ...options }),
   );
 } else {
   const reason = 'KURRENTDB_URL is not set (no KurrentDB server to run against)';

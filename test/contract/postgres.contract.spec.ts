@@ -9,6 +9,6 @@ await describeWithPostgres('postgres', () => {
   eventStoreContract(
     'postgres',
     () => schemas.open(),
-    () => schemas.open(schemas.last),
+    (options) => schemas.open(schemas.last, options),
   );
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom, take, timeout, toArray } from 'rxjs';
@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 eventStoreContract(
   'sqlite file',
   () => openSqliteEventStore((currentPath = join(dir, `store-${++stores}`, 'events.db'))),
-  () => openSqliteEventStore(currentPath),
+  (options) => openSqliteEventStore(currentPath, undefined, options),
 );
 
 describe('sqlite file store', () => {
@@ -32,6 +32,22 @@ describe('sqlite file store', () => {
   it('is durable: WAL journal, synchronous FULL, and waits for other writers', async () => {
     const store = await open(join(dir, 'settings', 'events.db'));
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
+  });
+
+  it('creates the database and its WAL and SHM files readable by the owner only (0600), and narrows an older file', async () => {
+    const path = join(dir, 'private', 'events.db');
+    const store = await open(path);
+    await store.append('liveblog-alpha', [{ eventId: 'private', type: 'T', data: {}, metadata: {} }], {
+      expectedRevision: 'no_stream',
+    });
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect([mode(path), mode(`${path}-wal`), mode(`${path}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+
+    const older = join(dir, 'older.db');
+    writeFileSync(older, '');
+    chmodSync(older, 0o644);
+    await open(older);
+    expect(mode(older)).toBe(0o600);
   });
 
   it('delivers to a subscriber events that another connection appends to the same file', async () => {

@@ -29,15 +29,20 @@ describe('accounts through the admin API', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/argon2|passwordHash|correct horse/);
   });
 
-  it('answers 400 naming the field for a bad user name, role or short password, and writes nothing', async () => {
+  it('answers 400 naming the field for a bad user name, role, short password or unprintable display name, and writes nothing', async () => {
     const cases = [
       [{ username: 'Ann Editor', displayName: 'Ann', role: 'editor', password: PASSWORD }, 'username'],
       [{ username: 'bob', displayName: 'Bob', role: 'owner', password: PASSWORD }, 'role'],
       [{ username: 'bob', displayName: 'Bob', role: 'editor', password: 'short' }, 'password'],
+      [{ username: 'bob', displayName: 'Bob\u0000', role: 'editor', password: PASSWORD }, 'displayName'],
+      [{ username: 'bob', displayName: 'Bob \u202eredaE', role: 'editor', password: PASSWORD }, 'displayName'],
+      [{ username: 'bob', displayName: '\u200b\u2060\u00ad', role: 'editor', password: PASSWORD }, 'displayName'],
+      [{ username: 'bob', displayName: 'Bob\nEditor', role: 'editor', password: PASSWORD }, 'displayName'],
     ] as const;
     for (const [body, field] of cases) {
       const response = await t.http.post('/api/accounts').set(admin).send(body).expect(400);
-      expect(response.body.details.fields[0].field).toBe(field);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
     }
     const list = await t.http.get('/api/accounts').set(admin).expect(200);
     expect(list.body).toHaveLength(1);
@@ -68,6 +73,19 @@ describe('accounts through the admin API', () => {
       .set(admin)
       .send({ password: 'a brand new passphrase' })
       .expect(404);
+  });
+
+  it('answers 409 to disabling the last active admin, and writes nothing', async () => {
+    await addAccount(t, { username: 'root', displayName: 'Root Admin', role: 'admin' });
+    const before = await t.store.readStream('accounts');
+    const refused = await t.http.post('/api/accounts/root/disable').set(admin).expect(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ kind: 'conflict', details: { field: 'username' } });
+    expect(refused.body.detail).toMatch(/last active admin/);
+    expect(await t.store.readStream('accounts')).toHaveLength(before.length);
+    await addAccount(t, { username: 'rae', displayName: 'Rae Admin', role: 'admin' });
+    await t.http.post('/api/accounts/root/disable').set(admin).expect(200);
+    await t.http.post('/api/accounts/rae/disable').set(admin).expect(409);
   });
 
   it('stores argon2id hashes in the accounts stream, with the admin who acted, and never the password', async () => {

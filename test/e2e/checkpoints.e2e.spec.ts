@@ -137,7 +137,7 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     // The bundle made afterwards holds no copy of the text, still verifies and says what was redacted.
     const bundle = (await t.http.get(`/api/live-blogs/${BLOG}/evidence`).set(auditor()).expect(200)).text;
     expect(bundle).not.toContain('Shops shut early.');
-    const report = await verifyBundle(Buffer.from(bundle, 'utf8'));
+    const report = await verifyBundle(Buffer.from(bundle, 'utf8'), resolveCheckpointKeys(t.config).keyring);
     expect(report.ok).toBe(true);
     expect(report.lines).toContainEqual(expect.stringMatching(/^revision 2: body lawfully redacted at revision 5/));
   });
@@ -151,6 +151,19 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     const outcome = await verifyOnCommandLine(saved);
     expect(outcome).toMatchObject({ exitCode: 1 });
     expect(outcome.lines.at(-1)).toMatch(/truncated after revision 2: the checkpoint signed revision 4/);
+  });
+
+  it('names a truncation by exactly one event: the signed head itself cut', async () => {
+    const saved = await checkpoint();
+    tamper(`DELETE FROM events WHERE stream = '${STREAM}' AND revision = 4`);
+    const verdict = await verifyOverHttp(saved);
+    expect(verdict).toMatchObject({ ok: false, verdict: 'truncated', revision: 3, head: 3 });
+    expect(verdict.message).toMatch(
+      /^truncated after revision 3: the checkpoint signed revision 4, .*\(1 event gone\)/,
+    );
+    const outcome = await verifyOnCommandLine(saved);
+    expect(outcome).toMatchObject({ exitCode: 1 });
+    expect(outcome.lines.at(-1)).toMatch(/truncated after revision 3: the checkpoint signed revision 4/);
   });
 
   it('names the truncation as well when the rows cut held a redaction: the emptied field is unexplained', async () => {
@@ -222,6 +235,18 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
       const outcome = await verifyOnCommandLine(signed);
       expect([what, outcome.exitCode]).toEqual([what, 1]);
     }
+  });
+
+  it('prints no control character from a checkpoint file: a key id or story with escape sequences is shown escaped', async () => {
+    const saved = await checkpoint();
+    const outcome = await verifyOnCommandLine({ ...saved, keyId: '\u001b[2J\u202eextends\r\nok' });
+    expect(outcome.exitCode).toBe(1);
+    const printed = outcome.lines.join('\n');
+    expect(printed).not.toMatch(/[\u001b\u202e\r]/);
+    expect(outcome.lines).toHaveLength(2);
+    expect(outcome.lines.at(-1)).toMatch(
+      /^osh-curfew: unknown key: .*\\u\{001b\}\[2J\\u\{202e\}extends\\u\{000d\}\\u\{000a\}ok/,
+    );
   });
 
   it('refuses a malformed checkpoint with the field at fault, writes nothing, and is for auditors only', async () => {

@@ -1,12 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { runBundleCommand } from '../../src/proof/bundle-command.js';
 import { verifyBundle } from '../../src/proof/bundle-verifier.js';
-import { canonical } from '../../src/proof/evidence-bundle.js';
-import { keyringOf } from '../../src/signing/keyring.js';
+import { canonical, digestsOf, seal, serializeBundle, type EvidenceBundle } from '../../src/proof/evidence-bundle.js';
+import { signCheckpoint } from '../../src/signing/checkpoint.js';
+import { keyringOf, publishedKeyOf } from '../../src/signing/keyring.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 
 const BLOG = 'jalal-abad-talks';
@@ -128,14 +130,108 @@ describe('evidence bundles: one file, checked with no server and no store', () =
     writeFileSync(saved, bytes);
     // A store that cannot be reached and a data folder that does not exist: neither is touched.
     const env = { ...process.env, EVENT_STORE: 'postgres://nobody@127.0.0.1:1/none', DATA_DIR: join(folder, 'absent') };
-    const ok = execFileSync('node', ['dist/cli/audit.js', 'verify-bundle', saved], { env, encoding: 'utf8' });
-    expect(ok).toMatch(/^verified/m);
+    const keys = join(folder, 'offline-keys.json');
+    writeFileSync(keys, (await t.http.get('/.well-known/dateline-keys.json').expect(200)).text);
+    const ok = execFileSync('node', ['dist/cli/audit.js', 'verify-bundle', saved, '--keys', keys], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(ok).toMatch(/^verified$/m);
     const flipped = Buffer.from(bytes);
     flipped[Math.floor(bytes.length / 2)]! ^= 0x01;
     writeFileSync(saved, flipped);
     const failed = spawnSync('node', ['dist/cli/audit.js', 'verify-bundle', saved], { env, encoding: 'utf8' });
     expect(failed.status).toBe(1);
     expect(failed.stdout).toMatch(/^FAILED at .*byte \d+|^FAILED at /m);
+  });
+
+  /** Runs the built command line as a user would; its output and exit status. */
+  const commandLine = (bundle: string | Buffer, ...options: string[]) => {
+    const saved = join(folder, `cli-${Math.random()}.json`);
+    writeFileSync(saved, bundle);
+    const run = spawnSync('node', ['dist/cli/audit.js', 'verify-bundle', saved, ...options], { encoding: 'utf8' });
+    return { status: run.status, stdout: run.stdout, last: run.stdout.trim().split('\n').at(-1) };
+  };
+  const publishedKeysFile = async () => {
+    const keys = join(folder, 'published-keys.json');
+    writeFileSync(keys, (await t.http.get('/.well-known/dateline-keys.json').expect(200)).text);
+    return keys;
+  };
+  /** A key of the forger's own, as the server would publish one. */
+  const foreignKey = () => {
+    const pair = generateKeyPairSync('ed25519');
+    const published = publishedKeyOf(pair.publicKey, 'current');
+    return { published, signing: { keyId: published.kid, privateKey: pair.privateKey } };
+  };
+  const genuine = async () => JSON.parse((await download('?revision=5')).reply.text) as EvidenceBundle;
+
+  it('refuses a bundle sealed with a foreign key, with or without the published key set', async () => {
+    const forger = foreignKey();
+    const keys = await publishedKeysFile();
+    // Someone re-seals a genuine bundle under their own key, to change what the server's seal covered.
+    const { seal: _genuineSeal, ...bundle } = await genuine();
+    const resealed = serializeBundle(
+      seal(
+        {
+          ...bundle,
+          createdBy: { ...bundle.createdBy, name: 'Chief Justice' },
+          keys: { keys: [...bundle.keys.keys, forger.published] },
+        },
+        forger.signing,
+      ),
+    );
+    const withKeys = commandLine(resealed, '--keys', keys);
+    expect([withKeys.status, withKeys.last]).toEqual([1, expect.stringMatching(/^FAILED at keys: unknown key/)]);
+    // Without the published key set the seal must still be the checkpoint's signer's.
+    const alone = commandLine(resealed);
+    expect([alone.status, alone.last]).toEqual([
+      1,
+      expect.stringMatching(/^FAILED at seal\.keyId: sealed by key .*, the checkpoint was signed by key /),
+    ]);
+    // A whole bundle made with the forger's key: checkpoint, key set and seal all theirs.
+    const checkpoint = signCheckpoint(bundle.checkpoint, forger.signing);
+    const forged = serializeBundle(seal({ ...bundle, checkpoint, keys: { keys: [forger.published] } }, forger.signing));
+    const pinned = commandLine(forged, '--keys', keys);
+    expect([pinned.status, pinned.last]).toEqual([1, expect.stringMatching(/^FAILED at keys: unknown key/)]);
+    // Without a trusted key set nothing is claimed: the exit status and the last line say the origin is unproven.
+    const unpinned = commandLine(forged);
+    expect([unpinned.status, unpinned.last]).toEqual([3, expect.stringMatching(/^UNVERIFIED ORIGIN: /)]);
+    expect(unpinned.stdout).not.toMatch(/^verified/m);
+    const report = await verifyBundle(Buffer.from(forged));
+    expect(report).toMatchObject({ ok: false, verdict: 'unverified_origin' });
+    const statuses = [withKeys.status, alone.status, pinned.status, unpinned.status];
+    console.log(`foreign seal: ${statuses.length} command-line runs on 2 forged bundles, exit ${statuses.join(', ')}`);
+  });
+
+  it('checks the seal: a bundle altered outside the chain, with its digests recomputed, is refused', async () => {
+    const published = keyringOf((await t.http.get('/.well-known/dateline-keys.json').expect(200)).body);
+    const bundle = await genuine();
+    // What only the seal protects: who made the file, when, and a member of an event outside its hash.
+    const forged = {
+      ...bundle,
+      createdBy: { ...bundle.createdBy, name: 'Chief Justice' },
+      createdAt: '2010-04-08T12:00:00.000Z',
+      events: bundle.events.map((event, index) =>
+        index === 3 ? { ...event, recordedAt: '2010-04-08T12:00:00Z' } : event,
+      ),
+    };
+    const restamped = { ...forged, seal: { ...bundle.seal, digests: digestsOf(forged) } };
+    const report = await verifyBundle(Buffer.from(serializeBundle(restamped)), published);
+    expect(report).toMatchObject({ ok: false, verdict: 'failed' });
+    expect(report.lines.at(-1)).toMatch(/^FAILED at seal: the seal does not verify/);
+    expect(report.lines).not.toContain('verified');
+  });
+
+  it('prints no control character from the file: escape sequences and bidirectional overrides are shown escaped', async () => {
+    const bundle = JSON.parse((await download('?revision=5')).reply.text);
+    bundle.createdBy.name = '\u001b[2J\u001b[1;1Hverified\r\u202eeciffO\nverified';
+    const outcome = commandLine(`${canonical(bundle)}\n`, '--keys', await publishedKeysFile());
+    expect(outcome.status).toBe(1);
+    expect(outcome.stdout).not.toMatch(/[\u001b\r\u202e]/);
+    expect(outcome.stdout).not.toMatch(/^verified/m);
+    expect(outcome.stdout).toContain('made ');
+    expect(outcome.stdout).toContain('\\u{001b}[2J\\u{001b}[1;1Hverified\\u{000d}\\u{202e}eciffO\\u{000a}verified');
+    expect(outcome.last).toMatch(/^FAILED at format, liveBlogId, /);
   });
 
   it('answers bad input with a clear error and signs nothing for a tampered store', async () => {

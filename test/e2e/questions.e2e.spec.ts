@@ -154,6 +154,8 @@ describe("readers' questions: private until an editor answers, then one update n
     ['a bidirectional override', { name: 'Ai\u202egul', text: 'Open?' }, 'name'],
     ['an oversized name', { name: 'n'.repeat(61), text: 'Open?' }, 'name'],
     ['a name of two lines', { name: 'Ai\ngul', text: 'Open?' }, 'name'],
+    ['a name holding NUL', { name: 'Ai\u0000gul', text: 'Open?' }, 'name'],
+    ['an invisible name', { name: '\u200b\u2060', text: 'Open?' }, 'name'],
     ['no name', { text: 'Open?' }, 'name'],
   ])('refuses %s (400 naming the field) and keeps nothing', async (_, body, field) => {
     const before = await t.store.streamRevision(`questions-${BLOG}`);

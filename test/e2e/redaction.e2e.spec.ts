@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAuditCommand } from '../../src/audit/audit-command.js';
 import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { fieldHashOf } from '../../src/live-blog/application/hash-chain.js';
+import { verifyBundle } from '../../src/proof/bundle-verifier.js';
+import { canonical } from '../../src/proof/evidence-bundle.js';
+import { keyringOf } from '../../src/signing/keyring.js';
 import type { SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, type Reader } from '../support/live.js';
@@ -25,6 +29,9 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
   let auditor: Record<string, string>;
   let admin: Record<string, string>;
   let live: Reader;
+  /** The text as posted and corrected, by revision and field, and the salts it was stored with. */
+  const written = new Map<string, string>();
+  const saltsWritten = new Map<string, string>();
   /** Every byte of the store's files, the WAL included, as SQLite left them on disk. */
   const storeBytes = () =>
     [file, `${file}-wal`]
@@ -51,6 +58,14 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
       .expect(201);
     await t.http.post(`${URL}/updates`).set(editor).send({ kind: 'report', body: 'Crowds gathered.' }).expect(201);
     await t.http.put(`${URL}/updates/girl-hurt/pin`).set(editor).send({}).expect(201);
+    const stored = (await t.http.get(`${URL}/events?limit=1000`).set(auditor).expect(200)).body.events as Json[];
+    for (const event of stored.filter((candidate) => candidate.data.updateId === 'girl-hurt')) {
+      for (const [path, salt] of Object.entries(event.metadata.salts ?? {})) {
+        const value = path === 'media.caption' ? event.data.media.caption : event.data[path];
+        written.set(`${event.revision} ${path}`, value);
+        saltsWritten.set(`${event.revision} ${path}`, salt as string);
+      }
+    }
     live = await connectReader(t.url);
     await live.subscribe(BLOG);
   });
@@ -148,6 +163,81 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
     expect(stored).not.toContain('Bekova');
     console.log(
       `redaction: ${revision + 1} events, store files ${bytes.length} bytes after, "Bekova" found 0 times on disk`,
+    );
+  });
+
+  it('keeps no salt of a redacted field where anyone can read it: no guess of the text is confirmed', async () => {
+    const events = (await t.http.get(`${URL}/events?limit=1000`).set(auditor).expect(200)).text;
+    const bundle = (await t.http.get(`${URL}/evidence`).set(auditor).expect(200)).text;
+    const kept = (JSON.parse(events).events as Json[]).flatMap((event) =>
+      Object.entries(event.metadata.redacted ?? {}).map(([path, field]) => ({
+        at: `${event.revision} ${path}`,
+        fieldHash: (field as Json).fieldHash as string,
+      })),
+    );
+    expect(kept.map(({ at }) => at).sort()).toEqual(['1 body', '1 media.caption', '2 body']);
+    // The method works: with the salt stored before, the text as written confirms each commitment.
+    for (const { at, fieldHash } of kept) expect(fieldHashOf(saltsWritten.get(at)!, written.get(at))).toBe(fieldHash);
+    // After: those salts are nowhere, and no 32-hex string served or stored confirms the text either.
+    const everything = `${events}${bundle}${storeBytes()}`;
+    for (const [at, salt] of saltsWritten)
+      expect({ at, found: everything.includes(salt) }).toEqual({ at, found: false });
+    const candidates = new Set(
+      [...`${events}${bundle}`.matchAll(/(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/g)].map(String),
+    );
+    const confirmed = kept.filter(({ at, fieldHash }) =>
+      [...candidates].some((salt) => fieldHashOf(salt, written.get(at)) === fieldHash),
+    );
+    expect(confirmed).toEqual([]);
+    console.log(
+      `redaction salts: ${kept.length} commitments kept, ${candidates.size} salts in /events and the bundle tried, ${confirmed.length} confirmed the text`,
+    );
+    // And a redaction that kept its salt is named by every check: the integrity route, the command line, the bundle.
+    const db = openSqliteConnection(file);
+    const row = `stream = 'liveblog-${BLOG}' AND revision = 1`;
+    const original = (db.prepare(`SELECT metadata FROM events WHERE ${row}`).get() as { metadata: string }).metadata;
+    try {
+      db.prepare(`UPDATE events SET metadata = json_set(metadata, '$.salts.body', ?) WHERE ${row}`).run(
+        saltsWritten.get('1 body'),
+      );
+      const integrity = (await t.http.get(`${URL}/integrity`).set(auditor).expect(200)).body;
+      expect(integrity).toMatchObject({ ok: false, firstBrokenRevision: 1, problem: 'redaction' });
+      expect(await runAuditCommand(['verify', BLOG], t.store)).toMatchObject({ exitCode: 1 });
+      await t.http.get(`${URL}/evidence`).set(auditor).expect(409);
+    } finally {
+      db.prepare(`UPDATE events SET metadata = ? WHERE ${row}`).run(original);
+    }
+    expect((await t.http.get(`${URL}/integrity`).set(auditor).expect(200)).body.ok).toBe(true);
+  });
+
+  it('makes an evidence bundle for every revision before the redaction too, proven by the redaction event', async () => {
+    const redactedAt = await head();
+    const keys = keyringOf((await t.http.get('/.well-known/dateline-keys.json').expect(200)).body);
+    const made = [];
+    for (let revision = 1; revision < redactedAt; revision++) {
+      const reply = await t.http.get(`${URL}/evidence?revision=${revision}`).set(auditor).expect(200);
+      expect(reply.text).not.toContain('Bekova');
+      const bundle = JSON.parse(reply.text);
+      expect(bundle.events.map((event: Json) => event.revision).at(-1)).toBe(revision);
+      // The events after it, up to the redaction event that proves the removal lawful.
+      expect(bundle.laterEvents.map((event: Json) => event.revision).at(-1)).toBe(redactedAt);
+      expect(bundle.page.revision).toBe(revision);
+      const report = await verifyBundle(Buffer.from(reply.text, 'utf8'), keys);
+      expect([revision, report.verdict, report.lines.at(-1)]).toEqual([revision, 'verified', 'verified']);
+      expect(report.lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^revision 1: body, media.caption lawfully redacted at revision ${redactedAt}`),
+        ),
+      );
+      made.push(revision);
+    }
+    // Without its later events the bundle proves nothing: the emptied field is unexplained.
+    const reply = await t.http.get(`${URL}/evidence?revision=2`).set(auditor).expect(200);
+    const { laterEvents: _cut, ...stripped } = JSON.parse(reply.text);
+    const cut = await verifyBundle(Buffer.from(`${canonical(stripped)}\n`, 'utf8'), keys);
+    expect(cut.lines.at(-1)).toMatch(/^FAILED at events\[1\] \(revision 1\): altered .*without a redaction event/);
+    console.log(
+      `evidence between a redacted update and its redaction: revisions ${made.join(', ')} (redaction at ${redactedAt}): ${made.length} bundles, each verified`,
     );
   });
 

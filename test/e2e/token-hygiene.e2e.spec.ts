@@ -137,6 +137,22 @@ describe('npm run token', () => {
     await t.http.post('/api/live-blogs').set(bearer(printed)).send({ id: 'from-cli', title: 'CLI' }).expect(201);
   });
 
+  it.each([
+    [
+      'a bidirectional override',
+      ['--name', 'Ann \u202erotidE'],
+      /--name must not hold a bidirectional override \(U\+202E\)/,
+    ],
+    ['a control character', ['--name', 'Ann\u0007'], /--name must not hold a control character/],
+    ['an invisible name', ['--name', '\u200b\u2060'], /--name must not be empty/],
+    ['an unprintable sub', ['--sub', 'ann\u202e'], /--sub must not hold a bidirectional override/],
+  ])('refuses to sign a name or sub holding %s, as the server would refuse it', (_, args, message) => {
+    const run = token(args);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+
   it('refuses to sign a token longer-lived than the server takes', () => {
     const run = token(['--expires', '100d']);
     expect(run.status).toBe(1);

@@ -4,6 +4,7 @@ import {
   openPostgresEventStore,
   type PostgresEventStore,
 } from '../../src/event-store/postgres/postgres-event-store.js';
+import type { OpenOptions } from '../../src/event-store/event-store.js';
 
 /** The server the tests use: this machine's PostgreSQL (trust auth), unless TEST_POSTGRES_URL names another. */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -51,8 +52,8 @@ export class TestSchemas {
     return this.made.at(-1)!;
   }
 
-  open(schema = this.next()): Promise<PostgresEventStore> {
-    return openPostgresEventStore({ connectionString: TEST_POSTGRES_URL, schema, poolSize: 4 });
+  open(schema = this.next(), options?: OpenOptions): Promise<PostgresEventStore> {
+    return openPostgresEventStore({ connectionString: TEST_POSTGRES_URL, schema, poolSize: 4 }, options);
   }
 
   async dropAll(): Promise<void> {

@@ -42,6 +42,16 @@ describe('accounts: decide and evolve', () => {
     expect(checkedPassword('1234567890')).toBe('1234567890');
   });
 
+  it('refuses to disable the last active admin, and disables an admin while another is active', () => {
+    const admin = (username: string): AccountCommand => ({ ...add, username, role: 'admin' });
+    const one = run([add, admin('root')]);
+    expect(() => decideAccounts({ type: 'DisableAccount', username: 'root' }, one)).toThrow(AccountConflict);
+    const two = run([admin('rae')], T0, one);
+    const disabled = run([{ type: 'DisableAccount', username: 'root' }], T0, two);
+    expect(disabled.accounts.get('root')?.status).toBe('disabled');
+    expect(() => decideAccounts({ type: 'DisableAccount', username: 'rae' }, disabled)).toThrow(AccountConflict);
+  });
+
   it('answers not found for an unknown account', () => {
     expect(() => decideAccounts({ type: 'DisableAccount', username: 'bob' }, emptyAccountBook)).toThrow(
       AccountNotFound,

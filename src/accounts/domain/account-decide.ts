@@ -1,4 +1,5 @@
-import type { AccountBook } from './account-book.js';
+import { DomainError, text } from '../../kernel/index.js';
+import type { Account, AccountBook } from './account-book.js';
 import { AccountConflict, AccountNotFound, InvalidAccount } from './account-errors.js';
 import { ACCOUNT_ROLES, type AccountEvent, type AccountRole } from './account-events.js';
 
@@ -30,7 +31,14 @@ export function decideAccounts(command: AccountCommand, book: AccountBook): Acco
   const { username } = account;
   switch (command.type) {
     case 'DisableAccount':
-      return account.status === 'disabled' ? [] : [{ type: 'AccountDisabled', data: { username } }];
+      if (account.status === 'disabled') return [];
+      if (isLastAdmin(account, book)) {
+        throw new AccountConflict(
+          `"${username}" is the last active admin: add or enable another admin before disabling this one`,
+          'username',
+        );
+      }
+      return [{ type: 'AccountDisabled', data: { username } }];
     case 'EnableAccount':
       return account.status === 'active' ? [] : [{ type: 'AccountEnabled', data: { username } }];
     case 'ResetPassword':
@@ -44,12 +52,18 @@ export function decideAccounts(command: AccountCommand, book: AccountBook): Acco
   }
 }
 
+/** Without an active admin account nobody could manage accounts from the site again. */
+function isLastAdmin(account: Account, book: AccountBook): boolean {
+  if (account.role !== 'admin' || account.status !== 'active') return false;
+  for (const other of book.accounts.values()) {
+    if (other !== account && other.role === 'admin' && other.status === 'active') return false;
+  }
+  return true;
+}
+
 function addAccount(command: Extract<AccountCommand, { type: 'AddAccount' }>, book: AccountBook): AccountEvent[] {
   const username = checkedUsername(command.username);
-  const displayName = command.displayName.trim();
-  if (displayName === '' || displayName.length > DISPLAY_NAME_MAX) {
-    throw new InvalidAccount(`the display name must be 1 to ${DISPLAY_NAME_MAX} characters`, 'displayName');
-  }
+  const displayName = checkedDisplayName(command.displayName);
   if (!(ACCOUNT_ROLES as readonly string[]).includes(command.role)) {
     throw new InvalidAccount(`the role must be one of ${ACCOUNT_ROLES.join(', ')}`, 'role');
   }
@@ -66,6 +80,22 @@ export function checkedUsername(username: string): string {
     );
   }
   return username;
+}
+
+/**
+ * The name every event the account writes carries and every console shows: one line of text that
+ * keeps the rule of all shown text (no control characters, no bidirectional overrides, not invisible).
+ */
+export function checkedDisplayName(displayName: string): string {
+  let checked: string;
+  try {
+    checked = text(displayName, 'displayName', DISPLAY_NAME_MAX);
+  } catch (error) {
+    if (error instanceof DomainError) throw new InvalidAccount(error.message, 'displayName');
+    throw error;
+  }
+  if (/[\t\n\r]/.test(checked)) throw new InvalidAccount('displayName must be one line', 'displayName');
+  return checked;
 }
 
 /** Checked before hashing, so a weak password never reaches the store even as a hash. */

@@ -20,12 +20,13 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type OpenOptions,
   type RedactOptions,
   type SubscribeOptions,
 } from '../event-store.js';
 import { EventIdClaims } from './kurrentdb-event-ids.js';
 import { followAll } from './kurrentdb-feed.js';
-import { readOrCreateEpoch, readServerStream } from './kurrentdb-server-streams.js';
+import { readOrCreateEpochs, readServerStream } from './kurrentdb-server-streams.js';
 import {
   START_CHECKPOINT,
   StreamNames,
@@ -40,7 +41,7 @@ import {
 /** Appends with 'any' or 'stream_exists' are sent at the revision just read; another writer may move it first. */
 const MAX_ATTEMPTS = 5;
 
-export interface KurrentDbOptions {
+export interface KurrentDbOptions extends OpenOptions {
   /** Prefixes every stream this store touches, so several stores can share one server (tests do). */
   readonly namespace?: string;
 }
@@ -53,8 +54,8 @@ export async function openKurrentDbEventStore(connectionString: string, options:
   const client = KurrentDBClient.connectionString(connectionString);
   const names = new StreamNames(options.namespace);
   try {
-    const epoch = await readOrCreateEpoch(client, names.epoch());
-    return new KurrentDbEventStore(client, names, epoch);
+    const epochs = await readOrCreateEpochs(client, names.epoch(), options.newEpoch);
+    return new KurrentDbEventStore(client, names, epochs.epoch, epochs.earlierEpochs);
   } catch (error) {
     await client.dispose();
     // The client's own message can be as bare as "UnavailableError"; say what was being done.
@@ -72,6 +73,7 @@ export class KurrentDbEventStore implements EventStore {
     private readonly client: KurrentDBClient,
     private readonly names: StreamNames,
     readonly epoch: string,
+    readonly earlierEpochs: readonly string[] = [],
   ) {
     this.ids = new EventIdClaims(client, names, (stream, revision) => this.readAt(stream, revision));
   }

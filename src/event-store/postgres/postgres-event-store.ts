@@ -14,9 +14,11 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type OpenOptions,
   type RedactOptions,
   type SubscribeOptions,
 } from '../event-store.js';
+import type { StoreEpochs } from '../store-epochs.js';
 import { decodeCheckpoint, encodeCheckpoint, FEED_START, type FeedPlace } from './postgres-checkpoint.js';
 import { followFeed, type FeedEntry, type FeedPage } from './postgres-feed.js';
 import { PostgresNotifications } from './postgres-notifications.js';
@@ -47,7 +49,10 @@ const MAX_APPEND_ATTEMPTS = 3;
 const UNIQUE_VIOLATION = '23505';
 
 /** Connects, creates or migrates the schema (safe when several nodes start at once) and opens the store. */
-export async function openPostgresEventStore(settings: PostgresSettings): Promise<PostgresEventStore> {
+export async function openPostgresEventStore(
+  settings: PostgresSettings,
+  options: OpenOptions = {},
+): Promise<PostgresEventStore> {
   const names = schemaNames(settings.schema);
   const pool = new pg.Pool({
     connectionString: settings.connectionString,
@@ -59,9 +64,9 @@ export async function openPostgresEventStore(settings: PostgresSettings): Promis
   // An idle connection that breaks emits on the pool; unheard, that would end the process.
   pool.on('error', (error) => logger.warn(`idle connection failed: ${error.message}`));
   try {
-    const epoch = await migrate(pool, names);
+    const epochs = await migrate(pool, names, options);
     return reportingOutages(
-      new PostgresEventStore(pool, names, epoch, settings.connectionString, logger),
+      new PostgresEventStore(pool, names, epochs, settings.connectionString, logger),
       isPostgresOutage,
     );
   } catch (error) {
@@ -71,6 +76,8 @@ export async function openPostgresEventStore(settings: PostgresSettings): Promis
 }
 
 export class PostgresEventStore implements EventStore {
+  readonly epoch: string;
+  readonly earlierEpochs: readonly string[];
   private readonly queries: Queries;
   private readonly notifications: PostgresNotifications;
   private readonly subscribers = new Set<Subscriber<RecordedEvent>>();
@@ -79,10 +86,12 @@ export class PostgresEventStore implements EventStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly names: SchemaNames,
-    readonly epoch: string,
+    epochs: StoreEpochs,
     connectionString: string,
     private readonly logger: Logger,
   ) {
+    this.epoch = epochs.epoch;
+    this.earlierEpochs = epochs.earlierEpochs;
     this.queries = queriesFor(names);
     this.notifications = new PostgresNotifications({ connectionString }, names.channel, (error) =>
       logger.warn(`feed listener lost its connection (${error.message}); polling until it is back`),

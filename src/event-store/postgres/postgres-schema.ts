@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import type { OpenOptions } from '../event-store.js';
+import { earlierEpochsOf, renewed, type StoreEpochs } from '../store-epochs.js';
 
 /** The names every query uses, quoted once here: the schema name comes from settings. */
 export interface SchemaNames {
@@ -81,8 +83,12 @@ const MIGRATIONS: ReadonlyArray<(names: SchemaNames) => string> = [
 /** The same key in every database and schema: migrations are rare, so serialising them all costs nothing. */
 const MIGRATION_LOCK = 'dateline-event-store-migration';
 
-/** Creates or migrates the store's tables and returns its epoch, made once when the store is created. */
-export async function migrate(pool: Pool, names: SchemaNames): Promise<string> {
+/**
+ * Creates or migrates the store's tables and returns its epochs: the epoch is made when the store is
+ * created, and anew when asked (`newEpoch`) or when the events table is not the one the store
+ * recorded (restored by pg_restore or psql from a pg_dump, which creates the table anew).
+ */
+export async function migrate(pool: Pool, names: SchemaNames, options: OpenOptions = {}): Promise<StoreEpochs> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -100,9 +106,9 @@ export async function migrate(pool: Pool, names: SchemaNames): Promise<string> {
        ON CONFLICT (key) DO UPDATE SET value = CASE WHEN ${names.meta}.key = 'epoch' THEN ${names.meta}.value ELSE EXCLUDED.value END`,
       [randomUUID(), String(MIGRATIONS.length)],
     );
-    const epoch = await client.query<{ value: string }>(`SELECT value FROM ${names.meta} WHERE key = 'epoch'`);
+    const epochs = await epochsOf(client, names, options);
     await client.query('COMMIT');
-    return epoch.rows[0].value;
+    return epochs;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -116,4 +122,23 @@ async function storedVersion(client: { query: Pool['query'] }, names: SchemaName
   if (!exists.rows[0].found) return 0;
   const row = await client.query<{ value: string }>(`SELECT value FROM ${names.meta} WHERE key = 'schema_version'`);
   return Number(row.rows[0]?.value ?? 0);
+}
+
+/** The epochs, made anew when asked or when the events table was made again since the store recorded it. */
+async function epochsOf(client: PoolClient, names: SchemaNames, options: OpenOptions): Promise<StoreEpochs> {
+  const rows = await client.query<{ key: string; value: string }>(`SELECT key, value FROM ${names.meta}`);
+  const meta = new Map(rows.rows.map(({ key, value }) => [key, value]));
+  const table = await client.query<{ oid: string }>('SELECT $1::regclass::oid::text AS oid', [names.events]);
+  const tableNow = table.rows[0]!.oid;
+  const tableRecorded = meta.get('events_table');
+  const stored = { epoch: meta.get('epoch')!, earlierEpochs: earlierEpochsOf(meta.get('earlier_epochs')) };
+  const restored = tableRecorded !== undefined && tableRecorded !== tableNow;
+  if (!options.newEpoch && !restored && tableRecorded !== undefined) return stored;
+  const epochs = options.newEpoch || restored ? renewed(stored) : stored;
+  await client.query(
+    `INSERT INTO ${names.meta} (key, value) VALUES ('epoch', $1), ('earlier_epochs', $2), ('events_table', $3)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+    [epochs.epoch, JSON.stringify(epochs.earlierEpochs), tableNow],
+  );
+  return epochs;
 }

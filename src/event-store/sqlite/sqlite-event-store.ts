@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,8 +19,10 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type RedactOptions,
+  type OpenOptions,
   type SubscribeOptions,
 } from '../event-store.js';
+import { earlierEpochsOf, renewed, type StoreEpochs } from '../store-epochs.js';
 import { systemClock, type Clock } from '../../kernel/index.js';
 
 const SCHEMA_VERSION = '1';
@@ -94,9 +97,35 @@ export interface SqliteSettings {
  * Opens (and on first use creates) the store; `:memory:` gives a private store that lives as long as it is open.
  * `clock` dates each commit's `recordedAt`.
  */
-export async function openSqliteEventStore(path: string, clock: Clock = systemClock): Promise<SqliteEventStore> {
-  if (path !== ':memory:' && path !== '') await mkdir(dirname(path), { recursive: true });
-  return new SqliteEventStore(retain(new Database(path)), clock);
+export async function openSqliteEventStore(
+  path: string,
+  clock: Clock = systemClock,
+  options: OpenOptions = {},
+): Promise<SqliteEventStore> {
+  if (path !== ':memory:' && path !== '') {
+    await mkdir(dirname(path), { recursive: true });
+    ownerOnly(path);
+  }
+  return new SqliteEventStore(retain(new Database(path)), clock, options);
+}
+
+/**
+ * The store holds password hashes, sessions and unpublished text: its file is the owner's alone
+ * (0600, like the keys). It is made empty with that mode before SQLite opens it (an empty file is an
+ * empty database), and SQLite gives its -wal and -shm files the database file's mode; a store made
+ * before this rule, and its journal files, are narrowed when opened.
+ */
+function ownerOnly(path: string): void {
+  if (!existsSync(path)) {
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 /**
@@ -112,13 +141,14 @@ export function openSqliteConnection(path: string): Database.Database {
   return retain(new Database(path));
 }
 
-function retain<T extends object>(handle: T): T {
+export function retain<T extends object>(handle: T): T {
   retained.push(handle);
   return handle;
 }
 
 export class SqliteEventStore implements EventStore {
   readonly epoch: string;
+  readonly earlierEpochs: readonly string[];
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appends: GroupCommit<AppendRequest, BatchOutcome>;
   private readonly redactTransaction: (
@@ -135,9 +165,10 @@ export class SqliteEventStore implements EventStore {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: Clock = systemClock,
+    options: OpenOptions = {},
   ) {
     configure(db);
-    this.epoch = initialise(db);
+    ({ epoch: this.epoch, earlierEpochs: this.earlierEpochs } = initialise(db, options));
     this.statements = prepareStatements(db);
     // Each batch in a savepoint of the group's transaction: a batch refused rolls back alone, the
     // others commit; and each batch's checks see the batches before it, as if they had committed first.
@@ -392,8 +423,12 @@ function configure(db: Database.Database): void {
   db.exec('PRAGMA synchronous = FULL');
 }
 
-/** Creates the schema if needed and returns the store's epoch, made once when the store is first created. */
-function initialise(db: Database.Database): string {
+/**
+ * Creates the schema if needed and returns the store's epochs: the epoch is made when the store is
+ * first created, and anew when asked (`newEpoch`) or when the file is a copy made by
+ * `backupSqliteStore` opened for the first time (a restore: its readers must redraw).
+ */
+function initialise(db: Database.Database, options: OpenOptions): StoreEpochs {
   return db
     .transaction(() => {
       db.exec(SCHEMA);
@@ -407,10 +442,22 @@ function initialise(db: Database.Database): string {
       if (version !== SCHEMA_VERSION) {
         throw new Error(`event store schema version ${version} is not supported (expected ${SCHEMA_VERSION})`);
       }
-      return recall.get('epoch') as string;
+      const stored = { epoch: recall.get('epoch')!, earlierEpochs: earlierEpochsOf(recall.get('earlier_epochs')) };
+      if (!options.newEpoch && recall.get(BACKUP_MARK) === undefined) return stored;
+      const next = renewed(stored);
+      const replace = retain(
+        db.prepare<[string, string]>('INSERT OR REPLACE INTO store_meta (key, value) VALUES (?, ?)'),
+      );
+      replace.run('epoch', next.epoch);
+      replace.run('earlier_epochs', JSON.stringify(next.earlierEpochs));
+      retain(db.prepare<[string]>('DELETE FROM store_meta WHERE key = ?')).run(BACKUP_MARK);
+      return next;
     })
     .immediate();
 }
+
+/** Written into a backup copy by `backupSqliteStore`: the first open of the copy (a restore) makes a new epoch. */
+export const BACKUP_MARK = 'backup_of';
 
 function prepareStatements(db: Database.Database) {
   const statements = {
