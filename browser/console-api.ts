@@ -1,6 +1,6 @@
 // Every write of the newsroom: JSON to /api with the editor's credentials, the revision the editor
 // saw (If-Match) and an Idempotency-Key, so a retry after a lost answer never writes twice.
-import type { ProblemDetails, WriteOptions } from '../packages/client/src/client.js';
+import type { ProblemDetails, WriteOptions, WriteResult } from '../packages/client/src/client.js';
 import { authHeaders } from './console-auth.js';
 
 /** A write's answer; `status` 0 when the request never got one (the connection dropped). */
@@ -8,7 +8,7 @@ export interface WriteAnswer {
   readonly ok: boolean;
   readonly status: number;
   /** The 201's `{liveBlogId, revision, position}`, or the error's problem details. */
-  readonly body: (ProblemDetails & { readonly revision?: number }) | null;
+  readonly body: Partial<WriteResult & ProblemDetails> | null;
   readonly revision?: number;
 }
 

@@ -3,7 +3,8 @@
 // resumes after a reconnect, and redraws from the ack's article when the server cannot replay the
 // gap. Everything is drawn with DOM APIs.
 import { connectLive, type FollowStatus, LiveBlogFollower } from '../packages/client/src/follower.js';
-import type { ArticleView, PublicEvent, UpdatesPage } from '../packages/client/src/wire.js';
+import type { UpdatesPage } from '../packages/client/src/client.js';
+import type { ArticleView, PublicEvent } from '../packages/client/src/wire.js';
 import { readersLine } from '../src/shared/browser.js';
 import * as dom from './article-dom.js';
 import { Feed } from './feed.js';

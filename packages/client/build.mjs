@@ -1,6 +1,7 @@
 // Builds the package: dist/index.js (ES module, socket.io-client left to the installer) with esbuild,
-// and dist/index.d.ts with dts-bundle-generator, which inlines the server's types this package uses
-// (src/wire.ts) so the declarations stand alone outside this repository.
+// and dist/index.d.ts with dts-bundle-generator, which inlines the types this package uses (the HTTP
+// calls' from src/openapi.ts, generated from the server's OpenAPI document; the sockets' from the
+// server's sources, src/wire.ts) so the declarations stand alone outside this repository.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

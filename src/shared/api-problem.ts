@@ -44,7 +44,12 @@ export class ProblemDetails {
   @ApiProperty({ deprecated: true, description: 'the same as detail' })
   message!: string;
 
-  @ApiPropertyOptional({ deprecated: true, type: Object, description: 'the older shapes of errors and the rest' })
+  @ApiPropertyOptional({
+    deprecated: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'the older shapes of errors and the rest',
+  })
   details?: unknown;
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
+import { TYPES_FILE, typesOf } from '../../packages/client/tools/openapi-types.mjs';
 import { toJsonSchema } from '../../src/asyncapi-document.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, waitFor } from '../support/live.js';
@@ -222,6 +223,10 @@ describe('/docs-json', () => {
       .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
     expect(diagnostics).toEqual([]);
     expect(types).toMatch(/revision: number;/);
+  });
+  it("is what the client package's types were generated from: packages/client/src/openapi.ts is up to date", async () => {
+    // When this fails, the server's API changed: `npm run client:types` regenerates the file.
+    expect(readFileSync(TYPES_FILE, 'utf8')).toBe(await typesOf(openapi));
   });
 });
 

@@ -1,10 +1,42 @@
 /**
  * Typed calls to a Dateline server's HTTP API (DESIGN §4) for readers, editors and auditors, and
  * `follow()` for the live push. Uses the platform's fetch: Node 22+ and browsers alike.
+ *
+ * Every call's route, parameters, body, answer and problem details are typed by the server's
+ * OpenAPI document (./openapi.ts, generated from /docs-json): a route the server renamed or a field
+ * it changed breaks this package's type check, not a reader's app.
  */
 import { connectLive, type FollowHandlers, LiveBlogFollower, type LiveClientSocket } from './follower.js';
-import type { ArticleView, AuditorView, ChangesPage, PublishedArticle, UpdatesPage } from './wire.js';
-import type { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from '../../../src/live-blog/http/dto/update.dto.js';
+import type { components, operations, paths } from './openapi.js';
+
+export type { components, operations, paths } from './openapi.js';
+
+/** The OpenAPI document's schemas, by name (`Schemas['ArticleResponse']`). */
+export type Schemas = components['schemas'];
+/** An operation of the document by its operationId (`getArticle`, `postUpdate`…). */
+export type OperationId = keyof operations;
+/** The JSON body an operation answers on success (its 200, or its 201 for a write). */
+export type Answer<Id extends OperationId> = JsonSuccess<operations[Id]>;
+/** The JSON body an operation takes. */
+export type RequestBody<Id extends OperationId> = JsonBody<operations[Id]>;
+/** The query parameters an operation takes. */
+export type QueryOf<Id extends OperationId> = NonNullable<operations[Id]['parameters']['query']>;
+
+/** An error answer (application/problem+json): RFC 9457's members, `errors` on a 400, and the older ones. */
+export type ProblemDetails = Schemas['ProblemDetails'];
+/** One field's problem, as a 400 lists them. */
+export type FieldProblem = Schemas['FieldProblemSchema'];
+
+export type Article = Answer<'getArticle'>;
+export type LiveBlogListItem = Answer<'listLiveBlogs'>[number];
+export type UpdatesPage = Answer<'getUpdates'>;
+export type ChangesPage = Answer<'getChanges'>;
+export type AuditorView = Answer<'getAsOf'>;
+/** What every write answers (201): the story's new revision. */
+export type WriteResult = Answer<'postUpdate'>;
+export type PostUpdateBody = RequestBody<'postUpdate'>;
+export type CorrectUpdateBody = RequestBody<'correctUpdate'>;
+export type RetractUpdateBody = RequestBody<'retractUpdate'>;
 
 export interface ClientOptions {
   /** The site, e.g. `https://news.example` ('' in a browser page of that site). */
@@ -13,34 +45,6 @@ export interface ClientOptions {
   readonly token?: string;
   /** Another fetch (a proxy's, a test's); the platform's by default. */
   readonly fetch?: typeof fetch;
-}
-
-/** One field's problems, as a 400 lists them. */
-export interface FieldProblem {
-  readonly field?: string;
-  readonly pointer?: string;
-  readonly problems?: readonly string[];
-  readonly detail?: string;
-  readonly [member: string]: unknown;
-}
-
-/**
- * An error answer (application/problem+json): RFC 9457's members, and the members servers of
- * before answered with (statusCode, error, message, details), which a server may still send beside them.
- */
-export interface ProblemDetails {
-  readonly type?: string;
-  readonly title?: string;
-  readonly status?: number;
-  readonly detail?: string;
-  readonly instance?: string;
-  /** A 400's field problems. */
-  readonly errors?: readonly FieldProblem[];
-  readonly statusCode?: number;
-  readonly error?: string;
-  readonly message?: string;
-  readonly details?: unknown;
-  readonly [member: string]: unknown;
 }
 
 /** A call the server refused: its status, its problem details, and what its headers add. */
@@ -55,15 +59,8 @@ export class DatelineError extends Error {
     /** 429: how long to wait before asking again (Retry-After). */
     readonly retryAfterSeconds: number | undefined,
   ) {
-    super(problem.detail ?? problem.message ?? problem.title ?? `HTTP ${status}`);
+    super(problem.detail || problem.title || `HTTP ${status}`);
   }
-}
-
-/** What every write answers (201): the story's new revision. */
-export interface WriteResult {
-  readonly liveBlogId: string;
-  readonly revision: number;
-  readonly position: number;
 }
 
 export interface WriteOptions {
@@ -73,14 +70,10 @@ export interface WriteOptions {
   readonly idempotencyKey?: string;
 }
 
-export type LiveBlogListItem = Pick<ArticleView, 'id' | 'title' | 'status' | 'lastUpdatedAt' | 'revision'>;
-
-export type PostUpdateBody = Omit<PostUpdateDto, never>;
-export type CorrectUpdateBody = Omit<CorrectUpdateDto, never>;
-export type RetractUpdateBody = Omit<RetractUpdateDto, never>;
-
 /** A point in a story's history: after a revision, or as it stood at an instant. */
-export type HistoryPoint = { readonly revision: number } | { readonly at: string };
+export type HistoryPoint =
+  | { readonly revision: NonNullable<QueryOf<'getAsOf'>['revision']> }
+  | { readonly at: NonNullable<QueryOf<'getAsOf'>['at']> };
 
 export interface FollowOptions extends FollowHandlers {
   /** The revision already shown; without it the first ack carries the article (onRedraw). */
@@ -99,11 +92,11 @@ export interface Following {
 
 export interface DatelineClient {
   // Readers
-  listLiveBlogs(): Promise<LiveBlogListItem[]>;
+  listLiveBlogs(): Promise<Answer<'listLiveBlogs'>>;
   /** The article with its JSON-LD and the signed checkpoint of its revision. */
-  getArticle(liveBlogId: string): Promise<PublishedArticle>;
-  getUpdates(liveBlogId: string, page?: { beforeRevision?: number; limit?: number }): Promise<UpdatesPage>;
-  getChanges(liveBlogId: string, page?: { afterRevision?: number; limit?: number }): Promise<ChangesPage>;
+  getArticle(liveBlogId: string): Promise<Article>;
+  getUpdates(liveBlogId: string, page?: QueryOf<'getUpdates'>): Promise<UpdatesPage>;
+  getChanges(liveBlogId: string, page?: QueryOf<'getChanges'>): Promise<ChangesPage>;
   follow(liveBlogId: string, options?: FollowOptions): Following;
   // Editors
   postUpdate(liveBlogId: string, body: PostUpdateBody, options?: WriteOptions): Promise<WriteResult>;
@@ -112,35 +105,36 @@ export interface DatelineClient {
     updateId: string,
     body: CorrectUpdateBody,
     options?: WriteOptions,
-  ): Promise<WriteResult>;
+  ): Promise<Answer<'correctUpdate'>>;
   retractUpdate(
     liveBlogId: string,
     updateId: string,
     body: RetractUpdateBody,
     options?: WriteOptions,
-  ): Promise<WriteResult>;
+  ): Promise<Answer<'retractUpdate'>>;
   // Auditors
   getAsOf(
     liveBlogId: string,
     point: HistoryPoint,
-    page?: { beforeRevision?: number; limit?: number },
+    page?: Omit<QueryOf<'getAsOf'>, 'revision' | 'at'>,
   ): Promise<AuditorView>;
 }
 
 export function createClient(options: ClientOptions): DatelineClient {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
-  const request = requester(baseUrl, options);
-  const story = (id: string) => `/api/live-blogs/${encodeURIComponent(id)}`;
-  const update = (id: string, updateId: string) => `${story(id)}/updates/${encodeURIComponent(updateId)}`;
+  const call = caller(baseUrl, options);
   return {
-    listLiveBlogs: () => request('GET', '/api/live-blogs'),
-    getArticle: (id) => request('GET', story(id)),
-    getUpdates: (id, page = {}) => request('GET', `${story(id)}/updates${query(page)}`),
-    getChanges: (id, page = {}) => request('GET', `${story(id)}/changes${query(page)}`),
-    postUpdate: (id, body, write) => request('POST', `${story(id)}/updates`, body, write),
-    correctUpdate: (id, updateId, body, write) => request('POST', `${update(id, updateId)}/corrections`, body, write),
-    retractUpdate: (id, updateId, body, write) => request('POST', `${update(id, updateId)}/retraction`, body, write),
-    getAsOf: (id, point, page = {}) => request('GET', `${story(id)}/as-of${query({ ...point, ...page })}`),
+    listLiveBlogs: () => call('get', '/api/live-blogs', {}),
+    getArticle: (id) => call('get', '/api/live-blogs/{id}', { path: { id } }),
+    getUpdates: (id, page) => call('get', '/api/live-blogs/{id}/updates', { path: { id }, query: page }),
+    getChanges: (id, page) => call('get', '/api/live-blogs/{id}/changes', { path: { id }, query: page }),
+    postUpdate: (id, body, write) => call('post', '/api/live-blogs/{id}/updates', { path: { id }, body, write }),
+    correctUpdate: (id, updateId, body, write) =>
+      call('post', '/api/live-blogs/{id}/updates/{updateId}/corrections', { path: { id, updateId }, body, write }),
+    retractUpdate: (id, updateId, body, write) =>
+      call('post', '/api/live-blogs/{id}/updates/{updateId}/retraction', { path: { id, updateId }, body, write }),
+    getAsOf: (id, point, page) =>
+      call('get', '/api/live-blogs/{id}/as-of', { path: { id }, query: { ...point, ...page } }),
     follow: (id, follow = {}) => {
       const socket = follow.socket ?? connectLive(baseUrl);
       const follower = new LiveBlogFollower(socket, id, follow, follow);
@@ -158,42 +152,87 @@ export function createClient(options: ClientOptions): DatelineClient {
   };
 }
 
-function requester(baseUrl: string, options: ClientOptions) {
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The operation at a route of the document and a method it has. */
+type Route = { [P in keyof paths]: { [M in Method]: paths[P][M] extends never ? never : [P, M] }[Method] }[keyof paths];
+type OperationAt<P extends keyof paths, M extends Method> = paths[P][M];
+
+type JsonSuccess<Operation> = Operation extends { responses: infer Responses }
+  ? Responses extends { 200: { content: { 'application/json': infer Body } } }
+    ? Body
+    : Responses extends { 201: { content: { 'application/json': infer Body } } }
+      ? Body
+      : undefined
+  : never;
+type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } }
+  ? Body
+  : never;
+type Parameters<Operation, In extends 'path' | 'query'> = Operation extends { parameters: { [K in In]?: infer Value } }
+  ? Value
+  : never;
+
+/** What a call to a route sends: its path and query parameters, its body, and a write's headers. */
+interface Input<Operation> {
+  readonly path?: Parameters<Operation, 'path'>;
+  readonly query?: Parameters<Operation, 'query'>;
+  readonly body?: JsonBody<Operation>;
+  readonly write?: WriteOptions;
+}
+
+function caller(baseUrl: string, options: ClientOptions) {
   const fetcher = options.fetch ?? globalThis.fetch;
-  return async <T>(method: string, path: string, body?: unknown, write: WriteOptions = {}): Promise<T> => {
+  return async <P extends Route[0], M extends Extract<Route, [P, Method]>[1]>(
+    method: M,
+    route: P,
+    { path, query, body, write = {} }: Input<OperationAt<P, M>>,
+  ): Promise<JsonSuccess<OperationAt<P, M>>> => {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (write.ifMatch !== undefined) headers['If-Match'] = `"${write.ifMatch}"`;
     if (write.idempotencyKey !== undefined) headers['Idempotency-Key'] = write.idempotencyKey;
-    const response = await fetcher(`${baseUrl}${path}`, {
-      method,
+    const response = await fetcher(`${baseUrl}${fill(route, path)}${search(query)}`, {
+      method: method.toUpperCase(),
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
-    if (response.ok) return parsed as T;
-    const problem: ProblemDetails =
-      typeof parsed === 'object' && parsed !== null ? (parsed as ProblemDetails) : { status: response.status };
+    if (response.ok) return parsed as JsonSuccess<OperationAt<P, M>>;
     throw new DatelineError(
       response.status,
-      problem,
+      isProblem(parsed) ? parsed : problemOfStatus(response.status, response.statusText),
       numberOf(response.headers.get('ETag')?.replace(/^W\//, '').replace(/"/g, '')),
       numberOf(response.headers.get('Retry-After')),
     );
   };
 }
 
+/** A route with its `{name}`s filled in. */
+function fill(route: string, path: object | undefined): string {
+  const values = (path ?? {}) as Record<string, string | number>;
+  return route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])));
+}
+
+function search(parameters: object | undefined): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters ?? {})) if (value !== undefined) query.set(name, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+function isProblem(body: unknown): body is ProblemDetails {
+  return typeof body === 'object' && body !== null && typeof (body as { status?: unknown }).status === 'number';
+}
+
+/** An answer that is not problem details (a proxy's page, say), as RFC 9457 reads it: about:blank. */
+function problemOfStatus(status: number, phrase: string): ProblemDetails {
+  const title = phrase || `HTTP ${status}`;
+  return { type: 'about:blank', title, status, detail: title, statusCode: status, error: title, message: title };
+}
+
 function numberOf(value: string | null | undefined): number | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined;
   const number = Number(value);
   return Number.isFinite(number) ? number : undefined;
-}
-
-function query(parameters: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(parameters)) if (value !== undefined) search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }

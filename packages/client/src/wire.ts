@@ -1,9 +1,11 @@
 /**
- * What a Dateline server sends and takes, as the server's own types: its socket API (DESIGN §5), its
- * article view and change feed, its write bodies. They are imported from the server's sources and
- * bundled into this package's declarations when it is built, so one definition serves both sides:
- * a renamed field breaks this package's build, not a reader's app. Only types cross, the one
- * constant of the socket API (live-events.ts holds nothing else), and typedEvent below.
+ * What a Dateline server sends over its sockets (DESIGN §5, the AsyncAPI document /asyncapi.json),
+ * as the server's own types: the socket API, the article view a subscribe ack carries, the events it
+ * pushes. They are imported from the server's sources and bundled into this package's declarations
+ * when it is built, so one definition serves both sides: a renamed field breaks this package's
+ * build, not a reader's app. The HTTP calls' types come from the OpenAPI document instead
+ * (./openapi.ts, ./client.ts). Only types cross, the one constant of the socket API (live-events.ts
+ * holds nothing else), and typedEvent below.
  */
 import type { PublicEvent, TypedPublicEvent } from '../../../src/live-blog/realtime/live-events.js';
 
@@ -30,12 +32,8 @@ export type {
   ArticleView,
   KeyEvent,
   PublicUpdate,
-  UpdatesPage,
 } from '../../../src/live-blog/projections/article.view.js';
-export type { PublishedArticle } from '../../../src/live-blog/projections/article-views.js';
-export type { ChangesPage } from '../../../src/live-blog/realtime/change-feed.js';
 export type { SignedCheckpoint } from '../../../src/signing/checkpoint.js';
-export type { AuditorView } from '../../../src/audit/auditor-view.js';
 
 /** A PublicEvent with its data typed by its type, to read it with a `switch (event.type)`. */
 export function typedEvent(event: PublicEvent): TypedPublicEvent {
