@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { bearer, startApp, type TestApp } from '../support/app.js';
@@ -96,18 +96,71 @@ beforeAll(async () => {
     cwd: root,
   });
   const [tarball] = readdirSync(folder).filter((name) => name.endsWith('.tgz'));
+  const dependencies = { '@dateline/client': `file:../${tarball}` };
   writeFileSync(
     join(project, 'package.json'),
-    JSON.stringify({ name: 'a-newsroom-app', private: true, type: 'module' }),
+    JSON.stringify({ name: 'a-newsroom-app', private: true, type: 'module', dependencies }),
   );
-  // `npm ci` leaves the dependencies' tarballs in npm's cache but not the registry's documents
-  // that resolve `socket.io-client@^4.8.4` in a project without a lockfile: --offline cannot
-  // install; --prefer-offline asks the registry for those documents and takes the tarballs from the cache.
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(folder, tarball!)], {
-    cwd: project,
-  });
+  // Installed without the network (tests reach 127.0.0.1 only): the package's dependencies are locked
+  // to the versions this repository's lock holds, whose tarballs `npm ci` left in npm's cache.
+  writeFileSync(join(project, 'package-lock.json'), JSON.stringify(lockFor(dependencies)));
+  // A registry nobody answers at: had npm wanted the network, the install would fail.
+  const noRegistry = { ...process.env, npm_config_registry: 'http://127.0.0.1:9/' };
+  await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project, env: noRegistry });
   writeFileSync(join(project, 'follow-a-story.ts'), PROGRAM);
 }, 180_000);
+
+interface LockEntry {
+  readonly version?: string;
+  readonly dependencies?: Record<string, string>;
+  readonly [member: string]: unknown;
+}
+
+/**
+ * A lockfile for the app: the client from its tarball, and every package it needs as this
+ * repository's package-lock.json resolves it (found as Node would: nested first, then upward).
+ */
+function lockFor(dependencies: Record<string, string>): object {
+  const repositoryLock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockEntry>;
+  };
+  const client = JSON.parse(readFileSync(join(root, 'packages/client/package.json'), 'utf8')) as LockEntry;
+  const packages: Record<string, LockEntry> = {
+    '': { name: 'a-newsroom-app', dependencies },
+    'node_modules/@dateline/client': {
+      version: client.version,
+      resolved: dependencies['@dateline/client'],
+      dependencies: client.dependencies,
+    },
+  };
+  const wanted = Object.keys(client.dependencies ?? {}).map((name) => ({ name, from: '' }));
+  for (let next = wanted.pop(); next; next = wanted.pop()) {
+    const path = resolvedPath(repositoryLock.packages, next.from, next.name);
+    if (packages[path]) continue;
+    // Without the repository's dev flags: here they are the app's own dependencies.
+    const { dev: _dev, devOptional: _devOptional, ...entry } = repositoryLock.packages[path]!;
+    packages[path] = { ...entry, resolved: tarballUrl(next.name, entry.version!) };
+    for (const name of Object.keys(entry.dependencies ?? {})) wanted.push({ name, from: path });
+  }
+  return { name: 'a-newsroom-app', lockfileVersion: 3, requires: true, packages };
+}
+
+/**
+ * Where the registry keeps a package's tarball. The repository's lock leaves it out (npm finds it
+ * from the registry's document, which is not cached), and npm takes the tarball from its cache by
+ * the lock's integrity.
+ */
+function tarballUrl(name: string, version: string): string {
+  return `https://registry.npmjs.org/${name}/-/${name.split('/').at(-1)}-${version}.tgz`;
+}
+
+function resolvedPath(packages: Record<string, LockEntry>, from: string, name: string): string {
+  for (let at = from; ; at = dirname(dirname(at))) {
+    const path = at && at !== '.' ? `${at}/node_modules/${name}` : `node_modules/${name}`;
+    if (packages[path]) return path;
+    if (!at || at === '.') throw new Error(`${name} (needed by ${from || 'the client'}) is not in package-lock.json`);
+  }
+}
 
 afterAll(async () => {
   await t?.close();
