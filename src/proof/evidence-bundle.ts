@@ -1,7 +1,14 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { RecordedEvent } from '../event-store/index.js';
-import { foldStored, toStoredEvents, initialState, toArticleView, type ArticleView } from '../live-blog/pure.js';
+import {
+  foldStored,
+  toStoredEvents,
+  initialState,
+  toArticleView,
+  type ArticleView,
+  type LiveBlogState,
+} from '../live-blog/pure.js';
 import { signatureBytes, type CheckpointKey, type SignedCheckpoint, type KeySet } from '../signing/pure.js';
 import type { Author } from '../kernel/index.js';
 
@@ -50,7 +57,11 @@ export type UnsealedBundle = Omit<EvidenceBundle, 'seal'>;
 
 /** The reader's article at the events' last revision, every update on one page: the as-of page the bundle proves. */
 export function pageOf(liveBlogId: string, events: readonly RecordedEvent[]): ArticleView | null {
-  const blog = foldStored(initialState, toStoredEvents(events));
+  return pageAt(liveBlogId, foldStored(initialState, toStoredEvents(events)));
+}
+
+/** The same page from the state the events fold to. */
+export function pageAt(liveBlogId: string, blog: LiveBlogState): ArticleView | null {
   return blog.status === 'none' ? null : toArticleView(liveBlogId, blog, blog.updates.length);
 }
 
@@ -66,9 +77,13 @@ export function digestsOf(bundle: UnsealedBundle): SealDigests {
 }
 
 export function seal(bundle: UnsealedBundle, key: CheckpointKey): EvidenceBundle {
-  const digests = digestsOf(bundle);
+  return { ...bundle, seal: sealOver(digestsOf(bundle), key) };
+}
+
+/** The seal over the parts' digests, however they were gathered (a bundle written as it is made: bundle-file.ts). */
+export function sealOver(digests: SealDigests, key: CheckpointKey): Seal {
   const signature = sign(null, sealBytes(key.keyId, digests), key.privateKey).toString('base64url');
-  return { ...bundle, seal: { keyId: key.keyId, digests, signature } };
+  return { keyId: key.keyId, digests, signature };
 }
 
 export function sealVerifies(value: Seal, publicKey: KeyObject): boolean {
@@ -85,7 +100,7 @@ export function canonical(value: unknown): string {
   return canonicalize(value) ?? '';
 }
 
-function digest(value: unknown): string {
+export function digest(value: unknown): string {
   return createHash('sha256').update(canonical(value), 'utf8').digest('hex');
 }
 

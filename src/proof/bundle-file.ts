@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { chainStart, checkLink, reportOf } from '../audit/pure.js';
+import type { RecordedEvent } from '../event-store/index.js';
+import { foldStored, initialState, toStoredEvents, type LiveBlogState } from '../live-blog/pure.js';
+import { LoopTurns } from '../shared/index.js';
+import type { CheckpointKey, KeySet, SignedCheckpoint } from '../signing/pure.js';
+import { type BundleHeader, canonical, digest, type EvidenceBundle, pageAt, sealOver } from './evidence-bundle.js';
+
+/** How much of the file is gathered, at most, before it goes out. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** RFC 8785 writes an object's members in the order of their names: `events` and `page` come before `seal`. */
+const MEMBERS = Object.keys({
+  format: 0,
+  liveBlogId: 0,
+  revision: 0,
+  storeEpoch: 0,
+  createdAt: 0,
+  createdBy: 0,
+  checkpoint: 0,
+  keys: 0,
+  events: 0,
+  page: 0,
+  seal: 0,
+} satisfies Record<keyof EvidenceBundle, 0>).sort();
+
+export interface BundleParts {
+  readonly header: BundleHeader;
+  /** Signs the hash of the event at `header.revision`. */
+  readonly checkpoint: SignedCheckpoint;
+  readonly keys: KeySet;
+  /** The stream's events from revision 0 to `header.revision`, a page at a time. */
+  readonly pages: AsyncIterable<readonly RecordedEvent[]>;
+}
+
+/** Thrown while the file is written when the events read no longer make the history checked before. */
+export class BundleHistoryChanged extends Error {}
+
+/**
+ * The evidence bundle's file (what `serializeBundle(seal(bundle))` writes, byte for byte), made as
+ * it is sent: each page of events goes out as it is read, digested and folded; the page as readers
+ * saw it is written from the fold; the seal over the digests gathered on the way comes last, as
+ * canonical JSON orders it. Held at any time: the fold, the digests and one page of events, never
+ * the whole history nor the whole file (a 3,000-update story's bundle took 600 MB held whole).
+ * A chunk goes out, and the event loop gets a turn, when it is full or has taken its time slice.
+ */
+export async function* bundleFile(parts: BundleParts, key: CheckpointKey): AsyncGenerator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  const turns = new LoopTurns();
+  for await (const piece of bundlePieces(parts, key)) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= CHUNK_CHARS) {
+      yield batch.join('');
+      [batch, size] = [[], 0];
+    }
+    await turns.due();
+  }
+  yield batch.join('');
+}
+
+async function* bundlePieces(parts: BundleParts, key: CheckpointKey): AsyncGenerator<string> {
+  const { header, checkpoint, keys } = parts;
+  const events: string[] = [];
+  let blog: LiveBlogState = initialState;
+  let page = '';
+  for (const [index, name] of MEMBERS.entries()) {
+    yield `${index === 0 ? '{' : ','}${JSON.stringify(name)}:`;
+    if (name === 'events') {
+      blog = yield* eventsMember(parts, events);
+    } else if (name === 'page') {
+      page = yield* pageMember(header.liveBlogId, blog);
+    } else if (name === 'seal') {
+      yield canonical(
+        sealOver({ header: digest(header), checkpoint: digest(checkpoint), keys: digest(keys), page, events }, key),
+      );
+    } else {
+      yield canonical({ ...header, checkpoint, keys }[name as keyof BundleHeader | 'checkpoint' | 'keys']);
+    }
+  }
+  yield '}\n';
+}
+
+/** Writes the events, gathering each one's digest; returns their fold, after checking the chain again. */
+async function* eventsMember(parts: BundleParts, digests: string[]): AsyncGenerator<string, LiveBlogState> {
+  let blog: LiveBlogState = initialState;
+  let chain = chainStart;
+  for await (const page of parts.pages) {
+    for (const event of page) {
+      const json = canonical(event);
+      yield `${digests.length === 0 ? '[' : ','}${json}`;
+      digests.push(createHash('sha256').update(json, 'utf8').digest('hex'));
+      chain = checkLink(chain, event);
+      blog = foldStored(blog, toStoredEvents([event]));
+    }
+  }
+  yield digests.length === 0 ? '[]' : ']';
+  // Checked before the first byte was sent; checked again, as the store may have changed since.
+  const report = reportOf(chain);
+  const { revision } = parts.header;
+  if (!report.ok || digests.length !== revision + 1 || chain.lastHash !== parts.checkpoint.hash) {
+    throw new BundleHistoryChanged(`the history of "${parts.header.liveBlogId}" changed while its bundle was written`);
+  }
+  return blog;
+}
+
+/** Writes the page as readers saw it, its long lists an entry at a time; returns its digest. */
+async function* pageMember(liveBlogId: string, blog: LiveBlogState): AsyncGenerator<string, string> {
+  const page: Record<string, unknown> | null = pageAt(liveBlogId, blog);
+  if (!page) throw new BundleHistoryChanged(`"${liveBlogId}" was not open at the bundle's revision`);
+  const hash = createHash('sha256');
+  const out = (text: string) => {
+    hash.update(text, 'utf8');
+    return text;
+  };
+  const names = Object.keys(page)
+    .filter((name) => page[name] !== undefined)
+    .sort();
+  for (const [index, name] of names.entries()) {
+    yield out(`${index === 0 ? '{' : ','}${JSON.stringify(name)}:`);
+    const value = page[name];
+    if (!Array.isArray(value)) yield out(canonical(value));
+    else if (value.length === 0) yield out('[]');
+    else {
+      for (const [at, entry] of value.entries()) yield out(`${at === 0 ? '[' : ','}${canonical(entry)}`);
+      yield out(']');
+    }
+  }
+  yield out(names.length === 0 ? '{}' : '}');
+  return hash.digest('hex');
+}
