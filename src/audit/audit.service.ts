@@ -13,6 +13,8 @@ import {
   ARTICLE_UPDATES,
   toArticleView,
   type ArticleView,
+  type PublicUpdate,
+  toPublicUpdate,
   updatesPage,
 } from '../live-blog/index.js';
 import { LoopTurns } from '../shared/index.js';
@@ -42,9 +44,18 @@ export type AsOfView = 'reader' | 'record';
 export interface AsOfPage {
   readonly article: ArticleView | AuditorView;
   readonly place: PagePlace;
+  /** The key points, as readers saw them: pinned updates may be on any page. */
+  readonly pinnedUpdates: PublicUpdate[];
 }
 
 const every = () => true;
+
+function pinnedOf(blog: OpenedBlog): PublicUpdate[] {
+  return blog.pinned.flatMap((updateId) => {
+    const update = blog.updates.byId(updateId);
+    return update && !update.retraction ? [toPublicUpdate(update)] : [];
+  });
+}
 
 /** How many updates an auditor's as-of view carries unless asked otherwise: as many as the reader's article. */
 export const AS_OF_UPDATES = ARTICLE_UPDATES;
@@ -88,9 +99,12 @@ export class AuditService {
    */
   async pageAt(id: string, point: HistoryPoint, view: AsOfView, page: RecordPage): Promise<AsOfPage> {
     const blog = await this.blogAt(id, point);
-    if (view === 'record') return { article: toAuditorView(id, blog, page), place: placeOfPage(blog, page, every) };
+    const pinnedUpdates = pinnedOf(blog);
+    if (view === 'record') {
+      return { article: toAuditorView(id, blog, page), place: placeOfPage(blog, page, every), pinnedUpdates };
+    }
     const article = { ...toArticleView(id, blog), ...updatesPage(blog, page) };
-    return { article, place: placeOfPage(blog, page, (update) => !update.retraction) };
+    return { article, place: placeOfPage(blog, page, (update) => !update.retraction), pinnedUpdates };
   }
 
   /** Every change after revision `from` up to and including `to`. */

@@ -60,8 +60,15 @@ export class AuditPageController {
   async asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AuditAsOfQueryDto, @Res() reply: FastifyReply) {
     // Paged like the reader page: a story of thousands of updates is never rendered on one page.
     const page = { beforeRevision: query.beforeRevision, limit: query.limit ?? AS_OF_UPDATES };
-    const { article, place } = await this.audit.pageAt(id, historyPointOf(query), query.view ?? 'reader', page);
+    const { article, place, pinnedUpdates } = await this.audit.pageAt(
+      id,
+      historyPointOf(query),
+      query.view ?? 'reader',
+      page,
+    );
     const pages = asOfPageLinks(id, article, place, query);
-    return reply.header('Cache-Control', 'private, no-store').view('audit-as-of', { article, pages, fmt: pageHelpers });
+    return reply
+      .header('Cache-Control', 'private, no-store')
+      .view('audit-as-of', { article, pinnedUpdates, pages, fmt: pageHelpers });
   }
 }

@@ -133,4 +133,18 @@ describe(`auditor work on a story of ${UPDATES} updates: paged HTML, a streamed 
     expect(parsed.events).toHaveLength(UPDATES + 1);
     expect(parsed.page.updates).toHaveLength(UPDATES);
   });
+
+  it('keeps the key points of updates pinned further down the story, as readers saw them', async () => {
+    const editor = bearer(t.token('editor'));
+    await t.http.put(`/api/live-blogs/${BLOG}/updates/g5/pin`).set(editor).expect(201);
+    const html = (
+      await t.http
+        .get(fragment(`revision=${UPDATES + 1}`))
+        .set(auditor)
+        .expect(200)
+    ).text;
+    const keyPoints = /<ul data-key-points-list>([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+    expect(keyPoints).toContain('data-update-id="g5"');
+    expect(pageOf(html).updateIds).not.toContain('g5');
+  });
 });
