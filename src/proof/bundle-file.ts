@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
 import { chainStart, checkLink, reportOf } from '../audit/pure.js';
 import type { RecordedEvent } from '../event-store/index.js';
-import { foldStored, initialState, toStoredEvents, type LiveBlogState } from '../live-blog/pure.js';
+import {
+  foldStored,
+  initialState,
+  type LiveBlogState,
+  type OpenedBlog,
+  type PublicUpdate,
+  toArticleView,
+  toPublicUpdate,
+  toStoredEvents,
+} from '../live-blog/pure.js';
 import { LoopTurns } from '../shared/index.js';
 import type { CheckpointKey, KeySet, SignedCheckpoint } from '../signing/pure.js';
-import { type BundleHeader, canonical, digest, type EvidenceBundle, pageAt, sealOver } from './evidence-bundle.js';
+import { type BundleHeader, canonical, digest, type EvidenceBundle, sealOver } from './evidence-bundle.js';
 
 /** How much of the file is gathered, at most, before it goes out. */
 const CHUNK_CHARS = 64 * 1024;
@@ -105,10 +114,14 @@ async function* eventsMember(parts: BundleParts, digests: string[]): AsyncGenera
   return blog;
 }
 
-/** Writes the page as readers saw it, its long lists an entry at a time; returns its digest. */
+/**
+ * Writes the page as readers saw it (`pageOf`: the article with every update on one page), its
+ * lists an entry at a time, the updates made one at a time as they are written; returns its digest.
+ */
 async function* pageMember(liveBlogId: string, blog: LiveBlogState): AsyncGenerator<string, string> {
-  const page: Record<string, unknown> | null = pageAt(liveBlogId, blog);
-  if (!page) throw new BundleHistoryChanged(`"${liveBlogId}" was not open at the bundle's revision`);
+  if (blog.status === 'none') throw new BundleHistoryChanged(`"${liveBlogId}" was not open at the bundle's revision`);
+  const { updates: _first, ...article } = toArticleView(liveBlogId, blog, 1);
+  const page: Record<string, unknown> = { ...article, nextBeforeRevision: null, updates: newestFirst(blog) };
   const hash = createHash('sha256');
   const out = (text: string) => {
     hash.update(text, 'utf8');
@@ -120,13 +133,22 @@ async function* pageMember(liveBlogId: string, blog: LiveBlogState): AsyncGenera
   for (const [index, name] of names.entries()) {
     yield out(`${index === 0 ? '{' : ','}${JSON.stringify(name)}:`);
     const value = page[name];
-    if (!Array.isArray(value)) yield out(canonical(value));
-    else if (value.length === 0) yield out('[]');
-    else {
-      for (const [at, entry] of value.entries()) yield out(`${at === 0 ? '[' : ','}${canonical(entry)}`);
-      yield out(']');
+    if (!Array.isArray(value) && name !== 'updates') {
+      yield out(canonical(value));
+      continue;
     }
+    let count = 0;
+    for (const entry of value as Iterable<unknown>) yield out(`${count++ === 0 ? '[' : ','}${canonical(entry)}`);
+    yield out(count === 0 ? '[]' : ']');
   }
-  yield out(names.length === 0 ? '{}' : '}');
+  yield out('}');
   return hash.digest('hex');
+}
+
+/** The reader's updates, newest first, retracted ones left out: `updatesPage` with no limit. */
+function* newestFirst(blog: OpenedBlog): Generator<PublicUpdate> {
+  for (let index = blog.updates.length - 1; index >= 0; index--) {
+    const update = blog.updates.at(index)!;
+    if (!update.retraction) yield toPublicUpdate(update);
+  }
 }

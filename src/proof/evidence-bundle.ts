@@ -1,14 +1,7 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { RecordedEvent } from '../event-store/index.js';
-import {
-  foldStored,
-  toStoredEvents,
-  initialState,
-  toArticleView,
-  type ArticleView,
-  type LiveBlogState,
-} from '../live-blog/pure.js';
+import { foldStored, toStoredEvents, initialState, toArticleView, type ArticleView } from '../live-blog/pure.js';
 import { signatureBytes, type CheckpointKey, type SignedCheckpoint, type KeySet } from '../signing/pure.js';
 import type { Author } from '../kernel/index.js';
 
@@ -57,11 +50,7 @@ export type UnsealedBundle = Omit<EvidenceBundle, 'seal'>;
 
 /** The reader's article at the events' last revision, every update on one page: the as-of page the bundle proves. */
 export function pageOf(liveBlogId: string, events: readonly RecordedEvent[]): ArticleView | null {
-  return pageAt(liveBlogId, foldStored(initialState, toStoredEvents(events)));
-}
-
-/** The same page from the state the events fold to. */
-export function pageAt(liveBlogId: string, blog: LiveBlogState): ArticleView | null {
+  const blog = foldStored(initialState, toStoredEvents(events));
   return blog.status === 'none' ? null : toArticleView(liveBlogId, blog, blog.updates.length);
 }
 
