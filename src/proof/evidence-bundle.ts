@@ -69,8 +69,8 @@ export function seal(bundle: UnsealedBundle, key: CheckpointKey): EvidenceBundle
   return { ...bundle, seal: sealOver(digestsOf(bundle), key) };
 }
 
-/** The seal over the parts' digests, however they were gathered (a bundle written as it is made: bundle-file.ts). */
-export function sealOver(digests: SealDigests, key: CheckpointKey): Seal {
+/** The seal over the parts' digests (bundle-file.ts writes the same bytes a piece at a time). */
+function sealOver(digests: SealDigests, key: CheckpointKey): Seal {
   const signature = sign(null, sealBytes(key.keyId, digests), key.privateKey).toString('base64url');
   return { keyId: key.keyId, digests, signature };
 }
