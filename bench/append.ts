@@ -23,7 +23,7 @@ import { openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-sto
 import { feedLatency, type FeedLatency } from './support/feed-latency.js';
 import { FIGURE_OPTIONS, reportFigures, type FigureResult } from './support/figure.js';
 import { median, round } from './support/measures.js';
-import { growStories } from './support/grown-stories.js';
+import { growStories } from '../test/support/grown-stories.js';
 import { startNode, type NodeServer } from './support/node-server.js';
 import { postgresRawRate, sqliteRawRate } from './support/raw-commits.js';
 import { signToken } from '../test/support/tokens.js';

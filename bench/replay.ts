@@ -19,7 +19,7 @@ import { foldStored, toStoredEvents } from '../src/live-blog/application/envelop
 import { initialState } from '../src/live-blog/domain/index.js';
 import { FIGURE_OPTIONS, reportFigures } from './support/figure.js';
 import { median, round } from './support/measures.js';
-import { writeStory } from './support/grown-stories.js';
+import { writeStory } from '../test/support/grown-stories.js';
 import { syntheticStory } from './support/synthetic-story.js';
 
 const { values } = parseArgs({

@@ -48,6 +48,13 @@ export class Replay {
       event.preventDefault();
       this.showInstant(elements.instant.value);
     });
+    // The page's links to its newer and older updates are plain links; here they are fetched with the token.
+    elements.view.addEventListener('click', (event) => {
+      const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-as-of-page]');
+      if (!link) return;
+      event.preventDefault();
+      void this.fetchPage(link.getAttribute('href') ?? '').then(() => elements.view.scrollTo({ top: 0 }));
+    });
   }
 
   /** `index[revision]` = {at, type, author} of every stored event. */
@@ -78,26 +85,28 @@ export class Replay {
     return this.show({ at });
   }
 
-  /** Fetches and shows the page at {revision} or {at}; a newer request cancels an older one. */
-  async show(point: Point): Promise<void> {
-    this.request?.abort();
-    const request = (this.request = new AbortController());
+  /** Fetches and shows the page at {revision} or {at}, its newest updates. */
+  show(point: Point): Promise<void> {
     const query = new URLSearchParams(
       point.revision !== undefined ? { revision: String(point.revision) } : { at: point.at },
     );
     if (this.elements.record.checked) query.set('view', 'record');
+    return this.fetchPage(`/audit/${encodeURIComponent(this.id)}/as-of?${query}`, point.revision);
+  }
+
+  /** Fetches and shows one page of the as-of view; a newer request cancels an older one. */
+  async fetchPage(path: string, revision?: number): Promise<void> {
+    this.request?.abort();
+    const request = (this.request = new AbortController());
     const { view } = this.elements;
     view.setAttribute('aria-busy', 'true');
     try {
-      const response = await authorisedGet(`/audit/${encodeURIComponent(this.id)}/as-of?${query}`, {
-        accept: 'text/html',
-        signal: request.signal,
-      });
+      const response = await authorisedGet(path, { accept: 'text/html', signal: request.signal });
       const html = await response.text();
       if (request.signal.aborted) return;
       // The server rendered this with the reader page's template, every field escaped and bodies sanitised.
       view.innerHTML = html;
-      this.settle(Number((view.firstElementChild as HTMLElement | null)?.dataset.revision ?? point.revision));
+      this.settle(Number((view.firstElementChild as HTMLElement | null)?.dataset.revision ?? revision));
     } catch (error) {
       if ((error as Error).name !== 'AbortError') this.onError(error as Error);
     } finally {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/index.js';
 import {
@@ -12,12 +13,17 @@ import {
   ARTICLE_UPDATES,
   toArticleView,
   type ArticleView,
+  type PublicUpdate,
+  toPublicUpdate,
+  updatesPage,
 } from '../live-blog/index.js';
+import { LoopTurns } from '../shared/index.js';
 import { RevisionNotFound } from './audit-errors.js';
 import { toAuditorView, type AuditorView, type RecordPage } from './auditor-view.js';
 import { diff, type BlogDiff } from './diff.js';
 import { figuresHistory, type FiguresRevision } from './figures-history.js';
 import { FoldSnapshots, SNAPSHOT_EVERY } from './fold-snapshots.js';
+import { placeOfPage, type PagePlace } from './page-place.js';
 import { chainStart, checkLink, reportOf, type IntegrityReport } from './hash-chain-verifier.js';
 
 /** Where a fold stops: after a revision, or after the last event the story dates at or before an instant; neither is the head. */
@@ -32,11 +38,32 @@ export interface EventsPage {
   readonly nextFromRevision: number | null;
 }
 
+/** The reader's page, or the record with retracted updates kept and marked. */
+export type AsOfView = 'reader' | 'record';
+
+export interface AsOfPage {
+  readonly article: ArticleView | AuditorView;
+  readonly place: PagePlace;
+  /** The key points, as readers saw them: pinned updates may be on any page. */
+  readonly pinnedUpdates: PublicUpdate[];
+}
+
+const every = () => true;
+
+function pinnedOf(blog: OpenedBlog): PublicUpdate[] {
+  return blog.pinned.flatMap((updateId) => {
+    const update = blog.updates.byId(updateId);
+    return update && !update.retraction ? [toPublicUpdate(update)] : [];
+  });
+}
+
 /** How many updates an auditor's as-of view carries unless asked otherwise: as many as the reader's article. */
 export const AS_OF_UPDATES = ARTICLE_UPDATES;
 
 /** Reading a stream a page at a time bounds memory: only the state being folded is held, never the whole history. */
 const PAGE_SIZE = SNAPSHOT_EVERY;
+/** Events folded between looks at the clock (LoopTurns): a page folded at once held the event loop for up to 100 ms. */
+const FOLD_SLICE = 100;
 
 /**
  * The auditor's questions, answered from the store (the truth) rather than from this node's views.
@@ -66,12 +93,18 @@ export class AuditService {
   }
 
   /**
-   * The reader's article as it stood at the point, every update on one page: what the reader page
-   * renders, so the auditor's page shows a past state through the readers' own template.
+   * One page of the reader's article (`reader`: what the reader page renders, so the auditor's page
+   * shows a past state through the readers' own template) or of the record (`record`: retracted
+   * updates kept and marked) as it stood at the point, and where that page stands among them all.
    */
-  async readerArticleAt(id: string, point: HistoryPoint): Promise<ArticleView> {
+  async pageAt(id: string, point: HistoryPoint, view: AsOfView, page: RecordPage): Promise<AsOfPage> {
     const blog = await this.blogAt(id, point);
-    return toArticleView(id, blog, blog.updates.length);
+    const pinnedUpdates = pinnedOf(blog);
+    if (view === 'record') {
+      return { article: toAuditorView(id, blog, page), place: placeOfPage(blog, page, every), pinnedUpdates };
+    }
+    const article = { ...toArticleView(id, blog), ...updatesPage(blog, page) };
+    return { article, place: placeOfPage(blog, page, (update) => !update.retraction), pinnedUpdates };
   }
 
   /** Every change after revision `from` up to and including `to`. */
@@ -91,7 +124,13 @@ export class AuditService {
   async integrity(id: string): Promise<IntegrityReport> {
     await this.head(id);
     let progress = chainStart;
-    for await (const page of this.pages(id, 0, Number.MAX_SAFE_INTEGER)) progress = page.reduce(checkLink, progress);
+    const turns = new LoopTurns();
+    for await (const page of this.pages(id, 0, Number.MAX_SAFE_INTEGER)) {
+      for (const event of page) {
+        progress = checkLink(progress, event);
+        await turns.due();
+      }
+    }
     return reportOf(progress);
   }
 
@@ -102,14 +141,21 @@ export class AuditService {
     if (last > head) throw new RevisionNotFound(`live blog "${id}" has revisions 0 to ${head}`, field);
     const until = point.at === undefined ? Number.POSITIVE_INFINITY : Date.parse(point.at);
     await this.dropRewrittenSnapshots(id, head);
+    // Folds of other questions run between the turns this one gives; a redaction may be seen by one meanwhile.
+    const generation = this.snapshots.generation(id);
     let state: LiveBlogState = this.snapshots.nearest(id, last, until) ?? initialState;
+    const turns = new LoopTurns();
     // Pages start after a snapshot revision and hold SNAPSHOT_EVERY events, so each full one ends on the next.
     for await (const recorded of this.pages(id, state.revision + 1, last)) {
       const page = toStoredEvents(recorded);
       // `at` never decreases within a stream, so the events dated up to the instant are a prefix.
       const after = page.findIndex((event) => Date.parse(event.metadata.at) > until);
-      state = foldStored(state, after === -1 ? page : page.slice(0, after));
-      this.snapshots.remember(id, state);
+      const dated = after === -1 ? page : page.slice(0, after);
+      for (let start = 0; start < dated.length; start += FOLD_SLICE) {
+        state = foldStored(state, dated.slice(start, start + FOLD_SLICE));
+        await turns.due();
+      }
+      this.snapshots.remember(id, state, generation);
       if (after !== -1) break;
     }
     this.snapshots.check(id, [], head);
@@ -138,6 +184,8 @@ export class AuditService {
   /**
    * The stream's events from one revision to another (both inclusive), a page at a time. A page
    * is filtered as well as limited: where a row is missing, a count alone would run past the end.
+   * The event loop gets a turn between pages: SQLite reads synchronously, so a fold from the first
+   * event of a 100,000-event story would otherwise hold it for most of a second.
    */
   private async *pages(id: string, fromRevision: number, toRevision: number): AsyncGenerator<RecordedEvent[]> {
     for (let next = fromRevision; next <= toRevision; ) {
@@ -147,6 +195,7 @@ export class AuditService {
       if (inRange.length > 0) yield inRange;
       if (page.length < maxCount || inRange.length < page.length) return;
       next = page.at(-1)!.revision + 1;
+      await nextTurn();
     }
   }
 

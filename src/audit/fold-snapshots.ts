@@ -15,6 +15,8 @@ interface BlogSnapshots {
   readonly states: Map<number, LiveBlogState>;
   /** The stream's revisions up to here were checked for events that rewrite history. */
   checkedUpTo: number;
+  /** How many times a rewrite of history dropped the states. */
+  drops: number;
 }
 
 /**
@@ -39,10 +41,16 @@ export class FoldSnapshots {
     return undefined;
   }
 
-  /** Keeps the state if it stands at a snapshot revision. */
-  remember(liveBlogId: string, state: LiveBlogState): void {
+  /** Changes when the blog's snapshots are dropped: a fold begun before then may hold rewritten text. */
+  generation(liveBlogId: string): number {
+    return this.blogs.get(liveBlogId)?.drops ?? 0;
+  }
+
+  /** Keeps the state if it stands at a snapshot revision and no rewrite came since its fold began. */
+  remember(liveBlogId: string, state: LiveBlogState, generation: number): void {
     if ((state.revision + 1) % SNAPSHOT_EVERY !== 0) return;
-    this.blogOf(liveBlogId).states.set(state.revision, state);
+    const blog = this.blogOf(liveBlogId);
+    if (blog.drops === generation) blog.states.set(state.revision, state);
   }
 
   /** The revision after which the stream still has to be checked for history rewrites. */
@@ -54,14 +62,17 @@ export class FoldSnapshots {
   check(liveBlogId: string, types: readonly string[], upTo: number): void {
     const blog = this.blogs.get(liveBlogId);
     if (!blog) return;
-    if (types.some((type) => REWRITES_HISTORY.has(type))) blog.states.clear();
+    if (types.some((type) => REWRITES_HISTORY.has(type))) {
+      blog.states.clear();
+      blog.drops++;
+    }
     blog.checkedUpTo = Math.max(blog.checkedUpTo, upTo);
   }
 
   private blogOf(liveBlogId: string): BlogSnapshots {
     let blog = this.blogs.get(liveBlogId);
     if (!blog) {
-      blog = { states: new Map(), checkedUpTo: -1 };
+      blog = { states: new Map(), checkedUpTo: -1, drops: 0 };
       this.blogs.set(liveBlogId, blog);
       if (this.blogs.size > MAX_BLOGS) this.blogs.delete(this.blogs.keys().next().value!);
     }

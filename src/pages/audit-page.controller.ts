@@ -4,17 +4,20 @@ import { ApiProblemResponses } from '../shared/index.js';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAuthenticator, Roles } from '../auth/index.js';
-import { historyPointOf, AuditService } from '../audit/index.js';
+import { AS_OF_UPDATES, historyPointOf, AuditService } from '../audit/index.js';
 import { LIVE_BLOG_ID_PATTERN, LiveBlogIdPipe, ArticleViews } from '../live-blog/index.js';
 import { pageHelpers, type PageHead } from './page-helpers.js';
 import { notFound } from './pages.controller.js';
 import { AuditAsOfQueryDto } from './audit-page.dto.js';
+import { asOfPageLinks } from './as-of-pages.js';
 
 /**
  * The auditor's page. The page itself is public: it holds no story data beyond the headline, and
  * its script makes every call with the auditor's token, or with the session cookie of an account
  * signed in at /signin (the API routes check either). The past state it shows comes from
- * `as-of`, the reader page's own article partial over the reader's view at that point.
+ * `as-of`, the reader page's own article partial over the reader's view at that point, a page of
+ * updates at a time, with plain links to the pages either side (the page's script follows them
+ * with the token; an account signed in with its cookie can follow them with no script).
  */
 @ApiTags('auditors')
 @Controller('audit')
@@ -55,12 +58,17 @@ export class AuditPageController {
   })
   @ApiProblemResponses(400, 404, 429)
   async asOf(@Param('id', LiveBlogIdPipe) id: string, @Query() query: AuditAsOfQueryDto, @Res() reply: FastifyReply) {
-    const point = historyPointOf(query);
-    // The record is the auditor's view (src/audit/auditor-view.ts): the same partial marks its retractions.
-    const article =
-      query.view === 'record'
-        ? await this.audit.asOf(id, point, { limit: Number.POSITIVE_INFINITY })
-        : await this.audit.readerArticleAt(id, point);
-    return reply.header('Cache-Control', 'private, no-store').view('audit-as-of', { article, fmt: pageHelpers });
+    // Paged like the reader page: a story of thousands of updates is never rendered on one page.
+    const page = { beforeRevision: query.beforeRevision, limit: query.limit ?? AS_OF_UPDATES };
+    const { article, place, pinnedUpdates } = await this.audit.pageAt(
+      id,
+      historyPointOf(query),
+      query.view ?? 'reader',
+      page,
+    );
+    const pages = asOfPageLinks(id, article, place, query);
+    return reply
+      .header('Cache-Control', 'private, no-store')
+      .view('audit-as-of', { article, pinnedUpdates, pages, fmt: pageHelpers });
   }
 }

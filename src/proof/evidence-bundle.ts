@@ -87,9 +87,13 @@ export function lastRedactionOf(events: readonly RecordedEvent[]): number {
 }
 
 export function seal(bundle: UnsealedBundle, key: CheckpointKey): EvidenceBundle {
-  const digests = digestsOf(bundle);
+  return { ...bundle, seal: sealOver(digestsOf(bundle), key) };
+}
+
+/** The seal over the parts' digests (bundle-file.ts writes the same bytes a piece at a time). */
+function sealOver(digests: SealDigests, key: CheckpointKey): Seal {
   const signature = sign(null, sealBytes(key.keyId, digests), key.privateKey).toString('base64url');
-  return { ...bundle, seal: { keyId: key.keyId, digests, signature } };
+  return { keyId: key.keyId, digests, signature };
 }
 
 export function sealVerifies(value: Seal, publicKey: KeyObject): boolean {
@@ -106,7 +110,7 @@ export function canonical(value: unknown): string {
   return canonicalize(value) ?? '';
 }
 
-function digest(value: unknown): string {
+export function digest(value: unknown): string {
   return createHash('sha256').update(canonical(value), 'utf8').digest('hex');
 }
 

@@ -1,12 +1,22 @@
-import { Body, Controller, Get, Header, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Readable } from 'node:stream';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../shared/index.js';
 import { CurrentAuthor, Roles } from '../auth/index.js';
 import { ChainHeads, LiveBlogIdPipe, LiveBlogNotFound } from '../live-blog/index.js';
 import { parseCheckpoint, CheckpointSigner, KeySetResponse, SignedCheckpointResponse } from '../signing/index.js';
 import { CheckpointArchive } from './checkpoint-archive.js';
-import { serializeBundle } from './evidence-bundle.js';
 import { CheckpointDto, CheckpointQueryDto, EvidenceQueryDto } from './proof.dto.js';
 import { EvidenceBundleResponse, VerificationResponse } from './proof.responses.js';
 import { ProofService } from './proof.service.js';
@@ -65,10 +75,7 @@ export class CheckpointController {
 @ApiProblemResponses(400, 404, 409, 429)
 @Controller('api/live-blogs')
 export class ProofController {
-  constructor(
-    private readonly proofs: ProofService,
-    private readonly adapterHost: HttpAdapterHost,
-  ) {}
+  constructor(private readonly proofs: ProofService) {}
 
   @Post(':id/checkpoint/verification')
   @HttpCode(200)
@@ -82,6 +89,7 @@ export class ProofController {
   }
 
   @Get(':id/evidence')
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'One self-contained, signed file of the story up to a revision (`npm run audit -- verify-bundle`)',
     operationId: 'getEvidenceBundle',
@@ -94,13 +102,12 @@ export class ProofController {
     @Param('id', LiveBlogIdPipe) id: string,
     @Query() query: EvidenceQueryDto,
     @CurrentAuthor() auditor: Author,
-    @Res({ passthrough: true }) response: unknown,
   ) {
-    const bundle = await this.proofs.evidence(id, query.revision, auditor);
-    const http = this.adapterHost.httpAdapter;
-    http.setHeader(response, 'Content-Type', 'application/json; charset=utf-8');
-    http.setHeader(response, 'Content-Disposition', `attachment; filename="${id}-r${bundle.revision}-evidence.json"`);
-    http.setHeader(response, 'Cache-Control', 'no-store');
-    return serializeBundle(bundle);
+    const file = await this.proofs.evidence(id, query.revision, auditor);
+    // Streamed as it is made: a long story's bundle is never held whole (src/proof/bundle-file.ts).
+    return new StreamableFile(Readable.from(file.chunks), {
+      type: 'application/json; charset=utf-8',
+      disposition: `attachment; filename="${id}-r${file.revision}-evidence.json"`,
+    });
   }
 }

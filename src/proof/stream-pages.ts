@@ -5,7 +5,8 @@ const PAGE_SIZE = 1000;
 /**
  * A stream's events from one revision to another (both inclusive), a page at a time, so a long
  * story is verified holding one page. Filtered as well as limited: where a row is missing, a
- * count alone would run past the end.
+ * count alone would run past the end. What is done with the events gives the event loop its
+ * turns (LoopTurns): SQLite reads synchronously.
  */
 export async function* streamPages(
   store: EventStore,

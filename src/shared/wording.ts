@@ -13,20 +13,32 @@ export interface CasualtiesLike {
 const GMT = 'UTC';
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
+/**
+ * One formatter per set of options (a few sets, times the zones stories are kept in): making one
+ * costs far more than using it, and a page of 50 updates spent most of its render making them.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** "17:37", the clock time of an instant in a zone. */
 function clock(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { ...TIME, timeZone }).format(new Date(iso));
+  return formatter({ ...TIME, timeZone }).format(new Date(iso));
 }
 
 /** "Thursday, 8 April 2010" */
 function longDate(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).formatToParts(new Date(iso));
+  const parts = formatter({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).formatToParts(
+    new Date(iso),
+  );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
   return `${part('weekday')}, ${part('day')} ${part('month')} ${part('year')}`;
 }
@@ -48,7 +60,7 @@ export function localTime(iso: string, timeZone: string | null | undefined): str
 
 function zoneLabel(iso: string, timeZone: string): string {
   if (timeZone === 'Europe/London') return 'UK';
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+  const name = formatter({ timeZone, timeZoneName: 'short' })
     .formatToParts(new Date(iso))
     .find((part) => part.type === 'timeZoneName');
   return name ? name.value : timeZone;
@@ -58,9 +70,7 @@ function zoneLabel(iso: string, timeZone: string): string {
 export function updateTime(iso: string, pageIso?: string | null): string {
   const time = `${clock(iso, GMT)} GMT`;
   const day = (value: string) =>
-    new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: GMT }).format(
-      new Date(value),
-    );
+    formatter({ day: 'numeric', month: 'short', year: 'numeric', timeZone: GMT }).format(new Date(value));
   if (!pageIso || day(iso) === day(pageIso)) return time;
   return `${time}, ${day(iso)}`;
 }

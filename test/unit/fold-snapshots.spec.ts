@@ -71,13 +71,18 @@ describe('as-of from fold snapshots', () => {
       .slice(0, SNAPSHOT_EVERY)
       .map((event, revision) => ({ ...event, revision, at: minutesAfterStart(revision), author: EDITOR }));
     const state = foldHistory(events, initialState);
-    snapshots.remember(BLOG, state);
+    snapshots.remember(BLOG, state, snapshots.generation(BLOG));
     snapshots.check(BLOG, [], SNAPSHOT_EVERY - 1);
     expect(snapshots.nearest(BLOG, 1500, Number.POSITIVE_INFINITY)).toBe(state);
     expect(snapshots.nearest(BLOG, 1500, Date.parse(minutesAfterStart(500)))).toBeUndefined();
     snapshots.check(BLOG, ['UpdatePosted'], 1200);
     expect(snapshots.nearest(BLOG, 1500, Number.POSITIVE_INFINITY)).toBe(state);
+    const begun = snapshots.generation(BLOG); // a fold begins before the redaction is seen…
     snapshots.check(BLOG, ['UpdatePosted', 'UpdateRedacted'], 1300);
     expect(snapshots.nearest(BLOG, 1500, Number.POSITIVE_INFINITY)).toBeUndefined();
+    snapshots.remember(BLOG, state, begun); // …and ends after it: what it folded may hold redacted text
+    expect(snapshots.nearest(BLOG, 1500, Number.POSITIVE_INFINITY)).toBeUndefined();
+    snapshots.remember(BLOG, state, snapshots.generation(BLOG));
+    expect(snapshots.nearest(BLOG, 1500, Number.POSITIVE_INFINITY)).toBe(state);
   });
 });

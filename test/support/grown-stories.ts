@@ -1,5 +1,5 @@
 /**
- * Long stories written straight through the store port, for benchmarks that start from one: each
+ * Long stories written straight through the store port, for benchmarks and tests that start from one: each
  * command decided by the domain and enveloped with the real hash chain, as the command path writes
  * it, but appended a thousand events at a time rather than one commit each.
  */
