@@ -235,7 +235,7 @@ export class StoryChangeResponse {
   })
   after?: unknown;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   reason?: string | null;
 }
 

@@ -1647,7 +1647,7 @@ export interface components {
             after?: string | {
                 [key: string]: unknown;
             };
-            reason?: Record<string, never>;
+            reason?: string | null;
         };
         DiffResponse: {
             from: components["schemas"]["RevisionPointResponse"];
@@ -2059,7 +2059,7 @@ export interface components {
             /** @example https://updates.push.services.mozilla.com/wpush/v2/gAAAAA… */
             endpoint: string;
             /** @description ignored: push services say when a subscription ends */
-            expirationTime?: Record<string, never> | null;
+            expirationTime?: number | null;
             keys: components["schemas"]["PushKeysDto"];
         };
         PushSubscribedResponse: {
@@ -5544,6 +5544,10 @@ export interface operations {
                 revision?: number;
                 /** @description the instant: the state after the last event dated at or before it */
                 at?: string;
+                /** @description the record's updates posted before this revision (the previous page's cursor) */
+                beforeRevision?: number;
+                /** @description updates per page */
+                limit?: number;
                 view?: "reader" | "record";
             };
             header?: never;

@@ -21,7 +21,11 @@ export class PushSubscriptionDto {
   @MaxLength(2000)
   endpoint!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'ignored: push services say when a subscription ends' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'ignored: push services say when a subscription ends',
+  })
   @IsOptional()
   @IsNumber()
   expirationTime?: number | null;
