@@ -126,10 +126,13 @@ async function* eventsMember(parts: BundleParts, digests: string[]): AsyncGenera
     }
   }
   yield digests.length === 0 ? '[]' : ']';
-  // Checked before the first byte was sent; checked again, as the store may have changed since.
+  // Checked before the first byte was sent; checked again, as the store may have changed since
+  // (through the later events, whose redaction event confirms the placeholders in these).
+  const endHash = chain.lastHash;
+  for (const event of parts.laterEvents ?? []) chain = checkLink(chain, event);
   const report = reportOf(chain);
   const { revision } = parts.header;
-  if (!report.ok || digests.length !== revision + 1 || chain.lastHash !== parts.checkpoint.hash) {
+  if (!report.ok || digests.length !== revision + 1 || endHash !== parts.checkpoint.hash) {
     throw new BundleHistoryChanged(`the history of "${parts.header.liveBlogId}" changed while its bundle was written`);
   }
   return blog;
