@@ -10,6 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { fromOwnSite } from '../auth/index.js';
 import { LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
 import { EditorIdentity, type SocketEditor } from './editor-identity.js';
 
@@ -50,6 +51,8 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
 
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
+      // The same rule as a signed-in HTTP write: another site's page may not open an editor's socket.
+      if (!fromOwnSite(socket.handshake)) return next(new Error('open the console from this site’s own pages'));
       const editor = this.identity.ofHandshake(socket.handshake);
       if (!editor) return next(new Error('sign in as an editor to open the console'));
       (socket as EditorSocket).data.editor = editor;
