@@ -113,6 +113,20 @@ describe('newsroom: the index, the console page, who wrote what, and who is here
     expect(own.socket.connected).toBe(true);
   });
 
+  it('answers join requests past 20 in 10 s on one socket with rate_limited, and joins nothing more', async () => {
+    const editor = await presenceSocket(t, ann.cookie);
+    sockets.push(editor.socket);
+    const join = () =>
+      editor.socket.timeout(2000).emitWithAck('join', { liveBlogId: STORY }) as Promise<{
+        ok: boolean;
+        error?: { code: string };
+      }>;
+    const acks = await Promise.all(Array.from({ length: 25 }, join));
+    expect(acks.filter((ack) => ack.ok)).toHaveLength(20);
+    expect(acks.slice(20).map((ack) => ack.error?.code)).toEqual(Array(5).fill('rate_limited'));
+    editor.socket.disconnect();
+  });
+
   it('refuses a presence socket without an editor’s session', async () => {
     await expect(presenceSocket(t, undefined)).rejects.toThrow('sign in as an editor');
     await expect(presenceSocket(t, (await signIn(t, 'audrey')).cookie)).rejects.toThrow('sign in as an editor');
