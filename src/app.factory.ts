@@ -4,7 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
-import { installHttpPipeline } from './http-pipeline.js';
+import { earlyAnswers, installHttpPipeline } from './http-pipeline.js';
 import { LIVE_NAMESPACE } from './live-blog/index.js';
 import { connectionsCheckingInterval, limitConnections, requestIdFor, OperationsIoAdapter } from './ops/index.js';
 import { serveAsyncApi } from './asyncapi-document.js';
@@ -30,6 +30,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // The router's 400 and 414 and Node's 408, 431 and 400: headers, problem+json and an access line.
+    ...earlyAnswers(config),
     // A slow body or slow headers are cut off (408), idle keep-alive and silent connections closed.
     requestTimeout: connections.requestTimeoutMs,
     keepAliveTimeout: connections.keepAliveTimeoutMs,

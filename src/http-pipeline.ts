@@ -1,3 +1,5 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import fastifyCookie from '@fastify/cookie';
 import type { Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -6,9 +8,24 @@ import { AuthGuard } from './auth/index.js';
 import type { AppConfig } from './config/index.js';
 import { addressLimit, RequestLimits } from './limits/index.js';
 import { ArticleViews, articleFastPath } from './live-blog/index.js';
-import { accessLogContext, accessLogLine, operationsHeaders, stampRequest } from './ops/index.js';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  accessLogContext,
+  accessLogLine,
+  operationsHeaders,
+  requestIdFor,
+  stampRequest,
+  writeAccessLine,
+} from './ops/index.js';
 import { configurePages, PageCache, readerPageFastPath, securityHeaders } from './pages/index.js';
-import { JsonBodyInterceptor, ProblemDetailsFilter, validationPipe } from './shared/index.js';
+import {
+  JsonBodyInterceptor,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetailsFilter,
+  problemOf,
+  replyWithProblem,
+  validationPipe,
+} from './shared/index.js';
 
 /**
  * The app's global guard and exception filter, made by Nest's injector (they need its providers),
@@ -70,4 +87,55 @@ export async function installHttpPipeline(app: NestFastifyApplication, config: A
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   // Pipe: DTO validation (whitelist, forbid unknown fields, transform query numbers); every field at fault named.
   app.useGlobalPipes(validationPipe());
+}
+
+/**
+ * The answers Fastify and Node give before any hook runs, made like every other (DESIGN §8): the
+ * router's 400 (a path that is not valid percent-encoding) and 414 (a path parameter over its
+ * length), and Node's own refusals of a connection (408 for a request not received within
+ * REQUEST_TIMEOUT_MS or the headers timeout, 431 for headers too large, 400 for a request that is
+ * not HTTP) each carry the security headers and an X-Request-Id, answer problem+json, and get
+ * their access line.
+ */
+export function earlyAnswers(config: AppConfig) {
+  const headersHook = securityHeaders(config);
+  const headersFor = (url: string) => {
+    let headers: Readonly<Record<string, string>> = {};
+    headersHook({ url }, { headers: (values) => (headers = values) }, () => undefined);
+    return headers;
+  };
+  const frameworkErrors = (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const raw = request.raw as IncomingMessage & { id?: string };
+    raw.id = request.id;
+    reply.raw.once('finish', () => writeAccessLine(raw, reply.raw.statusCode, Math.round(reply.elapsedTime)));
+    reply.headers(headersFor(request.url)).header('X-Request-Id', request.id);
+    replyWithProblem(reply, error);
+  };
+  const clientErrorHandler = (error: NodeJS.ErrnoException, socket: Duplex): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const message = STATUS_CODES[status] ?? 'Bad Request';
+    // The request Node was reading when it gave up, when it had read its head; else what little is known.
+    const incoming = (socket as { parser?: { incoming?: IncomingMessage | null } }).parser?.incoming;
+    const request = (incoming ?? { method: undefined, url: undefined, headers: {}, socket }) as IncomingMessage & {
+      id?: string;
+    };
+    // Fastify named a request it had begun to handle (the access log context); keep that name.
+    request.id ??= requestIdFor(request);
+    const body = JSON.stringify(problemOf(Object.assign(new Error(message.toLowerCase()), { status }))?.body);
+    if (socket.writable) {
+      const head = {
+        ...headersFor(request.url ?? '/'),
+        'x-request-id': request.id,
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'content-length': String(Buffer.byteLength(body)),
+        connection: 'close',
+      };
+      const lines = Object.entries(head).map(([name, value]) => `${name}: ${value}\r\n`);
+      socket.write(`HTTP/1.1 ${status} ${message}\r\n${lines.join('')}\r\n${body}`);
+    }
+    writeAccessLine(request, status, null, { error: error.code ?? error.message });
+    socket.destroy(error);
+  };
+  return { frameworkErrors, clientErrorHandler };
 }

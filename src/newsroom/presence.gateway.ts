@@ -10,6 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { fromOwnSite } from '../auth/index.js';
 import { LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
 import { EditorIdentity, type SocketEditor } from './editor-identity.js';
 
@@ -24,11 +25,14 @@ export interface PresentEditor {
 /** Errors say `code` and `kind` as the /live acks do (DESIGN §5): here only `invalid`, whose kind is itself. */
 type JoinAck =
   | { ok: true; editors: PresentEditor[] }
-  | { ok: false; error: { code: 'invalid'; kind: 'invalid'; message: string } };
+  | { ok: false; error: { code: 'invalid' | 'rate_limited'; kind: 'invalid' | 'rate_limited'; message: string } };
 
 interface EditorSocket extends Socket {
-  data: { editor: SocketEditor; liveBlogId?: string };
+  data: { editor: SocketEditor; liveBlogId?: string; joins?: { endsAt: number; spent: number } };
 }
+
+/** `join` requests per socket, as /live counts its subscribe requests: each one re-reads the session and fetches the room. */
+const JOIN_BUDGET = { points: 20, windowMs: 10_000 } as const;
 
 const roomOf = (liveBlogId: string) => `console:${liveBlogId}`;
 
@@ -50,6 +54,8 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
 
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
+      // The same rule as a signed-in HTTP write: another site's page may not open an editor's socket.
+      if (!fromOwnSite(socket.handshake)) return next(new Error('open the console from this site’s own pages'));
       const editor = this.identity.ofHandshake(socket.handshake);
       if (!editor) return next(new Error('sign in as an editor to open the console'));
       (socket as EditorSocket).data.editor = editor;
@@ -71,6 +77,12 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
     @Ack() ack?: (reply: JoinAck) => void,
   ) {
     const reply = (value: JoinAck) => (typeof ack === 'function' ? ack(value) : undefined);
+    if (!spendJoinBudget(socket.data)) {
+      return reply({
+        ok: false,
+        error: { code: 'rate_limited', kind: 'rate_limited', message: 'too many join requests; slow down' },
+      });
+    }
     if (!this.identity.stillSignedIn(socket.data.editor)) return this.signedOut(socket);
     const liveBlogId = (payload as { liveBlogId?: unknown } | null)?.liveBlogId;
     if (typeof liveBlogId !== 'string' || !LIVE_BLOG_ID_PATTERN.test(liveBlogId)) {
@@ -121,4 +133,10 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
     socket.emit('signed-out', { message: 'your session has ended; sign in again' });
     socket.disconnect(true);
   }
+}
+
+/** A fixed window per socket: a request over budget spends too. */
+function spendJoinBudget(data: EditorSocket['data'], now = Math.floor(performance.now())): boolean {
+  if (!data.joins || now >= data.joins.endsAt) data.joins = { endsAt: now + JOIN_BUDGET.windowMs, spent: 0 };
+  return ++data.joins.spent <= JOIN_BUDGET.points;
 }

@@ -29,11 +29,11 @@ export class JoinedPayload {
 }
 
 export class JoinErrorDetail {
-  @ApiProperty({ enum: ['invalid'] })
-  code!: 'invalid';
+  @ApiProperty({ enum: ['invalid', 'rate_limited'] })
+  code!: 'invalid' | 'rate_limited';
 
-  @ApiProperty({ enum: ['invalid'], description: 'the error kind, as on HTTP (DESIGN §4)' })
-  kind!: 'invalid';
+  @ApiProperty({ enum: ['invalid', 'rate_limited'], description: 'the error kind, as on HTTP (DESIGN §4)' })
+  kind!: 'invalid' | 'rate_limited';
 
   @ApiProperty({ example: 'liveBlogId must be a live blog id' })
   message!: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { Metrics, RevisionCache } from '../shared/index.js';
+import { Metrics, requestOrigin, RevisionCache } from '../shared/index.js';
 
 /**
  * 64 variants (hosts, archive pages) of the newest revision per story, and 64 MB in all, hold
@@ -23,7 +23,7 @@ export class PageCache extends RevisionCache {
 
 /** What a page's bytes depend on besides the story: the address it was asked at (canonical, og:url) and the query. */
 export function pageVariant(request: FastifyRequest, query = ''): string {
-  return `${request.protocol}://${request.host}?${query}`;
+  return `${requestOrigin(request)}?${query}`;
 }
 
 /** A cached page's type, as @fastify/view sets it on a rendered one. */

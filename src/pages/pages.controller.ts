@@ -4,7 +4,7 @@ import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { carriesCredentials } from '../auth/index.js';
 import { LIVE_BLOG_ID_PATTERN, ArticleViews, matchesAny } from '../live-blog/index.js';
-import type { CachedBody } from '../shared/index.js';
+import { type CachedBody, requestOrigin } from '../shared/index.js';
 import { archiveVariant, LivePagePresenter } from './live-page.presenter.js';
 import { HTML_TYPE, PageCache, pageVariant } from './page-cache.js';
 import { pageHelpers } from './page-helpers.js';
@@ -96,5 +96,5 @@ function wholeNumber(text: string): number | null {
 
 /** The page's own address for canonical and Open Graph tags, from the Host the reader used. */
 function absoluteUrl(request: FastifyRequest, path: string): string {
-  return `${request.protocol}://${request.host}${path}`;
+  return `${requestOrigin(request)}${path}`;
 }

@@ -1,12 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/index.js';
+import { requestOrigin } from '../shared/index.js';
 
-/** The address the request itself came to: its scheme (as TRUST_PROXY reads it) and Host. */
-export function requestOrigin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
+export { requestOrigin };
 
-/** The site's own address for absolute links: PUBLIC_URL when set, else the request's. */
+/** The site's own address for absolute links: PUBLIC_URL when set, else the request's (only a Host that names this server). */
 export function siteOrigin(config: AppConfig, request: FastifyRequest): string {
   return config.operations.publicUrl ?? requestOrigin(request);
 }

@@ -24,3 +24,4 @@ export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';
 export { ApiProblemResponses } from './api-problem.js';
 export type { SameShape } from './api-shape.js';
+export { requestOrigin, type OriginParts } from './request-origin.js';

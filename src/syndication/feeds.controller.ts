@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../shared/index.js';
+import { ApiProblemResponses, requestOrigin } from '../shared/index.js';
 import { JsonFeedResponse } from './feed.responses.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { matchesAny, LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
@@ -46,7 +46,7 @@ export class FeedsController {
     const etag = this.feeds.etag(blog, format);
     reply.header('ETag', etag).header('Cache-Control', FEED_CACHE_CONTROL);
     if (matchesAny(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    const feed = this.feeds.feed(id, blog, format, this.feeds.baseUrl(`${request.protocol}://${request.host}`));
+    const feed = this.feeds.feed(id, blog, format, this.feeds.baseUrl(requestOrigin(request)));
     return reply.type(feed.contentType).send(feed.body);
   }
 }

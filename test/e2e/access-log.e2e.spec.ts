@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { connectLive } from '../../packages/client/src/follower.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { type AccessLine, LogLines } from '../support/log-lines.js';
@@ -16,7 +17,7 @@ describe('access log', () => {
   const seen: AccessLine[] = [];
 
   beforeAll(async () => {
-    t = await startApp({ logs });
+    t = await startApp({ logs, env: { REQUEST_TIMEOUT_MS: '1500' } });
     editorToken = t.token('editor', 'Ann Editor');
   });
   afterAll(async () => {
@@ -50,6 +51,64 @@ describe('access log', () => {
     expect(line.responseTime).toEqual(expect.any(Number));
     expect(line.author).toBeUndefined();
     expect(line.level).toBe(status >= 400 ? 40 : 30);
+  });
+
+  /** Sends `text` on a fresh connection and reads the answer's head until the server closes it. */
+  function rawAnswer(text: string, thenWaitMs = 0): Promise<{ status: number; headers: Record<string, string> }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(new URL(t.url).port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        const [head = ''] = answer.split('\r\n\r\n');
+        const [statusLine = '', ...lines] = head.split('\r\n');
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1]);
+        if (!status) return reject(new Error(`no answer to ${JSON.stringify(text.slice(0, 40))}`));
+        const headers = Object.fromEntries(
+          lines.map((line) => [
+            line.slice(0, line.indexOf(':')).toLowerCase(),
+            line.slice(line.indexOf(':') + 1).trim(),
+          ]),
+        );
+        resolve({ status, headers });
+      });
+      socket.write(text);
+      if (thenWaitMs === 0) socket.end();
+    });
+  }
+
+  it.each([
+    [
+      'a path that is not valid percent-encoding',
+      'GET /api/live-blogs/%E0%A4%A HTTP/1.1\r\nHost: localhost\r\n\r\n',
+      400,
+    ],
+    [
+      'a path parameter over its length',
+      `GET /api/live-blogs/${'a'.repeat(300)} HTTP/1.1\r\nHost: localhost\r\n\r\n`,
+      414,
+    ],
+    [
+      'a body not sent within REQUEST_TIMEOUT_MS',
+      'POST /api/live-blogs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+      408,
+    ],
+    ['headers not sent within the headers timeout', 'GET / HTTP/1.1\r\nX-Slow: ', 408],
+    ['a request that is not HTTP', 'HELLO\r\n\r\n', 400],
+  ])('answers %s with the security headers, a request id and problem+json, and logs it', async (_, text, status) => {
+    const answer = await rawAnswer(text, status === 408 ? 1 : 0);
+    expect(answer.status).toBe(status);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['x-frame-options']).toBe('DENY');
+    const line = await lineOf(answer);
+    expect(line.res.statusCode).toBe(status);
+    expect(line.level).toBe(40);
+    expect(
+      logs.lines.filter((entry) => (entry.req as { id?: string } | undefined)?.id === line.req.id && 'res' in entry),
+    ).toHaveLength(1);
   });
 
   it('names the author of an authenticated request, and never the token', async () => {

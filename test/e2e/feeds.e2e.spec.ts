@@ -34,6 +34,18 @@ describe('feeds of a story, over HTTP', () => {
   });
   afterAll(() => t.close());
 
+  it('without PUBLIC_URL, writes no address from a Host that does not name this server', async () => {
+    const atom = readAtom((await fetchFeed(t, `/live/${BLOG}/feed.atom`, { Host: 'evil.example' })).text);
+    expect(atom.links).toContainEqual({
+      rel: 'self',
+      type: 'application/atom+xml',
+      href: `${t.url}/live/${BLOG}/feed.atom`,
+    });
+    const json = (await fetchFeed(t, `/live/${BLOG}/feed.json`, { Host: 'evil.example' })).text;
+    expect(json).not.toContain('evil.example');
+    expect(JSON.parse(json).home_page_url).toBe(`${t.url}/live/${BLOG}`);
+  });
+
   it('carries a correction under the same id and publication time, and a retraction as a tombstone alone', async () => {
     const first = await getAtom();
     expect(first.headers['content-type']).toBe('application/atom+xml; charset=utf-8');

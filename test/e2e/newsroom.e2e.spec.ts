@@ -11,8 +11,8 @@ interface EditorsMessage {
 }
 
 /** A console's presence socket with a session cookie (as the page's handshake sends it), recording `editors`. */
-async function presenceSocket(t: TestApp, cookie: string | undefined) {
-  const extraHeaders = cookie ? { cookie } : undefined;
+async function presenceSocket(t: TestApp, cookie: string | undefined, headers: Record<string, string> = {}) {
+  const extraHeaders = cookie ? { cookie, ...headers } : headers;
   const socket: Socket = io(`${t.url}/newsroom`, {
     extraHeaders,
     transports: ['websocket'],
@@ -100,6 +100,31 @@ describe('newsroom: the index, the console page, who wrote what, and who is here
     expect(body.events.at(-1)).toMatchObject({ type: 'UpdatePosted', author: { id: 'ann', name: 'Ann Editor' } });
     await t.http.get(`${url}?afterRevision=x`).set('Cookie', ann.cookie).expect(400);
     await t.http.get('/api/newsroom/live-blogs/no-such-story/activity').set('Cookie', ann.cookie).expect(404);
+  });
+
+  it('refuses a presence socket opened from another site’s page, as it refuses a signed-in write', async () => {
+    const refused = (headers: Record<string, string>) =>
+      expect(presenceSocket(t, ann.cookie, headers)).rejects.toThrow('from this site’s own pages');
+    await refused({ origin: 'https://elsewhere.example' });
+    await refused({ origin: 'null' });
+    await refused({ 'sec-fetch-site': 'cross-site', origin: t.url });
+    const own = await presenceSocket(t, ann.cookie, { origin: t.url });
+    sockets.push(own.socket);
+    expect(own.socket.connected).toBe(true);
+  });
+
+  it('answers join requests past 20 in 10 s on one socket with rate_limited, and joins nothing more', async () => {
+    const editor = await presenceSocket(t, ann.cookie);
+    sockets.push(editor.socket);
+    const join = () =>
+      editor.socket.timeout(2000).emitWithAck('join', { liveBlogId: STORY }) as Promise<{
+        ok: boolean;
+        error?: { code: string };
+      }>;
+    const acks = await Promise.all(Array.from({ length: 25 }, join));
+    expect(acks.filter((ack) => ack.ok)).toHaveLength(20);
+    expect(acks.slice(20).map((ack) => ack.error?.code)).toEqual(Array(5).fill('rate_limited'));
+    editor.socket.disconnect();
   });
 
   it('refuses a presence socket without an editor’s session', async () => {

@@ -27,6 +27,20 @@ describe('pages: the index and the reader page, rendered on the server', () => {
     expect(text).toContain(`href="/audit/${STORY}"`);
   });
 
+  it('without PUBLIC_URL, takes a Host for canonical and og:url only when it names this server', async () => {
+    const page = (host: string) => t.http.get(`/live/${STORY}`).set('Host', host).expect(200);
+    const own = new URL(t.url);
+    const forged = (await page('evil.example')).text;
+    expect(forged).not.toContain('evil.example');
+    expect(forged).toContain(`<link rel="canonical" href="${t.url}/live/${STORY}">`);
+    expect(forged).toContain(`<meta property="og:url" content="${t.url}/live/${STORY}">`);
+    expect((await page(`127.0.0.1:${Number(own.port) + 1}`)).text).toContain(`href="${t.url}/live/${STORY}"`);
+    expect((await page(`localhost:${own.port}`)).text).toContain(
+      `<link rel="canonical" href="http://localhost:${own.port}/live/${STORY}">`,
+    );
+    expect((await t.http.get('/').set('Host', 'evil.example').expect(200)).text).not.toContain('evil.example');
+  });
+
   it('renders the reference story as the BBC page read: headline, GMT time line, figures in words', async () => {
     const { text } = await t.http.get(`/live/${STORY}`).expect(200);
     expect(text).toContain(
