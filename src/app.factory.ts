@@ -12,7 +12,7 @@ import { openApiDocument } from './openapi-document.js';
 import type { AppConfig } from './config/index.js';
 import type { Clock } from './kernel/index.js';
 
-export interface AppOptions {
+interface AppOptions {
   /** Replaces the system clock (tests pin "now" with it). */
   readonly clock?: Clock;
   /** Replaces standard output for the logs (tests read the access log with it). */

@@ -49,7 +49,7 @@ const PAYLOADS = {
 type PayloadName = keyof typeof PAYLOADS;
 
 /** Where the sockets are reached: the site serving the document (or PUBLIC_URL). */
-export interface SocketServer {
+interface SocketServer {
   readonly host: string;
   readonly secure: boolean;
 }

@@ -82,7 +82,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 
-export function operationsOf(document: OpenAPIObject): Operation[] {
+function operationsOf(document: OpenAPIObject): Operation[] {
   const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
   return Object.values(document.paths).flatMap((path) => methods.flatMap((method) => path[method] ?? []));
 }

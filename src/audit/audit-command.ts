@@ -3,9 +3,9 @@ import { LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
 import { AuditService } from './audit.service.js';
 import type { ChainProblem, IntegrityReport } from './hash-chain-verifier.js';
 
-export const AUDIT_USAGE = 'usage: npm run audit -- verify <live-blog-id>';
+const AUDIT_USAGE = 'usage: npm run audit -- verify <live-blog-id>';
 
-export interface AuditOutcome {
+interface AuditOutcome {
   /** 0: the chain holds; 1: it is broken; 2: nothing was verified (bad arguments, unknown blog). */
   readonly exitCode: 0 | 1 | 2;
   readonly line: string;

@@ -25,7 +25,7 @@ export class EventsQueryDto {
 }
 
 /** A point in a story's history: a revision, an instant, or neither (the head). */
-export class HistoryPointQueryDto {
+class HistoryPointQueryDto {
   @ApiPropertyOptional({
     description: 'the revision to stop at; give this or `at`, or neither for the head',
     example: 0,

@@ -76,7 +76,7 @@ export class EventsPageResponse implements EventsPage {
   nextFromRevision!: number | null;
 }
 
-export class AuditedCorrectionResponse implements AuditedCorrection {
+class AuditedCorrectionResponse implements AuditedCorrection {
   @ApiProperty({ type: 'integer' })
   revision!: number;
 
@@ -96,7 +96,7 @@ export class AuditedCorrectionResponse implements AuditedCorrection {
   body!: string;
 }
 
-export class AuditedRetractionResponse {
+class AuditedRetractionResponse {
   @ApiProperty({ type: 'integer' })
   revision!: number;
 
@@ -110,7 +110,7 @@ export class AuditedRetractionResponse {
   reason!: string;
 }
 
-export class AuditedRedactionResponse {
+class AuditedRedactionResponse {
   @ApiProperty({ type: 'integer', description: 'the redaction event' })
   revision!: number;
 
@@ -131,7 +131,7 @@ export class AuditedRedactionResponse {
 }
 
 /** Where an update came from when its author did not write it there and then (DESIGN §3b). */
-export class UpdateOriginResponse {
+class UpdateOriginResponse {
   @ApiProperty({ enum: ['scheduled', 'submission'] })
   kind!: 'scheduled' | 'submission';
 
@@ -149,7 +149,7 @@ export class UpdateOriginResponse {
 }
 
 /** An update as the record keeps it: who posted it, every correction, its retraction and redactions. */
-export class AuditedUpdateResponse extends PublicUpdateResponse implements AuditedUpdate {
+class AuditedUpdateResponse extends PublicUpdateResponse implements AuditedUpdate {
   @ApiProperty({ type: AuthorResponse })
   author!: AuthorResponse;
 
@@ -176,7 +176,7 @@ export class AuditorViewResponse extends ArticleViewResponse implements AuditorV
   override updates!: AuditedUpdateResponse[];
 }
 
-export class RevisionPointResponse implements RevisionPoint {
+class RevisionPointResponse implements RevisionPoint {
   @ApiProperty({ type: 'integer' })
   revision!: number;
 
@@ -204,7 +204,7 @@ const CHANGE_KINDS = [
 ] as const;
 
 /** What one event changed: `kind` says which, and which other members it carries. */
-export class StoryChangeResponse {
+class StoryChangeResponse {
   @ApiProperty({ enum: CHANGE_KINDS })
   kind!: (typeof CHANGE_KINDS)[number];
 
@@ -250,7 +250,7 @@ export class DiffResponse implements Omit<BlogDiff, 'changes'> {
   changes!: StoryChangeResponse[];
 }
 
-export class FiguresRevisionResponse implements FiguresRevision {
+class FiguresRevisionResponse implements FiguresRevision {
   @ApiProperty({ type: 'integer' })
   revision!: number;
 

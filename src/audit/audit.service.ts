@@ -41,7 +41,7 @@ export interface EventsPage {
 /** The reader's page, or the record with retracted updates kept and marked. */
 export type AsOfView = 'reader' | 'record';
 
-export interface AsOfPage {
+interface AsOfPage {
   readonly article: ArticleView | AuditorView;
   readonly place: PagePlace;
   /** The key points, as readers saw them: pinned updates may be on any page. */

@@ -63,7 +63,7 @@ export function toAuditorView(id: string, blog: OpenedBlog, page: RecordPage) {
 
 export type AuditorView = ReturnType<typeof toAuditorView>;
 
-export function toAuditedUpdate(update: UpdateRecord): AuditedUpdate {
+function toAuditedUpdate(update: UpdateRecord): AuditedUpdate {
   const { retraction } = update;
   // Added to the reader's fields rather than spread into a new literal: V8 builds a literal that
   // opens with a spread slowly, and a long story's view holds thousands of these.

@@ -11,7 +11,7 @@ import {
 } from '../live-blog/index.js';
 import type { Author } from '../kernel/index.js';
 
-export interface FiguresStatement {
+interface FiguresStatement {
   readonly dead: Figure | null;
   readonly injured: Figure | null;
   readonly source: string;
@@ -77,7 +77,7 @@ export type ChangeDetail =
   | { readonly kind: 'unrecognised'; readonly type: string };
 
 /** A scheduled update as it stood: its time and its fields. */
-export interface ScheduledVersion {
+interface ScheduledVersion {
   readonly publishAt: string;
   readonly update: UpdateDraft;
 }

@@ -54,7 +54,7 @@ interface RedactionClaim {
 }
 
 /** A verification in progress, so that a long stream can be checked page by page. */
-export interface ChainProgress {
+interface ChainProgress {
   readonly checked: number;
   readonly nextRevision: number;
   /** The stored hash of the last event checked: the next event's prevHash must equal it. */

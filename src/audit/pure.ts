@@ -3,11 +3,4 @@
  * It loads no Nest, no store adapter and no driver (test/unit/proof-offline.spec.ts).
  */
 export { RevisionNotFound } from './audit-errors.js';
-export {
-  type ChainProblem,
-  chainStart,
-  checkLink,
-  type RedactionFinding,
-  reportOf,
-  verifyChain,
-} from './hash-chain-verifier.js';
+export { type ChainProblem, chainStart, checkLink, type RedactionFinding, reportOf } from './hash-chain-verifier.js';

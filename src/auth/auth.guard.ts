@@ -22,7 +22,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type AuthenticatedRequest = FastifyRequest & { author?: Author; session?: SessionUser };
 
 /** A page route was asked for without a session: the page filter sends the browser to /signin. */
-export class SignInRequired extends UnauthorizedException {}
+class SignInRequired extends UnauthorizedException {}
 
 /**
  * Routes marked with @Roles need a bearer JWT or a sign-in session whose role is one of them (or

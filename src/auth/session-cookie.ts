@@ -41,7 +41,7 @@ export function sessionCookieOf(request: { cookies?: Record<string, string | und
 }
 
 /** Behind proxies, the nearest one says which scheme the browser used; further entries are not ours to trust. */
-export function isHttps(request: FastifyRequest, trustedProxies: number): boolean {
+function isHttps(request: FastifyRequest, trustedProxies: number): boolean {
   if (request.protocol === 'https') return true;
   if (trustedProxies === 0) return false;
   const header = request.headers['x-forwarded-proto'];

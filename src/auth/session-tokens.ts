@@ -11,7 +11,7 @@ import type { Account } from '../accounts/index.js';
 export const SESSION_TOKEN_SECONDS = 15 * 60;
 export const RENEW_AFTER_SECONDS = 5 * 60;
 /** The audience that marks a token as a sign-in session's (checked against the accounts), not an API client's. */
-export const SESSION_AUDIENCE = 'dateline-session';
+const SESSION_AUDIENCE = 'dateline-session';
 
 export interface SessionClaims {
   readonly username: string;

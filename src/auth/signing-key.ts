@@ -3,13 +3,13 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/index.js';
 
-export type SigningKey =
+type SigningKey =
   | { readonly kind: 'secret'; readonly secret: string }
   | { readonly kind: 'public-key'; readonly publicKey: string };
 
-export const SECRET_FILE = 'auth-secret';
+const SECRET_FILE = 'auth-secret';
 /** Signs sessions when the API's tokens come from an outside issuer (AUTH_PUBLIC_KEY) and SESSION_SECRET is unset. */
-export const SESSION_SECRET_FILE = 'session-secret';
+const SESSION_SECRET_FILE = 'session-secret';
 
 /**
  * AUTH_SECRET or AUTH_PUBLIC_KEY when set; otherwise the embedded default's secret under DATA_DIR,

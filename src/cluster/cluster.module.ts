@@ -8,7 +8,7 @@ import { openPostgresClusterState } from './postgres/postgres-cluster-state.js';
  * The one place that decides where nodes share their reader counts, rate limits and locks,
  * from the same EVENT_STORE setting that picks the store.
  */
-export async function openClusterState(config: AppConfig): Promise<ClusterState> {
+async function openClusterState(config: AppConfig): Promise<ClusterState> {
   switch (config.eventStore.kind) {
     case 'sqlite':
       return localClusterState();

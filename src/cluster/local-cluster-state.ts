@@ -35,7 +35,7 @@ class LocalPresence implements Presence {
   }
 }
 
-export function memoryRateLimit(name: string, budget: RateBudget): RateLimit {
+function memoryRateLimit(name: string, budget: RateBudget): RateLimit {
   const limiter = new RateLimiterMemory({ keyPrefix: name, points: budget.points, duration: budget.durationSeconds });
   return limiterRateLimit(limiter);
 }
@@ -66,7 +66,7 @@ async function secondsToWait(attempt: Promise<unknown>): Promise<number> {
 }
 
 /** rate-limiter-flexible rejects with a RateLimiterRes when the budget is spent; anything else is a fault. */
-export async function consumed(attempt: Promise<unknown>): Promise<boolean> {
+async function consumed(attempt: Promise<unknown>): Promise<boolean> {
   try {
     await attempt;
     return true;

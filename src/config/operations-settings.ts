@@ -12,7 +12,7 @@ export interface OperationsSettings {
 }
 
 /** Loopback only: a Prometheus on the same host, or a sidecar. */
-export const DEFAULT_METRICS_ALLOW = ['127.0.0.0/8', '::1'] as const;
+const DEFAULT_METRICS_ALLOW = ['127.0.0.0/8', '::1'] as const;
 
 export function parseOperationsSettings(env: NodeJS.ProcessEnv): { operations: OperationsSettings } {
   const token = env.METRICS_TOKEN?.trim();

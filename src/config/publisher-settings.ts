@@ -8,8 +8,8 @@ export interface PublisherSettings {
   readonly logoUrl: string;
 }
 
-export const DEFAULT_PUBLISHER_NAME = 'Dateline';
-export const DEFAULT_PUBLISHER_LOGO = '/assets/favicon.svg';
+const DEFAULT_PUBLISHER_NAME = 'Dateline';
+const DEFAULT_PUBLISHER_LOGO = '/assets/favicon.svg';
 
 export function parsePublisherSettings(env: NodeJS.ProcessEnv): { publisher: PublisherSettings } {
   return { publisher: { name: parseName(env.PUBLISHER_NAME), logoUrl: parseLogoUrl(env.PUBLISHER_LOGO_URL) } };

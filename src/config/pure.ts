@@ -6,5 +6,4 @@ export { APP_CONFIG, type AppConfig, ConfigError, loadConfig, type TokenSettings
 export type { WebhookSettings } from './webhook-settings.js';
 export type { PublisherSettings } from './publisher-settings.js';
 export type { ConnectionSettings } from './connection-settings.js';
-export type { PushSettings, QuestionSettings } from './reader-settings.js';
 export { QUESTIONS_WINDOW_SECONDS } from './reader-settings.js';

@@ -15,7 +15,7 @@ export interface WebhookSettings {
 }
 
 /** The Standard Webhooks recommendation: immediately, then after 5 s, 5 min, 30 min, 2 h, 5 h and 10 h. */
-export const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h';
+const DEFAULT_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h';
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 const DURATION = /^(\d{1,7})(ms|s|m|h)$/;

@@ -8,7 +8,6 @@ export {
   type EventRewrite,
   type EventStore,
   type EventToAppend,
-  type OpenOptions,
   type RecordedEvent,
 } from './event-store.js';
 export { EventStoreModule, openEventStore } from './event-store.module.js';

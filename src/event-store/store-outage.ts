@@ -2,7 +2,7 @@ import { DomainError } from '../kernel/index.js';
 import type { EventStore } from './event-store.js';
 
 /** Seconds a client is told to wait before trying again while the store does not answer. */
-export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The store did not answer (refused, cut off, or slower than STORE_TIMEOUT_MS): the request was not

@@ -5,7 +5,7 @@ export interface Clock {
 
 export const CLOCK = Symbol('Clock');
 
-export class SystemClock implements Clock {
+class SystemClock implements Clock {
   now(): Date {
     return new Date();
   }

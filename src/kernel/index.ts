@@ -3,10 +3,9 @@
  * where "now" comes from, how instants and texts are spelled, and who is asking.
  */
 export { clientAddress } from './client-address.js';
-export { CLOCK, type Clock, SystemClock, systemClock } from './clock.js';
+export { CLOCK, type Clock, systemClock } from './clock.js';
 export {
   DomainError,
-  type DomainErrorKind,
   type ErrorKind,
   type FieldProblem,
   InvalidCommand,

@@ -9,7 +9,7 @@ const MINUTE = 60;
  * address may make per minute before they answer 429 instead of 401. Only refused tokens count,
  * so good ones from the same address (a newsroom behind one NAT) are never held up by them.
  */
-export const BAD_TOKENS_PER_ADDRESS = 60;
+const BAD_TOKENS_PER_ADDRESS = 60;
 
 /** A budget that is off (its setting is 0) lets everything through. */
 const UNLIMITED: Pick<RateLimit, 'take'> = { take: async () => 0 };

@@ -14,25 +14,8 @@ export { ProjectionRunner } from './projections/projection-runner.js';
 export { LIVE_NAMESPACE } from './realtime/live-events.js';
 export { matchesAny } from './http/http-replies.js';
 export { toPublicEvent } from './realtime/public-events.js';
-export {
-  ArticleResponse,
-  ArticleViewResponse,
-  CasualtiesResponse,
-  CoordinatesResponse,
-  FigureResponse,
-  KeyEventResponse,
-  LiveBlogListItemResponse,
-  LocationResponse,
-  PublicUpdateResponse,
-  TimelineEntryResponse,
-  UpdatesPageResponse,
-} from './http/responses/article.response.js';
-export {
-  ChangesPageResponse,
-  PublicEventResponse,
-  PushedEventResponse,
-  WriteResultResponse,
-} from './http/responses/changes.response.js';
+export { ArticleViewResponse, FigureResponse, PublicUpdateResponse } from './http/responses/article.response.js';
+export { PushedEventResponse } from './http/responses/changes.response.js';
 export {
   GoodbyePayload,
   LiveErrorPayload,

@@ -40,10 +40,9 @@ export {
   type ArticleView,
   headlineOf,
   type KeyEvent,
-  keyEventsOf,
   type PublicUpdate,
   toArticleView,
   toPublicUpdate,
   updatesPage,
 } from './projections/article.view.js';
-export { type JsonLdSite, toJsonLd } from './projections/json-ld.js';
+export { toJsonLd } from './projections/json-ld.js';

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { SameShape } from '../shared/index.js';
 import type { ActivityItem } from './newsroom-activity.controller.js';
 
-export class ActivityAuthorResponse {
+class ActivityAuthorResponse {
   @ApiProperty({ example: 'rayhan-demytrie' })
   id!: string;
 
@@ -10,7 +10,7 @@ export class ActivityAuthorResponse {
   name!: string;
 }
 
-export class ActivityItemResponse implements ActivityItem {
+class ActivityItemResponse implements ActivityItem {
   @ApiProperty({ type: 'integer' })
   revision!: number;
 

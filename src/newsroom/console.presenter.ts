@@ -11,7 +11,7 @@ import { LivePagePresenter, pageHelpers, type PageHead } from '../pages/index.js
 import { CLOCK, type Clock } from '../kernel/index.js';
 
 /** Zones offered when opening a story; any other IANA name may be typed. */
-export const COMMON_TIME_ZONES = [
+const COMMON_TIME_ZONES = [
   'Europe/London',
   'UTC',
   'Europe/Paris',

@@ -12,7 +12,7 @@ export class JoinRequestPayload {
   liveBlogId!: string;
 }
 
-export class PresentEditorPayload implements PresentEditor {
+class PresentEditorPayload implements PresentEditor {
   @ApiProperty({ example: 'rayhan-demytrie' })
   id!: string;
 
@@ -28,7 +28,7 @@ export class JoinedPayload {
   editors!: PresentEditorPayload[];
 }
 
-export class JoinErrorDetail {
+class JoinErrorDetail {
   @ApiProperty({ enum: ['invalid', 'rate_limited'] })
   code!: 'invalid' | 'rate_limited';
 

@@ -31,7 +31,7 @@ export function requestIdFor(request: IncomingMessage): string {
  * Credentials never reach the logs: bearer tokens, the session cookie (and a renewed one), the CSRF
  * token. Bodies, where a password travels, are never logged at all.
  */
-export const REDACTED = [
+const REDACTED = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-csrf-token"]',

@@ -1,7 +1,7 @@
 import type { AsOfView, PagePlace } from '../audit/index.js';
 
 /** The as-of fragment's links to the pages of updates either side, and which updates it shows. */
-export interface AsOfPageLinks {
+interface AsOfPageLinks {
   readonly newerHref: string | null;
   readonly olderHref: string | null;
   /** This page shows updates `first` to `last` (newest first) of `total`. */

@@ -3,7 +3,7 @@ import type { OpenedBlog } from '../live-blog/index.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 
 /** How many of the latest updates the embed shows (and keeps, as new ones arrive). */
-export const EMBED_UPDATES = 10;
+const EMBED_UPDATES = 10;
 
 /**
  * The embed's page model: the reader page's, cut to the latest updates, with the story's address for

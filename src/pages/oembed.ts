@@ -1,10 +1,10 @@
 import { Eta } from 'eta';
 
 /** The media type of an oEmbed JSON answer (oembed.com §2.2, discovery §4). */
-export const OEMBED_JSON = 'application/json+oembed';
+const OEMBED_JSON = 'application/json+oembed';
 
 /** The frame's size when the consumer sets no limit: a column of an article page. */
-export const EMBED_SIZE = { width: 600, height: 800 } as const;
+const EMBED_SIZE = { width: 600, height: 800 } as const;
 
 /** The reader page's `<link rel="alternate">` that lets a consumer find its oEmbed. */
 export function oEmbedDiscovery(pageUrl: string, title: string) {

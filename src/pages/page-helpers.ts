@@ -9,8 +9,6 @@ export const pageHelpers = {
   body: (body: string | null | undefined) => sanitizeBody(body ?? ''),
 };
 
-export type PageHelpers = typeof pageHelpers;
-
 /**
  * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` are written as
  * \u escapes so no field can close the element or open a comment, and U+2028/2029 stay escaped.

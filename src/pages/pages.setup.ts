@@ -10,7 +10,7 @@ import { helmetHeaders, securityHeadersHook } from './security-headers.js';
  * Libraries the pages load in the browser, served by the app itself from node_modules (no CDN:
  * a page must work with no internet). Each is one folder and the files a page may ask for.
  */
-export const VENDOR_ASSETS = [
+const VENDOR_ASSETS = [
   {
     prefix: '/assets/vendor/socket.io/',
     folder: 'node_modules/socket.io-client/dist',

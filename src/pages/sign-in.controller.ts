@@ -17,7 +17,7 @@ import {
 import { clientAddress } from '../kernel/index.js';
 
 /** Where a signed-in editor goes when the sign-in link named nowhere (or somewhere off this site). */
-export const AFTER_SIGN_IN = '/newsroom';
+const AFTER_SIGN_IN = '/newsroom';
 
 interface FormModel {
   readonly session?: SessionUser | null;
@@ -98,7 +98,7 @@ export class SignInController {
  * Only a path on this site: never `//host` or `/\host`, which browsers read as another site, and
  * only visible ASCII (a path is sent percent-encoded; anything else cannot go in a Location header).
  */
-export function safeNext(next: unknown): string {
+function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : AFTER_SIGN_IN;
 }
 

@@ -1,7 +1,7 @@
 import { ARTICLE_UPDATES, type OpenedBlog } from '../live-blog/index.js';
 
 /** Where the reader's pages show an update, if anywhere. */
-export type UpdatePlace =
+type UpdatePlace =
   | { readonly found: 'none' }
   | { readonly found: 'retracted' }
   /** `beforeRevision` names the older page that holds it (`/live/:id?before=`); undefined for the first page. */

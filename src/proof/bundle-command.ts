@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { verifyBundle } from './bundle-verifier.js';
 import { keyringOf, UnusableKey, type Keyring } from '../signing/pure.js';
 
-export const BUNDLE_USAGE = 'usage: npm run audit -- verify-bundle <bundle.json> [--keys <dateline-keys.json>]';
+const BUNDLE_USAGE = 'usage: npm run audit -- verify-bundle <bundle.json> [--keys <dateline-keys.json>]';
 
 export interface CommandOutcome {
   /**

@@ -53,7 +53,7 @@ export interface BundleParts {
 }
 
 /** Thrown while the file is written when the events read no longer make the history checked before. */
-export class BundleHistoryChanged extends Error {}
+class BundleHistoryChanged extends Error {}
 
 /**
  * The evidence bundle's file (what `serializeBundle(seal(bundle))` writes, byte for byte), made as

@@ -19,7 +19,7 @@ import { printable } from './printable.js';
  * Checks an evidence bundle with nothing but the file (and, to pin the key, a saved key set): no
  * server, no store. This module and what it imports open no store; a test walks its imports.
  */
-export interface BundleReport {
+interface BundleReport {
   /** True only when every check passed against a key set the caller trusts (`pinned`). */
   readonly ok: boolean;
   /**

@@ -7,9 +7,9 @@ import { MalformedCheckpoint, parseCheckpoint, type SignedCheckpoint, Checkpoint
 import { streamPages } from './stream-pages.js';
 
 /** Stored checkpoints of a story: a stream of its own, which no view, feed or audit of the story reads. */
-export const checkpointStreamOf = (liveBlogId: string) => `checkpoints-${liveBlogId}`;
+const checkpointStreamOf = (liveBlogId: string) => `checkpoints-${liveBlogId}`;
 
-export const CHECKPOINT_STORED = 'CheckpointStored';
+const CHECKPOINT_STORED = 'CheckpointStored';
 
 /**
  * Every checkpoint stored for the story that reads as one (unchecked: the verifier checks each

@@ -16,7 +16,7 @@ import { verifyExtension } from './extension.js';
 import { printable } from './printable.js';
 import { streamPages } from './stream-pages.js';
 
-export const CHECKPOINT_USAGE =
+const CHECKPOINT_USAGE =
   'usage: npm run audit -- verify <live-blog-id> --checkpoint <checkpoint.json> [--keys <dateline-keys.json>]';
 
 /**

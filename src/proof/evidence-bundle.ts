@@ -54,7 +54,7 @@ export interface EvidenceBundle extends BundleHeader {
   readonly seal: Seal;
 }
 
-export type UnsealedBundle = Omit<EvidenceBundle, 'seal'>;
+type UnsealedBundle = Omit<EvidenceBundle, 'seal'>;
 
 /** The reader's article at the events' last revision, every update on one page: the as-of page the bundle proves. */
 export function pageOf(liveBlogId: string, events: readonly RecordedEvent[]): ArticleView | null {

@@ -41,7 +41,7 @@ export interface ExtensionReport {
 }
 
 /** What the checkpoint must be about: the store and the story being verified. */
-export interface VerifiedStory {
+interface VerifiedStory {
   readonly storeEpoch: string;
   /** The store's epochs before it was restored (or given a new epoch): what they signed is its history too. */
   readonly earlierEpochs?: readonly string[];
@@ -132,7 +132,7 @@ function rewriteBounds(known: ReadonlyMap<number, string>, found: ReadonlyMap<nu
 }
 
 /** Redactions do not break the proof (the kept hashes still link), but the auditor is told of each. */
-export function redactionNote(redactions: readonly RedactionFinding[]): string {
+function redactionNote(redactions: readonly RedactionFinding[]): string {
   return redactions
     .map(
       (found) =>

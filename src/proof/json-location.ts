@@ -2,7 +2,7 @@
  * Where a character of a JSON text is, as a path (`events[12].data.body`) and a line and column,
  * so a verifier can say where a file was edited. The text is assumed well-formed up to `offset`.
  */
-export interface JsonLocation {
+interface JsonLocation {
   readonly path: string;
   /** Byte offset in the UTF-8 file, 0-based. */
   readonly byte: number;
@@ -39,11 +39,6 @@ export function locate(text: string, offset: number): JsonLocation {
     line: lines.length,
     column: lines.at(-1)!.length + 1,
   };
-}
-
-/** The character offset of byte `byte` of the file's UTF-8 text. */
-export function charOffsetOf(text: string, byte: number): number {
-  return Buffer.from(text, 'utf8').subarray(0, byte).toString('utf8').length;
 }
 
 export function describe(location: JsonLocation): string {

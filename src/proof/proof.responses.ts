@@ -48,7 +48,7 @@ export class VerificationResponse implements ExtensionReport {
   message!: string;
 }
 
-export class SealDigestsResponse implements SealDigests {
+class SealDigestsResponse implements SealDigests {
   @ApiProperty({ description: 'sha256 hex of the header' })
   header!: string;
 
@@ -65,7 +65,7 @@ export class SealDigestsResponse implements SealDigests {
   events!: readonly string[];
 }
 
-export class SealResponse implements Seal {
+class SealResponse implements Seal {
   @ApiProperty()
   keyId!: string;
 

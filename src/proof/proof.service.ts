@@ -83,7 +83,7 @@ export class ProofService {
 }
 
 /** An evidence bundle on its way out: the revision it stops at, and its text in chunks. */
-export interface EvidenceFile {
+interface EvidenceFile {
   readonly revision: number;
   readonly chunks: AsyncIterable<string>;
 }

@@ -1,5 +1,5 @@
 /** One scheduled update and when to try publishing it. */
-export interface DueItem {
+interface DueItem {
   readonly liveBlogId: string;
   readonly updateId: string;
   /** Epoch ms of its publishAt. */

@@ -1,3 +1,2 @@
 /** The scheduling folder's front door. */
-export { SCHEDULER, ScheduledPublisher } from './scheduled-publisher.js';
 export { SchedulingModule } from './scheduling.module.js';

@@ -5,7 +5,7 @@ import { type Author, CLOCK, type Clock } from '../kernel/index.js';
 import { DueList } from './due-list.js';
 
 /** The author of every scheduled publication; the update's origin names the editor who scheduled it. */
-export const SCHEDULER: Author = { id: 'scheduler', name: 'Dateline scheduler', role: 'system' };
+const SCHEDULER: Author = { id: 'scheduler', name: 'Dateline scheduler', role: 'system' };
 
 /** setTimeout holds at most about 24.8 days; a longer wait (or a clock that jumped) is looked at again this often. */
 const MAX_WAIT_MS = 60_000;

@@ -10,7 +10,7 @@ class FieldProblemSchema {
 }
 
 /** The OpenAPI description of every error answer (./problem-details.ts, DESIGN §4). */
-export class ProblemDetails {
+class ProblemDetails {
   @ApiProperty({ example: 'https://dateline.invalid/problems/invalid', description: 'the kind, as a URI' })
   type!: string;
 

@@ -4,5 +4,5 @@
  * library or Node, so the pages' bundles carry these few functions and nothing else.
  */
 export { SAFE_MARKUP } from './markup-rule.js';
-export { firstSentence, HEADLINE_LENGTH, updateHeadline } from './update-headline.js';
+export { updateHeadline } from './update-headline.js';
 export * from './wording.js';

@@ -3,18 +3,9 @@ export { JsonBodyInterceptor } from './json-body.interceptor.js';
 export { LeanIoAdapter } from './lean-io-adapter.js';
 export { Metrics, secondsSince } from './metrics.js';
 export { projectRoot } from './paths.js';
-export { RevisionCache, type CachedBody, type CacheKey, type Rendered } from './revision-cache.js';
-export {
-  internal,
-  PROBLEM_CONTENT_TYPE,
-  PROBLEM_TYPE_BASE,
-  type ProblemAnswer,
-  type ProblemDetails,
-  problemOf,
-  STATUS_OF_KIND,
-  WHOLE_BODY,
-} from './problem-details.js';
-export { ProblemDetailsFilter, replyWithProblem, sendProblem } from './problem-details.filter.js';
+export { RevisionCache, type CachedBody } from './revision-cache.js';
+export { PROBLEM_CONTENT_TYPE, problemOf } from './problem-details.js';
+export { ProblemDetailsFilter, replyWithProblem } from './problem-details.filter.js';
 export { Integer, WholeNumber } from './query-numbers.js';
 export { sanitizeBody } from './safe-markup.js';
 export { wording } from './pure.js';
@@ -24,4 +15,4 @@ export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';
 export { ApiProblemResponses } from './api-problem.js';
 export type { SameShape } from './api-shape.js';
-export { requestOrigin, type OriginParts } from './request-origin.js';
+export { requestOrigin } from './request-origin.js';

@@ -3,12 +3,12 @@ import type { Observable } from 'rxjs';
 import { InvalidFields } from '../kernel/index.js';
 
 /** No command is deeper than a few levels: deeper JSON is refused before anything recurses into it. */
-export const MAX_JSON_DEPTH = 16;
+const MAX_JSON_DEPTH = 16;
 
 /** With the `u` flag a string is read by code points: only a surrogate without its pair is one. */
-export const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATE = /\p{Cs}/u;
 
-export interface JsonFault {
+interface JsonFault {
   readonly field: string;
   readonly problem: string;
 }
@@ -31,7 +31,7 @@ export class JsonBodyInterceptor implements NestInterceptor {
 }
 
 /** Walks the value without recursion, so that no depth can overflow the walk itself. */
-export function findJsonFault(body: unknown): JsonFault | undefined {
+function findJsonFault(body: unknown): JsonFault | undefined {
   const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     const { value, path, depth } = item;

@@ -31,7 +31,7 @@ interface ReplyAdapter {
 }
 
 /** Sends a problem through Nest's adapter: its headers, the problem+json type, the body. */
-export function sendProblem(http: ReplyAdapter, response: unknown, answer: ProblemAnswer): void {
+function sendProblem(http: ReplyAdapter, response: unknown, answer: ProblemAnswer): void {
   for (const [name, value] of Object.entries(answer.headers)) http.setHeader(response, name, value);
   http.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
   http.reply(response, answer.body, answer.status);

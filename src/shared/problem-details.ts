@@ -38,9 +38,9 @@ export interface ProblemAnswer {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Where a kind's problem type lives: a stable name, not a page to fetch (`.invalid` never resolves). */
-export const PROBLEM_TYPE_BASE = 'https://dateline.invalid/problems/';
+const PROBLEM_TYPE_BASE = 'https://dateline.invalid/problems/';
 
-export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
+const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   invalid: HttpStatus.BAD_REQUEST,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
@@ -61,7 +61,7 @@ const KIND_OF_STATUS = new Map<number, ErrorKind>(
 );
 
 /** A field named where no body path names it: the body as a whole (it is not JSON, say). */
-export const WHOLE_BODY = '(body)';
+const WHOLE_BODY = '(body)';
 
 /**
  * The answer to an exception: a DomainError by its kind, a Nest HttpException by its status, a

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 
 /** What the origin of a request is made of: Fastify's request gives all four. */
-export interface OriginParts {
+interface OriginParts {
   readonly protocol: string;
   /** The Host header (or, behind TRUST_PROXY, the proxy's forwarded host), as sent. */
   readonly host: string;

@@ -7,15 +7,15 @@ export interface CachedBody {
 }
 
 /** What a render returns: the body (its ETag is then made from its bytes), or the body with its own ETag. */
-export type Rendered = string | Buffer | { readonly body: string | Buffer; readonly etag: string };
+type Rendered = string | Buffer | { readonly body: string | Buffer; readonly etag: string };
 
 /** Which response: the story it shows and what else its bytes depend on (query, host…), as text. */
-export interface CacheKey {
+interface CacheKey {
   readonly story: string;
   readonly variant: string;
 }
 
-export interface RevisionCacheLimits {
+interface RevisionCacheLimits {
   /** Variants kept per story; the least recently used goes first. */
   readonly variantsPerStory: number;
   /** Bytes of bodies kept in all; the least recently used goes first. */

@@ -3,7 +3,7 @@
 // so a pushed key event reads the same as the server-rendered list.
 
 /** As long as an update's own headline may be. */
-export const HEADLINE_LENGTH = 120;
+const HEADLINE_LENGTH = 120;
 
 /** The first sentence of plain text (up to its . ! or ?), cut at a word to fit HEADLINE_LENGTH. */
 export function firstSentence(text: string | null | undefined): string {

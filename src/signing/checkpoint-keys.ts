@@ -8,7 +8,7 @@ import { keyringOf, publishedKeyOf, type KeySet, type Keyring } from './keyring.
 /** The signing key made on first start, like the token secret (PKCS#8 PEM, owner-only). */
 export const CHECKPOINT_KEY_FILE = 'checkpoint-key.pem';
 /** Public keys of keys rotated out: appended on rotation, never removed. */
-export const RETIRED_KEYS_FILE = 'checkpoint-retired-keys.pem';
+const RETIRED_KEYS_FILE = 'checkpoint-retired-keys.pem';
 
 export interface CheckpointKeys {
   readonly signing: CheckpointKey;

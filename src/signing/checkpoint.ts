@@ -5,7 +5,7 @@ import type { Keyring } from './keyring.js';
 export const CHECKPOINT_FORMAT = 'dateline-checkpoint/1';
 
 /** What a checkpoint attests: at `at`, the story's chain in the store of `storeEpoch` ended at `revision` with `hash`. */
-export interface CheckpointHead {
+interface CheckpointHead {
   readonly storeEpoch: string;
   readonly liveBlogId: string;
   readonly revision: number;
@@ -37,7 +37,7 @@ export function signCheckpoint(head: CheckpointHead, key: CheckpointKey): Signed
   return { ...unsigned, signature };
 }
 
-export type SignatureCheck = 'valid' | 'unknown_key' | 'invalid';
+type SignatureCheck = 'valid' | 'unknown_key' | 'invalid';
 
 export function checkSignature(checkpoint: SignedCheckpoint, keys: Keyring): SignatureCheck {
   const publicKey = keys.get(checkpoint.keyId);

@@ -1,4 +1,4 @@
 /** The signing folder's front door: what other folders may use. */
 export * from './pure.js';
 export { CheckpointSigner, CheckpointSigningModule } from './checkpoint-signer.js';
-export { KeySetResponse, PublishedKeyResponse, SignedCheckpointResponse } from './signing.responses.js';
+export { KeySetResponse, SignedCheckpointResponse } from './signing.responses.js';

@@ -36,7 +36,7 @@ export function publishedKeyOf(publicKey: KeyObject, status: PublishedKey['statu
 }
 
 /** RFC 7638: sha256 of the key's required members in lexicographic order, base64url. */
-export function thumbprintOf(x: string): string {
+function thumbprintOf(x: string): string {
   return createHash('sha256').update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`).digest('base64url');
 }
 

@@ -30,7 +30,7 @@ export class SignedCheckpointResponse implements SignedCheckpoint {
   signature!: string;
 }
 
-export class PublishedKeyResponse implements PublishedKey {
+class PublishedKeyResponse implements PublishedKey {
   @ApiProperty({ enum: ['OKP'] })
   kty!: 'OKP';
 

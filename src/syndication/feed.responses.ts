@@ -3,12 +3,12 @@ import type { JsonFeed } from './json-feed.js';
 
 /* The JSON Feed 1.1 document (DESIGN §4c) as /docs-json describes it; the Atom feed is XML text. */
 
-export class FeedAuthorResponse {
+class FeedAuthorResponse {
   @ApiProperty({ example: 'Dateline' })
   name!: string;
 }
 
-export class FeedItemResponse {
+class FeedItemResponse {
   @ApiProperty({ example: 'urn:uuid:34877b96-e96f-533c-91cf-526b8e935d27', description: 'never changes' })
   id!: string;
 

@@ -7,7 +7,7 @@ import { matchesAny, LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog
 import { StoryFeeds, type FeedFormat } from './story-feeds.js';
 
 /** Feeds change with every event; a cache may hold them briefly and then must ask again (If-None-Match). */
-export const FEED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+const FEED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 
 /** Public feeds of one story, for aggregators and feed readers: ETag per revision and format. */
 @ApiTags('readers')

@@ -10,7 +10,7 @@ import {
 import { sanitizeBody } from '../shared/index.js';
 
 /** How many retractions a feed announces, the latest first: enough for any reader that polls now and then. */
-export const FEED_TOMBSTONES = 50;
+const FEED_TOMBSTONES = 50;
 
 /** Fixed for ever: entry and feed ids are UUID v5 names under it, so they never change. */
 const FEED_ID_NAMESPACE = '8e0c1a54-4b7e-4f0c-9d55-3a0a4f3b7c21';
@@ -114,7 +114,7 @@ function toFeedEntry(id: string, record: UpdateRecord): FeedEntry {
 const TITLE_LENGTH = 80;
 
 /** The first words of a text, cut at a space, with an ellipsis when anything was left out. */
-export function excerpt(text: string, length = TITLE_LENGTH): string {
+function excerpt(text: string, length = TITLE_LENGTH): string {
   const words = text.replace(/\s+/g, ' ').trim();
   if (words.length <= length) return words;
   const cut = words.slice(0, length - 1);

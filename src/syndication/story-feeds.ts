@@ -8,7 +8,7 @@ import { feedLinks, toStoryFeed } from './story-feed.js';
 export type FeedFormat = 'atom' | 'json';
 
 /** A feed as sent: its bytes, their type, and the ETag that names this revision in this format. */
-export interface RenderedFeed {
+interface RenderedFeed {
   readonly revision: number;
   readonly base: string;
   readonly etag: string;

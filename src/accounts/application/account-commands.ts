@@ -21,7 +21,7 @@ const MAX_BACKOFF_MS = 100;
 /** Who runs `npm run user`: recorded as the actor of what it changes. */
 export const COMMAND_LINE_ACTOR: Author = { id: 'npm-run-user', name: 'npm run user', role: 'system' };
 
-export interface NewAccount {
+interface NewAccount {
   readonly username: string;
   readonly displayName: string;
   readonly role: string;

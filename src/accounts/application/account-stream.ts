@@ -26,7 +26,7 @@ export function usernameOfSessionsStream(stream: string): string | null {
   return stream.startsWith(SESSIONS_PREFIX) ? stream.slice(SESSIONS_PREFIX.length) : null;
 }
 
-export type AccountEventMetadata = {
+type AccountEventMetadata = {
   /** Who did it: an admin (API or `npm run user`), or the account itself signing in and out. */
   readonly actor: Author;
   readonly schemaVersion: 1;

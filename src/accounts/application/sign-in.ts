@@ -36,7 +36,7 @@ export class SignInThrottled extends Error {
   }
 }
 
-export interface SignedIn {
+interface SignedIn {
   readonly account: Account;
   readonly sessionId: string;
 }
@@ -133,6 +133,6 @@ export class SignInService {
   }
 }
 
-export function actorOf(account: Account) {
+function actorOf(account: Account) {
   return { id: account.username, name: account.displayName, role: account.role };
 }

@@ -94,7 +94,7 @@ export function checkedUsername(username: string): string {
  * The name every event the account writes carries and every console shows: one line of text that
  * keeps the rule of all shown text (no control characters, no bidirectional overrides, not invisible).
  */
-export function checkedDisplayName(displayName: string): string {
+function checkedDisplayName(displayName: string): string {
   let checked: string;
   try {
     checked = text(displayName, 'displayName', DISPLAY_NAME_MAX);

@@ -5,7 +5,7 @@ import { limiterRateLimit } from '../local-cluster-state.js';
 import { clusterTables, createClusterTables, type ClusterTables } from './postgres-cluster-schema.js';
 import { PostgresPresence, type PresenceTiming } from './postgres-presence.js';
 
-export interface PostgresClusterSettings {
+interface PostgresClusterSettings {
   readonly connectionString: string;
   readonly schema: string;
   readonly timing?: PresenceTiming;

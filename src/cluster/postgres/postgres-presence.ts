@@ -10,7 +10,7 @@ export interface PresenceTiming {
   readonly purgeAfterSeconds: number;
 }
 
-export const DEFAULT_PRESENCE_TIMING: PresenceTiming = { staleAfterSeconds: 5, purgeAfterSeconds: 60 };
+const DEFAULT_PRESENCE_TIMING: PresenceTiming = { staleAfterSeconds: 5, purgeAfterSeconds: 60 };
 
 /**
  * Reader counts in a small table: each node replaces its own rows when it reports (about once a

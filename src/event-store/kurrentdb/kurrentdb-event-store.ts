@@ -41,7 +41,7 @@ import {
 /** Appends with 'any' or 'stream_exists' are sent at the revision just read; another writer may move it first. */
 const MAX_ATTEMPTS = 5;
 
-export interface KurrentDbOptions extends OpenOptions {
+interface KurrentDbOptions extends OpenOptions {
   /** Prefixes every stream this store touches, so several stores can share one server (tests do). */
   readonly namespace?: string;
 }

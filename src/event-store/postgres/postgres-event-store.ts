@@ -27,7 +27,7 @@ import { migrate, schemaNames, type SchemaNames } from './postgres-schema.js';
 import { isPostgresOutage } from './postgres-outage.js';
 import { reportingOutages } from '../store-outage.js';
 
-export interface PostgresSettings {
+interface PostgresSettings {
   readonly connectionString: string;
   /** Where the store's tables live; created on first start. */
   readonly schema: string;

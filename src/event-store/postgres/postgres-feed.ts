@@ -16,13 +16,13 @@ export interface FeedPage {
 }
 
 /** What a subscription needs from the store. */
-export interface FeedSource {
+interface FeedSource {
   readPage(after: FeedPlace, maxCount: number): Promise<FeedPage>;
   /** Fires when an append may have committed (a notification, or a reconnect of the listener). */
   readonly wakeUps: Observable<void>;
 }
 
-export interface FeedHooks {
+interface FeedHooks {
   /** The store completes the subscriber at once when it is already closed, and when it closes. */
   readonly onOpen: (subscriber: Subscriber<RecordedEvent>) => void;
   /** A read failed (the store restarting, a dropped connection): the next poll tries again from the same place. */

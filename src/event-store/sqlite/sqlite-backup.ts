@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BACKUP_MARK, openSqliteConnection, retain } from './sqlite-event-store.js';
 
-export interface SqliteBackup {
+interface SqliteBackup {
   /** The epoch of the store copied: the copy gets a new one the first time it is opened as a store. */
   readonly epoch: string;
   readonly events: number;

@@ -87,7 +87,7 @@ interface StoredPlace {
   position: number;
 }
 
-export interface SqliteSettings {
+interface SqliteSettings {
   readonly journalMode: string;
   readonly synchronous: number;
   readonly busyTimeoutMs: number;

@@ -12,7 +12,7 @@ import {
 import type { Author, AuthorRole } from '../../kernel/index.js';
 
 /** Written with every new event: the hashing schema of DESIGN §3 (1: unsalted, before redaction existed). */
-export const SCHEMA_VERSION = HASH_SCHEMA_SALTED;
+const SCHEMA_VERSION = HASH_SCHEMA_SALTED;
 
 /** What a redaction keeps of one field: the field's commitment, and where and why it was removed. */
 export type RedactedField = {
@@ -50,7 +50,7 @@ export type EventMetadata = {
 export type StoredEvent = RecordedEvent<EventMetadata>;
 
 /** Who writes a batch and why: everything the envelope takes besides the events and the chain. */
-export interface EnvelopeContext {
+interface EnvelopeContext {
   readonly author: Author;
   readonly correlationId?: string;
   readonly causationId?: string;

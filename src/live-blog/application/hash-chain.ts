@@ -14,7 +14,7 @@ import type { Author } from '../../kernel/index.js';
  * commitment, so the event's other fields still verify, and nobody can confirm a guess of the
  * deleted text from what is kept (the 128-bit salt that would let them is gone with it).
  */
-export interface HashInput {
+interface HashInput {
   readonly type: string;
   readonly data: unknown;
   readonly at: string;

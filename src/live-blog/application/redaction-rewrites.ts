@@ -16,7 +16,7 @@ export class UnredactableEvent extends DomainError {
   override readonly name = 'UnredactableEvent';
 }
 
-export interface RedactionOrder {
+interface RedactionOrder {
   readonly updateId: string;
   readonly fields: readonly RedactableField[];
   readonly reference: string;
@@ -41,7 +41,7 @@ export async function redactionRewritesFor(
  * The stored events that hold the text an UpdateRedacted removes, as they must be rewritten: the
  * update as posted and, for the body, each of its corrections. Reads only those events.
  */
-export async function redactionRewrites(
+async function redactionRewrites(
   store: EventStore,
   stream: string,
   blog: OpenedBlog,

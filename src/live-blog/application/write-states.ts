@@ -5,7 +5,7 @@ import { foldAppended, foldStored, toStoredEvents, type EventMetadata } from './
 import { streamOf } from './stream-names.js';
 
 /** What the command path needs to extend a blog's stream: the state to decide on and the hash chain's end. */
-export interface WriteState {
+interface WriteState {
   readonly state: LiveBlogState;
   /** The position of the stream's last event (0 before the first). */
   readonly position: number;

@@ -71,5 +71,3 @@ export type NewsroomCommand =
       readonly edits?: { readonly [K in keyof UpdateDraft]?: UpdateDraft[K] | null };
     })
   | (Timed & { readonly type: 'RejectSubmission'; readonly submissionId: string; readonly reason: string });
-
-export type LiveBlogCommandType = LiveBlogCommand['type'];

@@ -12,7 +12,7 @@ import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from '../http/dto/u
 type ImportableType = Exclude<LiveBlogEventType, 'UpdateRedacted' | NewsroomEventType>;
 
 /** One line of an `events/*.jsonl` file: a dated event of a live blog, with a key that makes re-imports no-ops. */
-export interface StoryLine {
+interface StoryLine {
   readonly key: string;
   readonly liveBlogId: string;
   readonly at: string;
@@ -20,7 +20,7 @@ export interface StoryLine {
   readonly data: Record<string, unknown>;
 }
 
-export interface ImportableLine {
+interface ImportableLine {
   readonly lineNumber: number;
   readonly key: string;
   readonly liveBlogId: string;

@@ -4,9 +4,9 @@ import type { CommandHandler } from '../application/command-handler.js';
 import { parseStoryFile } from './story-file.js';
 import type { Author } from '../../kernel/index.js';
 
-export const IMPORTER: Author = { id: 'importer', name: 'Story importer', role: 'system' };
+const IMPORTER: Author = { id: 'importer', name: 'Story importer', role: 'system' };
 
-export interface ImportReport {
+interface ImportReport {
   readonly lines: number;
   /** Lines whose events were already stored (an earlier import) and were not appended again. */
   readonly alreadyStored: number;

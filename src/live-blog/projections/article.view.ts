@@ -67,7 +67,7 @@ export function toArticleView(id: string, blog: OpenedBlog, updatesLimit = ARTIC
  * Every key event of the story, however old (not only those on the first page), in the order the
  * updates were posted: the story's own chronology, whatever order the editors marked them in.
  */
-export function keyEventsOf(blog: OpenedBlog): KeyEvent[] {
+function keyEventsOf(blog: OpenedBlog): KeyEvent[] {
   return blog.keyEvents
     .flatMap(({ updateId }) => {
       const update = blog.updates.byId(updateId);

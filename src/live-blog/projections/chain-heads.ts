@@ -3,7 +3,7 @@ import type { Subscription } from 'rxjs';
 import { type SignedCheckpoint, CheckpointSigner } from '../../signing/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-export interface ChainHead {
+interface ChainHead {
   readonly revision: number;
   readonly hash: string;
 }

@@ -1,7 +1,7 @@
 import type { OpenedBlog, ScheduledUpdate, Submission } from '../domain/index.js';
 
 /** What editors and auditors see of an update waiting for its time: its fields, its time, who scheduled or changed it. */
-export function toScheduledItem({ updateId, publishAt, draft, scheduled, changed }: ScheduledUpdate) {
+function toScheduledItem({ updateId, publishAt, draft, scheduled, changed }: ScheduledUpdate) {
   return {
     updateId,
     publishAt,
@@ -18,7 +18,7 @@ export function scheduledList(liveBlogId: string, blog: OpenedBlog) {
   return { liveBlogId, revision: blog.revision, scheduled: items.map(toScheduledItem) };
 }
 
-export function toSubmissionItem({ submissionId, draft, author, at, status, decision }: Submission) {
+function toSubmissionItem({ submissionId, draft, author, at, status, decision }: Submission) {
   return {
     submissionId,
     ...draft,

@@ -10,9 +10,9 @@ import { isPublicEvent, toPublicEvent } from './public-events.js';
 const REDRAWN: ReadonlySet<string> = new Set(['UpdateRetracted', 'UpdateRedacted']);
 
 /** Longest gap replayed event by event; past it the reader redraws from the article. */
-export const MAX_REPLAYED_GAP = 500;
+const MAX_REPLAYED_GAP = 500;
 
-export type CatchUpAck = SubscribedWithArticle | SubscribedWithEvents;
+type CatchUpAck = SubscribedWithArticle | SubscribedWithEvents;
 
 /**
  * What a subscribing reader needs, read from the store (not from this node's view, which may

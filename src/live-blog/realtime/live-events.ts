@@ -72,7 +72,7 @@ export type LiveErrorCode = 'invalid' | 'not_found' | 'rate_limited' | 'too_many
  * DESIGN §4): a code is its kind, but for `too_many_subscriptions`, a `conflict` with the
  * subscriptions the socket already holds (retrying does not help; unsubscribing does).
  */
-export const KIND_OF_LIVE_ERROR: Readonly<Record<LiveErrorCode, ErrorKind>> = {
+const KIND_OF_LIVE_ERROR: Readonly<Record<LiveErrorCode, ErrorKind>> = {
   invalid: 'invalid',
   not_found: 'not_found',
   rate_limited: 'rate_limited',

@@ -21,7 +21,7 @@ import type {
  * against (./live-events.ts), so the document cannot drift from the sockets.
  */
 
-export const LIVE_ERROR_CODES = [
+const LIVE_ERROR_CODES = [
   'invalid',
   'not_found',
   'rate_limited',
@@ -49,7 +49,7 @@ export class UnsubscribeRequestPayload {
   liveBlogId!: string;
 }
 
-export class LiveErrorDetail {
+class LiveErrorDetail {
   @ApiProperty({
     enum: LIVE_ERROR_CODES,
     description:

@@ -17,7 +17,7 @@ import { PushRegistry } from './push-registry.js';
 import { PUSH_STREAM, pushEnvelope } from './push-stream.js';
 
 /** New subscriptions one client address may make per 10 minutes: a browser makes one per story. */
-export const SUBSCRIPTIONS_PER_ADDRESS = 30;
+const SUBSCRIPTIONS_PER_ADDRESS = 30;
 
 /** Readers follow a story (DESIGN §4f): subscriptions are events of the private `push-subscriptions` stream. */
 @Injectable()

@@ -4,7 +4,7 @@ import webpush from 'web-push';
 import { type AppConfig, ConfigError } from '../../config/index.js';
 
 /** The key pair made on first start when the settings name none (owner-only, like the checkpoint key). */
-export const VAPID_KEY_FILE = 'vapid-keys.json';
+const VAPID_KEY_FILE = 'vapid-keys.json';
 
 export interface VapidKeys {
   /** base64url of the uncompressed P-256 point: what browsers pass as `applicationServerKey`. */

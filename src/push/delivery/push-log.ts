@@ -5,7 +5,7 @@ import { PUSH_LOG_STREAM } from '../application/push-stream.js';
 const ENTRY_TYPE = 'NotificationsSent';
 
 /** One story event the sender handled: what it sent and where in the feed it stands after it. */
-export interface PushLogEntry {
+interface PushLogEntry {
   readonly liveBlogId: string;
   readonly revision: number;
   readonly type: string;

@@ -13,7 +13,7 @@ const RETRY_WAITS_MS = [1000, 4000];
 /** Subscriptions sent to at once. */
 const PARALLEL = 8;
 
-export interface HandledEvent {
+interface HandledEvent {
   readonly liveBlogId: string;
   readonly updateId?: string;
   readonly sent: number;

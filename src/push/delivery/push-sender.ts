@@ -6,7 +6,7 @@ import type { PushSubscriptionRecord } from '../domain/push-events.js';
 import type { VapidKeys } from '../application/vapid-keys.js';
 
 /** How long a push service may keep a notification for a browser that is offline: news goes stale. */
-export const NOTIFICATION_TTL_SECONDS = 6 * 3600;
+const NOTIFICATION_TTL_SECONDS = 6 * 3600;
 const TIMEOUT_MS = 10_000;
 
 /** What a reader's service worker receives (DESIGN §4f). */

@@ -14,7 +14,7 @@ export class PushSubscriptionNotFound extends DomainError {
   override readonly name = 'PushSubscriptionNotFound';
 }
 
-export interface CheckedSubscription {
+interface CheckedSubscription {
   readonly endpoint: URL;
   readonly keys: { readonly p256dh: string; readonly auth: string };
 }

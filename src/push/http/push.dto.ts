@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
-export class PushKeysDto {
+class PushKeysDto {
   @ApiProperty({ description: 'base64url, an uncompressed P-256 point (65 bytes)' })
   @IsString({ message: 'keys.p256dh must be text' })
   @MaxLength(100)

@@ -28,7 +28,7 @@ import { QuestionBooks } from './question-books.js';
 import { questionEnvelope, questionStream } from './question-stream.js';
 
 /** A question as editors list it: never where it was stored, never who sent it beyond the name given. */
-export interface QuestionSummary {
+interface QuestionSummary {
   readonly questionId: string;
   readonly name: string;
   readonly text: string;
@@ -37,7 +37,7 @@ export interface QuestionSummary {
   readonly updateId?: string;
 }
 
-export interface AnswerInput {
+interface AnswerInput {
   /** The desk's answer, already in the safe markup subset. */
   readonly body: string;
   readonly headline?: string;

@@ -13,7 +13,7 @@ export function questionStream(liveBlogId: string): string {
   return PREFIX + liveBlogId;
 }
 
-export type QuestionEventMetadata = {
+type QuestionEventMetadata = {
   /** The editor who answered or dismissed, the admin who purged; absent for a reader's question (anonymous). */
   readonly actor?: Author;
   readonly schemaVersion: 1;

@@ -14,7 +14,7 @@ import { DELIVERY_ACTOR, WEBHOOKS_STREAM, webhookEnvelope } from './webhook-stre
 /** A rotated-out secret keeps signing (beside the new one) this long, so receivers can switch without a gap. */
 const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 
-export interface NewWebhook {
+interface NewWebhook {
   readonly url: string;
   readonly events: readonly string[];
   readonly liveBlogIds?: readonly string[];

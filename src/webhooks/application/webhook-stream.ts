@@ -15,7 +15,7 @@ export function deliveryLogStream(webhookId: string): string {
   return LOG_PREFIX + webhookId;
 }
 
-export type WebhookEventMetadata = {
+type WebhookEventMetadata = {
   /** The admin who registered, rotated, resumed or deleted; the server itself for failing and disabled. */
   readonly actor: Author;
   readonly schemaVersion: 1;

@@ -7,7 +7,7 @@ import { InvalidWebhook } from '../domain/webhook-types.js';
 const MAX_URL_LENGTH = 2000;
 
 /** A delivery's address is not one this server may reach (private, loopback, metadata…). */
-export class DestinationRefused extends Error {
+class DestinationRefused extends Error {
   override readonly name = 'DestinationRefused';
 }
 

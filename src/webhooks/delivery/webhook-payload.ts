@@ -21,7 +21,7 @@ export interface WebhookMessage {
 }
 
 /** The message id of a stored event for an endpoint; known before the payload is built. */
-export function messageIdOf(webhookId: string, event: RecordedEvent): string {
+function messageIdOf(webhookId: string, event: RecordedEvent): string {
   return `msg_${uuidv5(`${webhookId}/${event.eventId}`, MESSAGE_ID_NAMESPACE).replaceAll('-', '')}`;
 }
 

@@ -5,9 +5,9 @@ import type { WebhookMessage } from './webhook-payload.js';
 import type { DestinationGuard } from './destination-guard.js';
 
 /** At most this much of a response body is read and kept: enough to see an error message, never a whole page. */
-export const RESPONSE_EXCERPT_BYTES = 256;
+const RESPONSE_EXCERPT_BYTES = 256;
 
-export interface AttemptResult {
+interface AttemptResult {
   /** The HTTP status, or null when no response came (refused address, connection error, timeout). */
   readonly status: number | null;
   readonly durationMs: number;

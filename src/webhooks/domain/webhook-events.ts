@@ -67,7 +67,7 @@ export interface WebhookBook {
 export const emptyWebhookBook: WebhookBook = { revision: -1, endpoints: new Map() };
 
 /** Where and when the store put the event: the fold needs them, the event's data does not carry them. */
-export interface Recorded {
+interface Recorded {
   readonly revision: number;
   readonly recordedAt: string;
   readonly checkpoint: string;

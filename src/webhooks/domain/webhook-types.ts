@@ -59,7 +59,7 @@ export function checkedLiveBlogIds(liveBlogIds: readonly string[] | undefined): 
   return [...new Set(liveBlogIds)];
 }
 
-export function patternMatches(pattern: string, type: string): boolean {
+function patternMatches(pattern: string, type: string): boolean {
   if (pattern === '*' || pattern === type) return true;
   return pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1));
 }

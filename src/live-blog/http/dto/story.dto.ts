@@ -17,7 +17,7 @@ import { FIGURE_QUALIFIERS, type FigureQualifier } from '../../domain/index.js';
 import { Integer, WholeNumber } from '../../../shared/index.js';
 import { DatedDto, UPDATE_ID_PATTERN } from './common.js';
 
-export class FigureDto {
+class FigureDto {
   @ApiProperty({ example: 75 })
   @IsInt({ message: 'count must be a whole number' })
   @Min(0, { message: 'count must not be negative' })
@@ -74,7 +74,7 @@ export class TimelineEntryDto extends DatedDto {
   text!: string;
 }
 
-export class CoordinatesDto {
+class CoordinatesDto {
   @ApiProperty({ example: 42.87 })
   @IsLatitude({ message: 'lat must be a latitude' })
   lat!: number;

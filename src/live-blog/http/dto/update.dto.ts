@@ -4,7 +4,7 @@ import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Vali
 import { UPDATE_KINDS, type UpdateKind } from '../../domain/index.js';
 import { DatedDto, SafeMarkup, UPDATE_ID_PATTERN } from './common.js';
 
-export class MediaDto {
+class MediaDto {
   @ApiProperty({ example: 'https://news.bbcimg.co.uk/media/images/47584000/gif/_47584441_kyrgyzstan_map.gif' })
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'media.url must be an https URL' })
   url!: string;

@@ -21,7 +21,7 @@ export class FigureResponse {
   qualifier!: FigureQualifier;
 }
 
-export class CoordinatesResponse {
+class CoordinatesResponse {
   @ApiProperty({ example: 42.87 })
   lat!: number;
 
@@ -29,7 +29,7 @@ export class CoordinatesResponse {
   lon!: number;
 }
 
-export class MediaResponse {
+class MediaResponse {
   @ApiProperty({ format: 'uri', description: 'https only' })
   url!: string;
 
@@ -40,7 +40,7 @@ export class MediaResponse {
   credit?: string;
 }
 
-export class CasualtiesResponse {
+class CasualtiesResponse {
   @ApiProperty({ type: FigureResponse, nullable: true })
   dead!: FigureResponse | null;
 
@@ -60,7 +60,7 @@ export class CasualtiesResponse {
   at!: string;
 }
 
-export class CorrectionNoteResponse {
+class CorrectionNoteResponse {
   @ApiProperty(INSTANT)
   at!: string;
 
@@ -110,7 +110,7 @@ export class PublicUpdateResponse implements PublicUpdate {
   corrected!: CorrectionNoteResponse | null;
 }
 
-export class KeyEventResponse implements KeyEvent {
+class KeyEventResponse implements KeyEvent {
   @ApiProperty()
   updateId!: string;
 
@@ -124,7 +124,7 @@ export class KeyEventResponse implements KeyEvent {
   revision!: number;
 }
 
-export class TimelineEntryResponse {
+class TimelineEntryResponse {
   @ApiProperty()
   entryId!: string;
 
@@ -135,7 +135,7 @@ export class TimelineEntryResponse {
   text!: string;
 }
 
-export class LocationResponse {
+class LocationResponse {
   @ApiProperty({ example: 'Bishkek' })
   place!: string;
 
