@@ -1,5 +1,13 @@
+import { join } from 'node:path';
 import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, type Page, type TestBrowser } from '../support/browser.js';
+import {
+  describeInBrowser,
+  launchBrowser,
+  type Page,
+  SCREENSHOTS,
+  screenshots,
+  type TestBrowser,
+} from '../support/browser.js';
 import { growStories } from '../support/grown-stories.js';
 
 const STORY = 'long-night-in-osh';
@@ -34,6 +42,8 @@ describeInBrowser('auditor page in chromium: a long story paged', () => {
     await pages().getByRole('link', { name: 'Older updates' }).click();
     await page.locator('#as-of [data-as-of-pages][data-first="51"]').waitFor();
     expect(await firstUpdate()).toBe(`g${UPDATES - 51}`);
+    await screenshots(page, 'audit-as-of-paged');
+    await pages().screenshot({ path: join(SCREENSHOTS, 'audit-as-of-paging-links.png') });
     expect(await page.locator('#revision').inputValue()).toBe(String(UPDATES));
     expect(new URL(page.url()).pathname).toBe(`/audit/${STORY}`); // the auditor's page stays; only the part swaps
     await pages().getByRole('link', { name: 'Older updates' }).click();
