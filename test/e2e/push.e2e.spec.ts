@@ -41,6 +41,7 @@ describe('push: the /live socket namespace', () => {
       {
         liveBlogId: BLOG,
         revision: 1,
+        afterRevision: 0,
         position: expect.any(Number),
         type: 'UpdatePosted',
         at: expect.any(String),

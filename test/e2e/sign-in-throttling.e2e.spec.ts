@@ -3,9 +3,11 @@ import {
   FAILURES_PER_USERNAME,
   FAILURES_PER_USERNAME_ANYWHERE,
 } from '../../src/accounts/application/sign-in.js';
+import { AccountDirectory } from '../../src/accounts/application/account-directory.js';
 import { ACCOUNTS_STREAM, sessionsStream } from '../../src/accounts/application/account-stream.js';
 import { startApp, type TestApp } from '../support/app.js';
 import { addAccount, PASSWORD } from '../support/accounts.js';
+import { waitFor } from '../support/live.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
 
 /** One sign-in form post from `address` (the app trusts one proxy, so X-Forwarded-For names the client). */
@@ -151,6 +153,13 @@ await describeWithPostgres('sign-ins sent together to two nodes (PostgreSQL)', (
     nodes.push(await startApp({ env }));
     await addAccount(nodes[0]!);
     await addAccount(nodes[0]!, { username: 'bea', displayName: 'Bea Editor' });
+    // The other node learns of the accounts through the store's feed (under load, not at once).
+    const directory = nodes[1]!.app.get(AccountDirectory);
+    await waitFor(
+      () => ['ann', 'bea'].every((name) => directory.account(name)),
+      15_000,
+      'the other node to see both accounts',
+    );
   });
   afterAll(() => Promise.all(nodes.map((node) => node.close())));
 
