@@ -5,8 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { ArticleViews, LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
 import { EmbedPagePresenter } from './embed-page.presenter.js';
+import { siteOrigin } from '../shared/index.js';
 import { notFound } from './pages.controller.js';
-import { siteOrigin } from './site-origin.js';
 
 /**
  * A story for other sites' pages to frame (its frame-ancestors: EMBED_ORIGINS, pages.setup.ts).

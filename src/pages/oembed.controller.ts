@@ -9,14 +9,13 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../shared/index.js';
+import { ApiProblemResponses, requestOrigin, siteOrigin } from '../shared/index.js';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { ArticleViews } from '../live-blog/index.js';
 import { oEmbedAnswer, storyOfUrl } from './oembed.js';
 import { OEmbedQueryDto } from './oembed.dto.js';
 import { OEmbedResponse } from './oembed.responses.js';
-import { requestOrigin, siteOrigin } from './site-origin.js';
 import { pageOfUpdate } from './update-page.js';
 
 /** oEmbed provider (oembed.com): a story's or an update's address becomes a frame of its embed. */

@@ -6,8 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { ArticleViews, LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { pageHelpers } from './page-helpers.js';
+import { siteOrigin } from '../shared/index.js';
 import { notFound } from './pages.controller.js';
-import { siteOrigin } from './site-origin.js';
 import { pageOfUpdate } from './update-page.js';
 
 /**

@@ -74,14 +74,12 @@ export function digestsOf(bundle: UnsealedBundle): SealDigests {
   };
 }
 
-/** The revision of the last redaction event that removed text from these events, or -1. */
-export function lastRedactionOf(events: readonly RecordedEvent[]): number {
+/** The revision of the last redaction event that removed text from this event, or -1. */
+export function redactedAt(event: RecordedEvent): number {
+  const redacted = (event.metadata as { redacted?: Record<string, { revision?: unknown }> }).redacted ?? {};
   let last = -1;
-  for (const event of events) {
-    const redacted = (event.metadata as { redacted?: Record<string, { revision?: unknown }> }).redacted ?? {};
-    for (const field of Object.values(redacted)) {
-      if (typeof field?.revision === 'number' && field.revision > last) last = field.revision;
-    }
+  for (const field of Object.values(redacted)) {
+    if (typeof field?.revision === 'number' && field.revision > last) last = field.revision;
   }
   return last;
 }

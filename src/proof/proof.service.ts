@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store
 import { streamOf, LiveBlogConflict, LiveBlogNotFound } from '../live-blog/index.js';
 import { type SignedCheckpoint, CheckpointSigner } from '../signing/index.js';
 import { bundleFile } from './bundle-file.js';
-import { BUNDLE_FORMAT, type BundleHeader, lastRedactionOf } from './evidence-bundle.js';
+import { BUNDLE_FORMAT, type BundleHeader, redactedAt } from './evidence-bundle.js';
 import { verifyExtension, type ExtensionReport } from './extension.js';
 import { storedCheckpoints } from './checkpoint-archive.js';
 import { streamPages } from './stream-pages.js';
@@ -46,7 +46,7 @@ export class ProofService {
     for await (const page of streamPages(this.store, stream, 0, last)) {
       for (const event of page) {
         progress = checkLink(progress, event);
-        until = Math.max(until, lastRedactionOf([event]));
+        until = Math.max(until, redactedAt(event));
         await turns.due();
       }
     }

@@ -15,4 +15,4 @@ export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';
 export { ApiProblemResponses } from './api-problem.js';
 export type { SameShape } from './api-shape.js';
-export { requestOrigin } from './request-origin.js';
+export { requestOrigin, siteOrigin } from './request-origin.js';

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { AppConfig } from '../config/index.js';
 
 /** What the origin of a request is made of: Fastify's request gives all four. */
 interface OriginParts {
@@ -25,4 +26,9 @@ export function requestOrigin(request: OriginParts): string {
   if (address === '127.0.0.1' || address === '::1') own.push(`localhost${port}`);
   const host = request.host.toLowerCase();
   return `${request.protocol}://${own.includes(host) ? host : own[0]}`;
+}
+
+/** The site's own address for absolute links: PUBLIC_URL when set, else the request's (only a Host that names this server). */
+export function siteOrigin(config: AppConfig, request: OriginParts): string {
+  return config.operations.publicUrl ?? requestOrigin(request);
 }

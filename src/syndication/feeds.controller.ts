@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ApiProblemResponses, requestOrigin } from '../shared/index.js';
+import { ApiProblemResponses, siteOrigin } from '../shared/index.js';
 import { JsonFeedResponse } from './feed.responses.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { matchesAny, LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
@@ -14,7 +15,10 @@ const FEED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 @ApiProblemResponses(404, 429)
 @Controller('live/:id')
 export class FeedsController {
-  constructor(private readonly feeds: StoryFeeds) {}
+  constructor(
+    private readonly feeds: StoryFeeds,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('feed.atom')
   @ApiOperation({
@@ -46,7 +50,7 @@ export class FeedsController {
     const etag = this.feeds.etag(blog, format);
     reply.header('ETag', etag).header('Cache-Control', FEED_CACHE_CONTROL);
     if (matchesAny(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    const feed = this.feeds.feed(id, blog, format, this.feeds.baseUrl(requestOrigin(request)));
+    const feed = this.feeds.feed(id, blog, format, siteOrigin(this.config, request));
     return reply.type(feed.contentType).send(feed.body);
   }
 }

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { Injectable } from '@nestjs/common';
 import { type OpenedBlog, ArticleViews } from '../live-blog/index.js';
 import { ATOM_TYPE, renderAtomFeed } from './atom-feed.js';
 import { JSON_FEED_TYPE, toJsonFeed } from './json-feed.js';
@@ -34,19 +33,11 @@ const RENDERERS: Record<FeedFormat, { type: string; render: (id: string, blog: O
 export class StoryFeeds {
   private readonly rendered = new Map<string, RenderedFeed>();
 
-  constructor(
-    private readonly views: ArticleViews,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly views: ArticleViews) {}
 
   /** The story a reader may follow, or null. */
   blog(id: string): OpenedBlog | null {
     return this.views.blog(id);
-  }
-
-  /** Absolute links use PUBLIC_URL when it is set, else the address the reader asked. */
-  baseUrl(requestOrigin: string): string {
-    return this.config.operations.publicUrl ?? requestOrigin;
   }
 
   /** The ETag alone: answering If-None-Match needs no rendering. */
