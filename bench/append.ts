@@ -23,7 +23,7 @@ import { openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-sto
 import { feedLatency, type FeedLatency } from './support/feed-latency.js';
 import { FIGURE_OPTIONS, reportFigures, type FigureResult } from './support/figure.js';
 import { median, round } from './support/measures.js';
-import { growStories } from '../test/support/grown-stories.js';
+import { growLiveBlogs } from '../test/support/grown-live-blogs.js';
 import { startNode, type NodeServer } from './support/node-server.js';
 import { postgresRawRate, sqliteRawRate } from './support/raw-commits.js';
 import { signToken } from '../test/support/tokens.js';
@@ -79,8 +79,8 @@ async function measure(store: StoreUnderTest): Promise<FigureResult[]> {
     const grown = Array.from({ length: editors }, (_, index) => `bench-grown-${index}`);
     const started = performance.now();
     const writer = await store.open();
-    await growStories(writer, fresh, 0);
-    await growStories(writer, grown, storyLength);
+    await growLiveBlogs(writer, fresh, 0);
+    await growLiveBlogs(writer, grown, storyLength);
     await writer.close();
     console.error(`${store.name}: grew ${editors} stories to ${storyLength} updates in ${elapsed(started)} s`);
     nodes.push(await startNode(basePort, { ...store.env, ...NO_LIMITS }));

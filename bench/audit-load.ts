@@ -2,7 +2,7 @@
  * Auditor work on a long story, and /health meanwhile (issue 23, item 4: at 3,000 and at 100,000
  * updates, /health answers within 100 ms while an as-of page or an evidence bundle is made).
  * For each size: a story of that many updates written into an SQLite file with its real hash chain
- * (test/support/grown-stories.ts), a node started on it (`npm start`'s dist/main.js, a process of
+ * (test/support/grown-live-blogs.ts), a node started on it (`npm start`'s dist/main.js, a process of
  * its own), then one at a time: the as-of HTML page (the reader's at the head; a past state folded
  * from the first event; a deep page of the record) and the evidence bundle of the whole story, each
  * read as it arrives (not held) while /health/live and /health are asked every 5 ms. Prints, for
@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
-import { growStories } from '../test/support/grown-stories.js';
+import { growLiveBlogs } from '../test/support/grown-live-blogs.js';
 import { signToken } from '../test/support/tokens.js';
 import { FIGURE_OPTIONS, type FigureResult, reportFigures } from './support/figure.js';
 import { round } from './support/measures.js';
@@ -73,7 +73,7 @@ async function measureStory(updates: number): Promise<Measured[]> {
   const path = join(dir, `story-${updates}.db`);
   const store = await openSqliteEventStore(path);
   const started = performance.now();
-  await growStories(store, [BLOG], updates);
+  await growLiveBlogs(store, [BLOG], updates);
   await store.close();
   console.error(`wrote ${updates} updates in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const port = 4200 + Math.floor(Math.random() * 300);

@@ -19,7 +19,7 @@ import { foldStored, toStoredEvents } from '../src/live-blog/application/envelop
 import { initialState } from '../src/live-blog/domain/index.js';
 import { FIGURE_OPTIONS, reportFigures } from './support/figure.js';
 import { median, round } from './support/measures.js';
-import { writeStory } from '../test/support/grown-stories.js';
+import { writeLiveBlog } from '../test/support/grown-live-blogs.js';
 import { syntheticStory } from './support/synthetic-story.js';
 
 const { values } = parseArgs({
@@ -40,7 +40,7 @@ try {
   const path = join(dataDir, 'events.db');
   const store = await openSqliteEventStore(path);
   const started = performance.now();
-  await writeStory(store, BLOG, syntheticStory(EVENTS));
+  await writeLiveBlog(store, BLOG, syntheticStory(EVENTS));
   console.error(`wrote ${EVENTS} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   // The columns the store reads, so that the two differ only in what is done with each row.
   const rows = openSqliteConnection(path).prepare<[string, number, number], Row>(

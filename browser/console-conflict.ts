@@ -3,7 +3,7 @@
 // change on top or discard it. Their text stays in the form, and in its draft, until they choose.
 import { type PublicEvent, typedEvent } from '../packages/client/src/wire.js';
 import { read } from './console-api.js';
-import type { Activity } from './console-story.js';
+import type { Activity } from './console-live-blog.js';
 
 /** One change since the editor's revision, in words. */
 export interface Change {

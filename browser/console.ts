@@ -3,7 +3,7 @@
 import { currentEditor } from './console-auth.js';
 import { Drafts, forgetDraftsOnSignOut } from './console-drafts.js';
 import { clearFieldErrors, formBody, setStatus, showFieldErrors, submitOnCtrlEnter } from './console-forms.js';
-import { watchStory } from './console-story.js';
+import { watchLiveBlog } from './console-live-blog.js';
 import { Presence } from './console-presence.js';
 import { wirePreview } from './console-preview.js';
 import { type Confirm, UpdateTools } from './console-updates.js';
@@ -58,7 +58,7 @@ function start(root: HTMLElement): void {
   }
   wirePreview(root.querySelector<HTMLFormElement>('form[data-write="post"]'), story);
   new UpdateTools(story, { base, writer, drafts, confirm, seenRevision }).attach();
-  watchStory(root, story, { liveBlogId, drafts });
+  watchLiveBlog(root, story, { liveBlogId, drafts });
 }
 
 /** The browser's local "Publish at" as the instant the API takes (with its offset). */

@@ -24,14 +24,14 @@ export class Feed {
   }
 
   apply(event: PublicEvent): void {
-    this.applyToStory(event);
+    this.applyToLiveBlog(event);
     const { updateId } = event.data;
     this.keyEvents.apply(event, typeof updateId === 'string' ? this.update(updateId) : undefined);
     // The JSON-LD follows from the article view, fetched again a few seconds after a change.
     this.keyEvents.refreshSoon();
   }
 
-  private applyToStory(pushed: PublicEvent): void {
+  private applyToLiveBlog(pushed: PublicEvent): void {
     const event = typedEvent(pushed);
     switch (event.type) {
       case 'UpdatePosted':

@@ -1,6 +1,6 @@
 // The diff between two revisions, one list item per stored event: when, who, and what it changed
 // (the value it replaced struck through, the new one underlined).
-import type { BlogDiff, PlaceStatus, StoryChange } from '../../src/audit/diff.js';
+import type { BlogDiff, PlaceStatus, LiveBlogChange } from '../../src/audit/diff.js';
 import { authorWords, clockTime, element, statementWords } from './format.js';
 
 type Said = string | null | undefined;
@@ -8,7 +8,7 @@ type Said = string | null | undefined;
 const placeWords = (place: PlaceStatus | null): string => (place ? place.status : 'not listed');
 
 /** [heading, before, after] for each kind of change the server reports (src/audit/diff.ts). */
-function describe(change: StoryChange): [string, Said, Said] {
+function describe(change: LiveBlogChange): [string, Said, Said] {
   switch (change.kind) {
     case 'opened':
       return ['Story opened', null, change.title];
@@ -76,7 +76,7 @@ export function showDiff(list: HTMLElement, summary: HTMLElement, diff: BlogDiff
   list.replaceChildren(...changes.map(changeItem));
 }
 
-function changeItem(change: StoryChange): HTMLLIElement {
+function changeItem(change: LiveBlogChange): HTMLLIElement {
   const [heading, before, after] = describe(change);
   const item = element('li', undefined, `change change-${change.kind}`);
   item.dataset.revision = String(change.revision);

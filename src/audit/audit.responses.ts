@@ -204,7 +204,7 @@ const CHANGE_KINDS = [
 ] as const;
 
 /** What one event changed: `kind` says which, and which other members it carries. */
-class StoryChangeResponse {
+class LiveBlogChangeResponse {
   @ApiProperty({ enum: CHANGE_KINDS })
   kind!: (typeof CHANGE_KINDS)[number];
 
@@ -246,8 +246,8 @@ export class DiffResponse implements Omit<BlogDiff, 'changes'> {
   @ApiProperty({ type: RevisionPointResponse })
   to!: RevisionPointResponse;
 
-  @ApiProperty({ type: [StoryChangeResponse], description: 'one per event after `from` up to `to`, in order' })
-  changes!: StoryChangeResponse[];
+  @ApiProperty({ type: [LiveBlogChangeResponse], description: 'one per event after `from` up to `to`, in order' })
+  changes!: LiveBlogChangeResponse[];
 }
 
 class FiguresRevisionResponse implements FiguresRevision {

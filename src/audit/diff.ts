@@ -82,7 +82,7 @@ interface ScheduledVersion {
   readonly update: UpdateDraft;
 }
 
-export type StoryChange = ChangeDetail & { readonly revision: number; readonly at: string; readonly author: Author };
+export type LiveBlogChange = ChangeDetail & { readonly revision: number; readonly at: string; readonly author: Author };
 
 export interface RevisionPoint {
   readonly revision: number;
@@ -93,7 +93,7 @@ export interface BlogDiff {
   readonly from: RevisionPoint;
   readonly to: RevisionPoint;
   /** One entry per event after `from` up to and including `to`, in order. */
-  readonly changes: StoryChange[];
+  readonly changes: LiveBlogChange[];
 }
 
 /**
@@ -103,7 +103,7 @@ export interface BlogDiff {
  */
 export function diff(before: OpenedBlog, events: readonly LiveBlogHistoryEvent[]): BlogDiff {
   let state: LiveBlogState = before;
-  const changes: StoryChange[] = [];
+  const changes: LiveBlogChange[] = [];
   for (const event of events) {
     const next = evolve(state, event);
     // Added rather than spread into a new literal, which V8 builds slowly (see auditor-view.ts).

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { SingleBar, Presets } from 'cli-progress';
 import { AppModule } from '../app.module.js';
 import { loadConfig } from '../config/index.js';
-import { CommandHandler, importStory, readStoryFile } from '../live-blog/index.js';
+import { CommandHandler, importLiveBlog, readLiveBlogFile } from '../live-blog/index.js';
 
 const USAGE = 'usage: npm run import -- <file.jsonl> [more files]';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
         Presets.shades_classic,
       );
       bar.start(1, 0);
-      const report = await importStory(readStoryFile(file), commands, (done, total) => {
+      const report = await importLiveBlog(readLiveBlogFile(file), commands, (done, total) => {
         bar.setTotal(total);
         bar.update(done);
       }).finally(() => bar.stop());

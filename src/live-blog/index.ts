@@ -2,11 +2,11 @@
 export * from './pure.js';
 export { articleFastPath } from './http/article-fast-path.js';
 export { CommandHandler } from './application/command-handler.js';
-export { ChangesQueryDto } from './http/dto/story.dto.js';
+export { ChangesQueryDto } from './http/dto/live-blog.dto.js';
 export { LiveBlogIdPipe } from './http/live-blog-id.pipe.js';
 export { slugOf } from './http/slug.js';
 export { seedIfEmpty } from './import/seed.js';
-export { importStory, readStoryFile } from './import/story-importer.js';
+export { importLiveBlog, readLiveBlogFile } from './import/live-blog-importer.js';
 export { LiveBlogModule } from './live-blog.module.js';
 export { ArticleViews } from './projections/article-views.js';
 export { ChainHeads } from './projections/chain-heads.js';

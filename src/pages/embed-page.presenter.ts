@@ -14,15 +14,15 @@ const EMBED_UPDATES = 10;
 export class EmbedPagePresenter {
   constructor(private readonly livePage: LivePagePresenter) {}
 
-  present(id: string, blog: OpenedBlog, storyUrl: string) {
-    const model = this.livePage.present(id, blog, { url: storyUrl });
+  present(id: string, blog: OpenedBlog, liveBlogUrl: string) {
+    const model = this.livePage.present(id, blog, { url: liveBlogUrl });
     return {
       ...model,
       // Not indexed as a page of its own: the canonical story is the reader page.
       page: { ...model.page, jsonLd: undefined, alternates: [], stylesheets: ['/assets/css/embed.css'] },
       article: { ...model.article, updates: model.article.updates.slice(0, EMBED_UPDATES) },
       olderHref: null,
-      storyUrl,
+      liveBlogUrl,
       keepUpdates: EMBED_UPDATES,
     };
   }

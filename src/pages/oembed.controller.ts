@@ -13,7 +13,7 @@ import { ApiProblemResponses, requestOrigin, siteOrigin } from '../shared/index.
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { ArticleViews } from '../live-blog/index.js';
-import { oEmbedAnswer, storyOfUrl } from './oembed.js';
+import { oEmbedAnswer, liveBlogOfUrl } from './oembed.js';
 import { OEmbedQueryDto } from './oembed.dto.js';
 import { OEmbedResponse } from './oembed.responses.js';
 import { pageOfUpdate } from './update-page.js';
@@ -40,7 +40,7 @@ export class OEmbedController {
   oembed(@Query() query: OEmbedQueryDto, @Req() request: FastifyRequest) {
     if ((query.format ?? 'json') !== 'json') throw new NotImplementedException('only format=json is served');
     const origin = siteOrigin(this.config, request);
-    const target = storyOfUrl(query.url, [origin, requestOrigin(request)]);
+    const target = liveBlogOfUrl(query.url, [origin, requestOrigin(request)]);
     const blog = target && this.views.blog(target.id);
     const shown = blog && (!target.updateId || pageOfUpdate(blog, target.updateId).found === 'shown');
     if (!blog || !shown) throw new NotFoundException(`${query.url} is not a story of this site`);

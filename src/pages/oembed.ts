@@ -13,7 +13,7 @@ export function oEmbedDiscovery(pageUrl: string, title: string) {
 }
 
 /** The story (and the update) a page address of this site names: /live/:id, its permalinks, /embed/:id. */
-export function storyOfUrl(raw: string, origins: readonly string[]): { id: string; updateId?: string } | null {
+export function liveBlogOfUrl(raw: string, origins: readonly string[]): { id: string; updateId?: string } | null {
   let url: URL;
   try {
     url = new URL(raw);

@@ -6,7 +6,7 @@ import { Metrics, requestOrigin, RevisionCache } from '../shared/index.js';
  * 64 variants (hosts, archive pages) of the newest revision per story, and 64 MB in all, hold
  * the stories being read: a page is tens to hundreds of KB (docs/performance.md, P4b).
  */
-const PAGE_CACHE_LIMITS = { variantsPerStory: 64, maxBytes: 64 * 2 ** 20 };
+const PAGE_CACHE_LIMITS = { variantsPerLiveBlog: 64, maxBytes: 64 * 2 ** 20 };
 
 /**
  * The anonymous readers' pages (and, as they come, the embed and the feeds), rendered once per

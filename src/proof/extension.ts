@@ -41,7 +41,7 @@ export interface ExtensionReport {
 }
 
 /** What the checkpoint must be about: the store and the story being verified. */
-interface VerifiedStory {
+interface VerifiedLiveBlog {
   readonly storeEpoch: string;
   /** The store's epochs before it was restored (or given a new epoch): what they signed is its history too. */
   readonly earlierEpochs?: readonly string[];
@@ -55,7 +55,7 @@ interface VerifiedStory {
 export async function verifyExtension(
   checkpoint: SignedCheckpoint,
   keys: Keyring,
-  story: VerifiedStory,
+  story: VerifiedLiveBlog,
   pages: AsyncIterable<readonly RecordedEvent[]> | Iterable<readonly RecordedEvent[]>,
   witnesses: readonly SignedCheckpoint[] = [],
 ): Promise<ExtensionReport> {
@@ -109,7 +109,7 @@ export async function verifyExtension(
 }
 
 /** A checkpoint from before a restore still counts; the auditor is told the store was restored since. */
-function earlierEpochNote(checkpoint: SignedCheckpoint, story: VerifiedStory): string {
+function earlierEpochNote(checkpoint: SignedCheckpoint, story: VerifiedLiveBlog): string {
   if (checkpoint.storeEpoch === story.storeEpoch) return '';
   return `; signed under the store's earlier epoch ${checkpoint.storeEpoch} (restored or renewed since; now ${story.storeEpoch})`;
 }
@@ -149,7 +149,7 @@ const PROBLEMS: Record<ChainProblem, string> = {
   redaction: 'a field was emptied without a redaction event in the chain to say so',
 };
 
-function refusal(checkpoint: SignedCheckpoint, keys: Keyring, story: VerifiedStory): ExtensionReport | null {
+function refusal(checkpoint: SignedCheckpoint, keys: Keyring, story: VerifiedLiveBlog): ExtensionReport | null {
   const base = { ok: false, checkpointRevision: checkpoint.revision, checked: 0 } as const;
   const signature = checkSignature(checkpoint, keys);
   if (signature === 'unknown_key') {

@@ -17,7 +17,7 @@ export class DueList {
   }
 
   /** The story's waiting list as it now stands; a postponed retry keeps its time while its publishAt is unchanged. */
-  replaceStory(liveBlogId: string, items: readonly DueItem[]): void {
+  replaceLiveBlog(liveBlogId: string, items: readonly DueItem[]): void {
     const before = this.stories.get(liveBlogId);
     if (items.length === 0) {
       this.stories.delete(liveBlogId);

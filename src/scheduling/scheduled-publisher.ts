@@ -62,7 +62,7 @@ export class ScheduledPublisher implements OnApplicationBootstrap, OnApplication
   /** What the story has waiting now; an attempt under way keeps its own retry time. */
   private refresh(liveBlogId: string, state: LiveBlogState | undefined): void {
     const waiting = state?.status === 'live' ? state.scheduled : [];
-    this.due.replaceStory(
+    this.due.replaceLiveBlog(
       liveBlogId,
       waiting.map(({ updateId, publishAt }) => {
         const time = Date.parse(publishAt);

@@ -17,7 +17,7 @@ interface CacheKey {
 
 interface RevisionCacheLimits {
   /** Variants kept per story; the least recently used goes first. */
-  readonly variantsPerStory: number;
+  readonly variantsPerLiveBlog: number;
   /** Bytes of bodies kept in all; the least recently used goes first. */
   readonly maxBytes: number;
 }
@@ -31,7 +31,7 @@ interface Entry extends CachedBody {
  * Response bodies made once per story revision: every request for a story at one revision is
  * answered with the same bytes until an event moves the revision on, and the render that made
  * them runs once, however many requests arrive while it runs. Only the newest revision of each
- * story is kept (storing revision N drops that story's older entries), at most `variantsPerStory`
+ * story is kept (storing revision N drops that story's older entries), at most `variantsPerLiveBlog`
  * variants of it, and at most `maxBytes` in all, least recently used evicted first.
  */
 export class RevisionCache {
@@ -108,7 +108,7 @@ export class RevisionCache {
   }
 
   private evict(variants: Set<string>): void {
-    while (variants.size > this.limits.variantsPerStory) this.remove(variants.values().next().value!);
+    while (variants.size > this.limits.variantsPerLiveBlog) this.remove(variants.values().next().value!);
     for (const id of this.entries.keys()) {
       if (this.bytes <= this.limits.maxBytes) break;
       this.remove(id);

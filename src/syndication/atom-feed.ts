@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { FeedEntry, FeedLinks, StoryFeed } from './story-feed.js';
+import type { FeedEntry, FeedLinks, LiveBlogFeed } from './live-blog-feed.js';
 
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8';
 
@@ -14,7 +14,7 @@ const XML = 'http://www.w3.org/XML/1998/namespace';
  * The story as an Atom feed (RFC 4287), its retracted entries as RFC 6721 tombstones that name
  * the entry and the time it went, nothing else. Every text is escaped by the XML writer.
  */
-export function renderAtomFeed(feed: StoryFeed, links: FeedLinks): string {
+export function renderAtomFeed(feed: LiveBlogFeed, links: FeedLinks): string {
   const root = create({ version: '1.0', encoding: 'utf-8' })
     .ele(ATOM, 'feed')
     .att(XMLNS, 'xmlns:at', TOMBSTONES)

@@ -5,7 +5,7 @@ import { ApiProblemResponses, siteOrigin } from '../shared/index.js';
 import { JsonFeedResponse } from './feed.responses.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { matchesAny, LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
-import { StoryFeeds, type FeedFormat } from './story-feeds.js';
+import { LiveBlogFeeds, type FeedFormat } from './live-blog-feeds.js';
 
 /** Feeds change with every event; a cache may hold them briefly and then must ask again (If-None-Match). */
 const FEED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
@@ -16,7 +16,7 @@ const FEED_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 @Controller('live/:id')
 export class FeedsController {
   constructor(
-    private readonly feeds: StoryFeeds,
+    private readonly feeds: LiveBlogFeeds,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

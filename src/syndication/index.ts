@@ -2,4 +2,4 @@
 export { SyndicationModule } from './syndication.module.js';
 export { renderAtomFeed } from './atom-feed.js';
 export { toJsonFeed } from './json-feed.js';
-export { entryId, feedLinks, toStoryFeed } from './story-feed.js';
+export { entryId, feedLinks, toLiveBlogFeed } from './live-blog-feed.js';

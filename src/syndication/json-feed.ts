@@ -1,4 +1,4 @@
-import type { FeedLinks, StoryFeed } from './story-feed.js';
+import type { FeedLinks, LiveBlogFeed } from './live-blog-feed.js';
 
 export const JSON_FEED_TYPE = 'application/feed+json; charset=utf-8';
 
@@ -7,7 +7,7 @@ export const JSON_FEED_TYPE = 'application/feed+json; charset=utf-8';
  * tombstone: a retracted update's item simply goes. `expired` tells readers a closed story will not
  * grow again.
  */
-export function toJsonFeed(feed: StoryFeed, links: FeedLinks) {
+export function toJsonFeed(feed: LiveBlogFeed, links: FeedLinks) {
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,

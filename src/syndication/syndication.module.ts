@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { LiveBlogModule } from '../live-blog/index.js';
 import { FeedsController } from './feeds.controller.js';
-import { StoryFeeds } from './story-feeds.js';
+import { LiveBlogFeeds } from './live-blog-feeds.js';
 
 /** Feeds of each story (Atom with tombstones, JSON Feed), built from the readers' views. */
 @Module({
   imports: [LiveBlogModule],
   controllers: [FeedsController],
-  providers: [StoryFeeds],
+  providers: [LiveBlogFeeds],
 })
 export class SyndicationModule {}

@@ -8,7 +8,7 @@ import {
   screenshots,
   type TestBrowser,
 } from '../support/browser.js';
-import { growStories } from '../support/grown-stories.js';
+import { growLiveBlogs } from '../support/grown-live-blogs.js';
 
 const STORY = 'long-night-in-osh';
 const UPDATES = 120;
@@ -23,7 +23,7 @@ describeInBrowser('auditor page in chromium: a long story paged', () => {
 
   beforeAll(async () => {
     t = await startApp();
-    await growStories(t.store, [STORY], UPDATES);
+    await growLiveBlogs(t.store, [STORY], UPDATES);
     browser = await launchBrowser();
     page = await (await browser.context()).newPage();
     await page.goto(`${t.url}/audit/${STORY}`);

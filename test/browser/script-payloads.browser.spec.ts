@@ -9,7 +9,7 @@ import {
   type RecordingContext,
   type TestBrowser,
 } from '../support/browser.js';
-import { hostileStory, SCRIPT_PAYLOAD, SHORT_PAYLOAD, writeHostileStory } from '../support/payloads.js';
+import { hostileLiveBlog, SCRIPT_PAYLOAD, SHORT_PAYLOAD, writeHostileLiveBlog } from '../support/payloads.js';
 
 /** What a payload would leave behind had it run or been parsed as markup. */
 async function traces(page: Page, recording: RecordingContext) {
@@ -34,7 +34,7 @@ describeInBrowser('reader page in chromium: script payloads in every text field 
   let browser: TestBrowser;
   beforeAll(async () => {
     t = await startApp();
-    await writeHostileStory(t, 'hostile-story');
+    await writeHostileLiveBlog(t, 'hostile-story');
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -63,7 +63,7 @@ describeInBrowser('reader page in chromium: script payloads in every text field 
     const page = await recording.newPage();
     await page.goto(`${t.url}/live/hostile-story`);
     await page.locator('[data-readers]').waitFor({ state: 'visible' });
-    const story = hostileStory('hostile-story');
+    const story = hostileLiveBlog('hostile-story');
     const auth = bearer(t.token('editor'));
     const base = '/api/live-blogs/hostile-story';
     await t.http

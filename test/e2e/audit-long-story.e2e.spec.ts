@@ -1,7 +1,7 @@
 import { verifyBundle } from '../../src/proof/bundle-verifier.js';
 import { keyringOf } from '../../src/signing/keyring.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
-import { growStories } from '../support/grown-stories.js';
+import { growLiveBlogs } from '../support/grown-live-blogs.js';
 
 const BLOG = 'long-night-in-osh';
 const UPDATES = 3000;
@@ -58,7 +58,7 @@ describe(`auditor work on a story of ${UPDATES} updates: paged HTML, a streamed 
     t = await startApp({ env: { READ_RATE_LIMIT: '0' } });
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
     // Written through the store with the real hash chain, a thousand events an append: 3,000 HTTP posts would take minutes.
-    await growStories(t.store, [BLOG], UPDATES);
+    await growLiveBlogs(t.store, [BLOG], UPDATES);
   }, 60_000);
   afterAll(() => t.close());
 

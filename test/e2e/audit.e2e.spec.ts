@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandHandler } from '../../src/live-blog/application/command-handler.js';
 import { STORY_FOLDER } from '../../src/live-blog/import/seed.js';
-import { importStory } from '../../src/live-blog/import/story-importer.js';
+import { importLiveBlog } from '../../src/live-blog/import/live-blog-importer.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 
 const BLOG = 'kyrgyzstan-2010-04-08';
@@ -43,7 +43,7 @@ describe('auditors: the reference story as it stood at any point', () => {
     const commands = t.app.get(CommandHandler);
     // Line by line, through the importer the seed uses, noting the page readers got after each.
     for (const line of LINES) {
-      await importStory(line, commands);
+      await importLiveBlog(line, commands);
       const article = await publicArticle();
       served.set(article.revision, article);
     }

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app.js';
-import { SCRIPT_PAYLOAD, writeHostileStory } from '../support/payloads.js';
+import { SCRIPT_PAYLOAD, writeHostileLiveBlog } from '../support/payloads.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -127,7 +127,7 @@ describe('pages: every text field is escaped', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp();
-    await writeHostileStory(t, 'hostile-story');
+    await writeHostileLiveBlog(t, 'hostile-story');
   });
   afterAll(() => t.close());
 

@@ -12,7 +12,7 @@ export const SCRIPT_PAYLOAD =
 export const SHORT_PAYLOAD = `</script><script>window.__pwned=1;alert(1)</script><b onclick=alert(1)>`;
 
 /** A story opened and written with the payload in every text field readers see. */
-export function hostileStory(id: string) {
+export function hostileLiveBlog(id: string) {
   const text = (field: string) => `${field} ${SCRIPT_PAYLOAD}`;
   return {
     open: { id, title: text('title'), summary: text('summary') },
@@ -40,8 +40,8 @@ export function hostileStory(id: string) {
 }
 
 /** Writes the hostile story through the editors' API; answers the revision it reached. */
-export async function writeHostileStory(t: TestApp, id: string): Promise<number> {
-  const story = hostileStory(id);
+export async function writeHostileLiveBlog(t: TestApp, id: string): Promise<number> {
+  const story = hostileLiveBlog(id);
   const auth = bearer(t.token('editor', `Editor ${SHORT_PAYLOAD}`));
   const base = `/api/live-blogs/${id}`;
   await t.http.post('/api/live-blogs').set(auth).send(story.open).expect(201);

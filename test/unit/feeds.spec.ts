@@ -1,6 +1,6 @@
 import type { OpenedBlog } from '../../src/live-blog/domain/index.js';
 import { foldHistory } from '../../src/live-blog/domain/index.js';
-import { entryId, feedLinks, renderAtomFeed, toJsonFeed, toStoryFeed } from '../../src/syndication/index.js';
+import { entryId, feedLinks, renderAtomFeed, toJsonFeed, toLiveBlogFeed } from '../../src/syndication/index.js';
 import * as f from '../support/factories.js';
 import { readAtom } from '../support/feeds.js';
 import { history, minutesAfterStart } from '../support/given.js';
@@ -31,8 +31,8 @@ function blogOf(...events: Parameters<typeof history>): OpenedBlog {
 
 const before = blogOf(...EVENTS.slice(0, 4));
 const after = blogOf(...EVENTS);
-const atom = (blog: OpenedBlog) => renderAtomFeed(toStoryFeed(STORY, blog), LINKS);
-const json = (blog: OpenedBlog) => toJsonFeed(toStoryFeed(STORY, blog), LINKS);
+const atom = (blog: OpenedBlog) => renderAtomFeed(toLiveBlogFeed(STORY, blog), LINKS);
+const json = (blog: OpenedBlog) => toJsonFeed(toLiveBlogFeed(STORY, blog), LINKS);
 
 describe('the Atom feed', () => {
   it('keeps an entry id and published time through a correction, and moves its updated time', () => {
@@ -74,7 +74,7 @@ describe('the Atom feed', () => {
 
   it('names the story, its latest change and its own, page and JSON addresses, escaping every text', () => {
     const feed = readAtom(atom(after));
-    expect(feed.id).toBe(toStoryFeed(STORY, before).feedId);
+    expect(feed.id).toBe(toLiveBlogFeed(STORY, before).feedId);
     expect(feed.id).toMatch(/^urn:uuid:/);
     expect(feed.title).toBe('Unrest in <Osh> & Bishkek');
     expect(feed.updated).toBe(minutesAfterStart(6));
@@ -87,7 +87,7 @@ describe('the Atom feed', () => {
 
   it('gives each story its own ids', () => {
     expect(entryId('other-story', 'u1')).not.toBe(entryId(STORY, 'u1'));
-    expect(toStoryFeed('other-story', after).feedId).not.toBe(toStoryFeed(STORY, after).feedId);
+    expect(toLiveBlogFeed('other-story', after).feedId).not.toBe(toLiveBlogFeed(STORY, after).feedId);
   });
 });
 
@@ -123,10 +123,10 @@ describe('entry titles', () => {
   it('are the first words of the body as plain text, cut at a space', () => {
     const body =
       '<p>Gunfire &amp; <b>looting</b> in Bishkek;</p><p>the interior minister is reported dead, and the opposition holds the state TV.</p>';
-    const [entry] = toStoryFeed(STORY, blogOf(f.opened(), f.posted({ body }))).entries;
+    const [entry] = toLiveBlogFeed(STORY, blogOf(f.opened(), f.posted({ body }))).entries;
     expect(entry!.title).toBe('Gunfire & looting in Bishkek; the interior minister is reported dead, and the…');
     expect(
-      readAtom(renderAtomFeed(toStoryFeed(STORY, blogOf(f.opened(), f.posted({ body }))), LINKS)).entries[0]!.title,
+      readAtom(renderAtomFeed(toLiveBlogFeed(STORY, blogOf(f.opened(), f.posted({ body }))), LINKS)).entries[0]!.title,
     ).toBe(entry!.title);
   });
 });
@@ -136,11 +136,11 @@ describe('feed sizes', () => {
     const posts = Array.from({ length: 60 }, (_, index) => f.posted({ updateId: `p${index}`, body: `Post ${index}` }));
     const retractions = Array.from({ length: 55 }, (_, index) => f.retracted({ updateId: `p${index}` }));
     const blog = blogOf(f.opened(), ...posts, ...retractions);
-    const feed = toStoryFeed(STORY, blog);
+    const feed = toLiveBlogFeed(STORY, blog);
     expect(feed.entries.map((entry) => entry.update.updateId)).toEqual(['p59', 'p58', 'p57', 'p56', 'p55']);
     expect(feed.tombstones).toHaveLength(50);
     expect(feed.tombstones[0]).toEqual({ ref: entryId(STORY, 'p54'), retractedAt: minutesAfterStart(115) });
-    const full = toStoryFeed(STORY, blogOf(f.opened(), ...posts));
+    const full = toLiveBlogFeed(STORY, blogOf(f.opened(), ...posts));
     expect(full.entries).toHaveLength(50);
     expect(full.entries[0]!.update.updateId).toBe('p59');
   });

@@ -4,7 +4,7 @@ const page = (story: string, variant = '') => ({ story, variant });
 
 describe('RevisionCache', () => {
   it('renders once per revision and variant, and again when the revision moves', () => {
-    const cache = new RevisionCache({ variantsPerStory: 4, maxBytes: 1000 });
+    const cache = new RevisionCache({ variantsPerLiveBlog: 4, maxBytes: 1000 });
     let renders = 0;
     const render = (text: string) => () => (renders++, text);
     const first = cache.get(page('osh'), 1, render('one'));
@@ -19,7 +19,7 @@ describe('RevisionCache', () => {
   });
 
   it('keeps only the newest revision of a story: storing one drops its other variants’ older ones', () => {
-    const cache = new RevisionCache({ variantsPerStory: 4, maxBytes: 1000 });
+    const cache = new RevisionCache({ variantsPerLiveBlog: 4, maxBytes: 1000 });
     cache.get(page('osh', 'a'), 1, () => 'a1');
     cache.get(page('osh', 'b'), 1, () => 'b1');
     cache.get(page('bishkek'), 1, () => 'other');
@@ -31,7 +31,7 @@ describe('RevisionCache', () => {
   });
 
   it('bounds variants per story and bytes in all, least recently used out first', () => {
-    const cache = new RevisionCache({ variantsPerStory: 2, maxBytes: 10 });
+    const cache = new RevisionCache({ variantsPerLiveBlog: 2, maxBytes: 10 });
     cache.get(page('osh', 'a'), 1, () => 'aaa');
     cache.get(page('osh', 'b'), 1, () => 'bbb');
     cache.peek(page('osh', 'a'), 1);
@@ -46,7 +46,7 @@ describe('RevisionCache', () => {
   });
 
   it('shares one waiting render among the requests that arrive while it runs, and keeps no null', async () => {
-    const cache = new RevisionCache({ variantsPerStory: 4, maxBytes: 1000 });
+    const cache = new RevisionCache({ variantsPerLiveBlog: 4, maxBytes: 1000 });
     let renders = 0;
     const slow = async () => (renders++, await new Promise((resolve) => setTimeout(resolve, 5)), 'body');
     const [a, b] = await Promise.all([cache.getAsync(page('osh'), 3, slow), cache.getAsync(page('osh'), 3, slow)]);
@@ -58,7 +58,7 @@ describe('RevisionCache', () => {
 
   it('counts hits and misses', () => {
     const counted: string[] = [];
-    const cache = new RevisionCache({ variantsPerStory: 4, maxBytes: 1000 }, (result) => counted.push(result));
+    const cache = new RevisionCache({ variantsPerLiveBlog: 4, maxBytes: 1000 }, (result) => counted.push(result));
     cache.get(page('osh'), 1, () => 'one');
     cache.get(page('osh'), 1, () => 'one');
     expect(counted).toEqual(['miss', 'hit']);

@@ -1627,7 +1627,7 @@ export interface components {
              */
             at: string;
         };
-        StoryChangeResponse: {
+        LiveBlogChangeResponse: {
             /** @enum {string} */
             kind: "opened" | "headline" | "summary" | "update-added" | "update-corrected" | "update-retracted" | "update-redacted" | "pinned" | "unpinned" | "key-event-marked" | "key-event-unmarked" | "figures" | "timeline-entry" | "location" | "closed" | "unrecognised";
             revision: number;
@@ -1653,7 +1653,7 @@ export interface components {
             from: components["schemas"]["RevisionPointResponse"];
             to: components["schemas"]["RevisionPointResponse"];
             /** @description one per event after `from` up to `to`, in order */
-            changes: components["schemas"]["StoryChangeResponse"][];
+            changes: components["schemas"]["LiveBlogChangeResponse"][];
         };
         FiguresRevisionResponse: {
             revision: number;

@@ -6,7 +6,7 @@ import { Roles } from '../../auth/index.js';
 import { CommandHandler, type CommandContext, type CommandRequest } from '../application/command-handler.js';
 import { ChangeHeadlineDto, CloseLiveBlogDto, OpenLiveBlogDto, ReviseSummaryDto } from './dto/blog.dto.js';
 import { DatedDto } from './dto/common.js';
-import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from './dto/story.dto.js';
+import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from './dto/live-blog.dto.js';
 import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from './dto/update.dto.js';
 import { Context } from './command-context.js';
 import { madeId } from './made-ids.js';

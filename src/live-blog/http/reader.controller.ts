@@ -5,7 +5,7 @@ import { ApiProblemResponses, Metrics, RevisionCache } from '../../shared/index.
 import { LiveBlogNotFound } from '../domain/index.js';
 import { ArticleViews } from '../projections/article-views.js';
 import { ChangeFeed } from '../realtime/change-feed.js';
-import { ChangesQueryDto, UpdatesQueryDto } from './dto/story.dto.js';
+import { ChangesQueryDto, UpdatesQueryDto } from './dto/live-blog.dto.js';
 import { type ArticleReply, answerArticle } from './article-fast-path.js';
 import { etagOf, HttpReplies } from './http-replies.js';
 import { LiveBlogIdPipe } from './live-blog-id.pipe.js';
@@ -17,7 +17,7 @@ type Request = { headers: Record<string, string | string[] | undefined> };
 const CHANGES_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 
 /** Polling clients hold different revisions: up to 32 (afterRevision, limit) pairs per story, 32 MB in all. */
-const CHANGES_CACHE_LIMITS = { variantsPerStory: 32, maxBytes: 32 * 2 ** 20 };
+const CHANGES_CACHE_LIMITS = { variantsPerLiveBlog: 32, maxBytes: 32 * 2 ** 20 };
 
 /** Public routes: anonymous readers, cacheable by revision. */
 @ApiTags('readers')

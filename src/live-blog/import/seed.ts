@@ -5,7 +5,7 @@ import { EVENT_STORE, type Checkpoint, type EventStore } from '../../event-store
 import { projectRoot } from '../../shared/index.js';
 import { CommandHandler } from '../application/command-handler.js';
 import { liveBlogIdOf } from '../application/stream-names.js';
-import { importStory, readStoryFile, storyFilesIn } from './story-importer.js';
+import { importLiveBlog, readLiveBlogFile, liveBlogFilesIn } from './live-blog-importer.js';
 
 export const STORY_FOLDER = join(projectRoot, 'events');
 
@@ -23,8 +23,8 @@ async function seed(app: INestApplicationContext, folder: string): Promise<void>
   if (await holdsLiveBlogs(store)) return;
   const logger = new Logger('Seed');
   const commands = app.get(CommandHandler);
-  for (const file of storyFilesIn(folder)) {
-    const report = await importStory(readStoryFile(file), commands);
+  for (const file of liveBlogFilesIn(folder)) {
+    const report = await importLiveBlog(readLiveBlogFile(file), commands);
     logger.log(
       `imported ${report.lines} events of ${report.liveBlogIds.join(', ')} from ${file.slice(projectRoot.length)}`,
     );

@@ -44,8 +44,8 @@ export function toJsonLd(id: string, blog: OpenedBlog, updates: readonly PublicU
   };
 }
 
-function blogPosting(update: PublicUpdate, storyUrl: string, publisher: ReturnType<typeof organisation>) {
-  const url = `${storyUrl}#update-${update.updateId}`;
+function blogPosting(update: PublicUpdate, liveBlogUrl: string, publisher: ReturnType<typeof organisation>) {
+  const url = `${liveBlogUrl}#update-${update.updateId}`;
   return {
     '@type': 'BlogPosting',
     '@id': url,

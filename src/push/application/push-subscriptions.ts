@@ -77,7 +77,7 @@ export class PushSubscriptions {
   }
 
   /** The story closed: nothing more is sent for it. */
-  async endStory(liveBlogId: string): Promise<void> {
+  async endLiveBlog(liveBlogId: string): Promise<void> {
     await this.write({ type: 'PushStoryEnded', data: { liveBlogId } });
   }
 

@@ -63,7 +63,7 @@ export class PushNotifications {
     const book = await this.registry.catchUp();
     const followers = subscribersOf(book, liveBlogId, event.checkpoint);
     if (event.type === 'LiveBlogClosed') {
-      if (followers.length > 0) await this.subscriptions.endStory(liveBlogId);
+      if (followers.length > 0) await this.subscriptions.endLiveBlog(liveBlogId);
       return { liveBlogId, sent: 0, dropped: followers.length, failed: 0 };
     }
     const updateId = String(event.data.updateId);

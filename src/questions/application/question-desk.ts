@@ -70,7 +70,7 @@ export class QuestionDesk {
   /** Checks the words, the story (live) and the address's budget, then keeps the question for the desk. */
   async ask(liveBlogId: string, input: { name?: unknown; text?: unknown }, address: string) {
     const { name, text } = checkedQuestion(input);
-    liveStory(await this.projections.latest(liveBlogId), liveBlogId);
+    writableLiveBlog(await this.projections.latest(liveBlogId), liveBlogId);
     const wait = await this.budget.take(address);
     if (wait > 0) {
       throw new RateLimited(`too many questions from your address; retry in ${wait} s (QUESTION_RATE_LIMIT)`, wait);
@@ -82,7 +82,7 @@ export class QuestionDesk {
 
   /** Every question of the story but purged ones, newest first, with the stream's revision (the ETag). */
   async list(liveBlogId: string): Promise<{ revision: number; questions: QuestionSummary[] }> {
-    knownStory(await this.projections.latest(liveBlogId), liveBlogId);
+    knownLiveBlog(await this.projections.latest(liveBlogId), liveBlogId);
     const book = await this.books.current(liveBlogId);
     const questions = [...book.questions.values()]
       .filter((question) => question.status !== 'purged')
@@ -112,7 +112,7 @@ export class QuestionDesk {
     const book = await this.books.current(liveBlogId);
     const question = pendingQuestion(book.questions.get(questionId), questionId);
     const updateId = answerUpdateId(questionId);
-    const story = liveStory(await this.projections.latest(liveBlogId), liveBlogId);
+    const story = writableLiveBlog(await this.projections.latest(liveBlogId), liveBlogId);
     let result: CommandResult;
     // Published by an earlier try whose record was cut short: recorded now, unless someone did meanwhile.
     let recordAfter: number | undefined = book.revision;
@@ -187,13 +187,13 @@ export class QuestionDesk {
   }
 }
 
-function knownStory(state: LiveBlogState, liveBlogId: string) {
+function knownLiveBlog(state: LiveBlogState, liveBlogId: string) {
   if (state.status === 'none') throw new LiveBlogNotFound(`there is no live blog "${liveBlogId}"`);
   return state;
 }
 
-function liveStory(state: LiveBlogState, liveBlogId: string) {
-  const story = knownStory(state, liveBlogId);
+function writableLiveBlog(state: LiveBlogState, liveBlogId: string) {
+  const story = knownLiveBlog(state, liveBlogId);
   if (story.status === 'closed') throw new LiveBlogConflict(`the live blog "${liveBlogId}" is closed`);
   return story;
 }

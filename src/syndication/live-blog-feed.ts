@@ -36,7 +36,7 @@ export interface FeedTombstone {
 }
 
 /** What both formats are written from: what a reader may see of a story, and which entries were withdrawn. */
-export interface StoryFeed {
+export interface LiveBlogFeed {
   readonly id: string;
   readonly feedId: string;
   readonly title: string;
@@ -70,7 +70,7 @@ export function feedLinks(base: string, id: string): FeedLinks {
 }
 
 /** The story's feed: its newest public updates, and tombstones for the retracted ones (no text, no reason). */
-export function toStoryFeed(id: string, blog: OpenedBlog, entries = ARTICLE_UPDATES): StoryFeed {
+export function toLiveBlogFeed(id: string, blog: OpenedBlog, entries = ARTICLE_UPDATES): LiveBlogFeed {
   const published: FeedEntry[] = [];
   const retracted: FeedTombstone[] = [];
   for (let index = blog.updates.length - 1; index >= 0; index--) {

@@ -22,12 +22,16 @@ const BATCH = 1000;
 const RECENT = 100;
 
 /** Opens each story and posts `updates` updates on it (update ids `g0`, `g1`…, a second apart). */
-export async function growStories(store: EventStore, ids: readonly string[], updates: number): Promise<void> {
-  for (const id of ids) await writeStory(store, id, postsOnly(id, updates));
+export async function growLiveBlogs(store: EventStore, ids: readonly string[], updates: number): Promise<void> {
+  for (const id of ids) await writeLiveBlog(store, id, postsOnly(id, updates));
 }
 
 /** Writes the commands as one story's events; returns the number of events written. */
-export async function writeStory(store: EventStore, id: string, commands: Iterable<CommandRequest>): Promise<number> {
+export async function writeLiveBlog(
+  store: EventStore,
+  id: string,
+  commands: Iterable<CommandRequest>,
+): Promise<number> {
   let state = initialState;
   let prevHash = '';
   let batch: EventToAppend<EventMetadata>[] = [];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type OpenedBlog, ArticleViews } from '../live-blog/index.js';
 import { ATOM_TYPE, renderAtomFeed } from './atom-feed.js';
 import { JSON_FEED_TYPE, toJsonFeed } from './json-feed.js';
-import { feedLinks, toStoryFeed } from './story-feed.js';
+import { feedLinks, toLiveBlogFeed } from './live-blog-feed.js';
 
 export type FeedFormat = 'atom' | 'json';
 
@@ -17,10 +17,13 @@ interface RenderedFeed {
 
 const RENDERERS: Record<FeedFormat, { type: string; render: (id: string, blog: OpenedBlog, base: string) => string }> =
   {
-    atom: { type: ATOM_TYPE, render: (id, blog, base) => renderAtomFeed(toStoryFeed(id, blog), feedLinks(base, id)) },
+    atom: {
+      type: ATOM_TYPE,
+      render: (id, blog, base) => renderAtomFeed(toLiveBlogFeed(id, blog), feedLinks(base, id)),
+    },
     json: {
       type: JSON_FEED_TYPE,
-      render: (id, blog, base) => JSON.stringify(toJsonFeed(toStoryFeed(id, blog), feedLinks(base, id))),
+      render: (id, blog, base) => JSON.stringify(toJsonFeed(toLiveBlogFeed(id, blog), feedLinks(base, id))),
     },
   };
 
@@ -30,7 +33,7 @@ const RENDERERS: Record<FeedFormat, { type: string; render: (id: string, blog: O
  * Only the latest revision of each story and format is kept.
  */
 @Injectable()
-export class StoryFeeds {
+export class LiveBlogFeeds {
   private readonly rendered = new Map<string, RenderedFeed>();
 
   constructor(private readonly views: ArticleViews) {}

@@ -16,7 +16,7 @@ export interface Activity {
   }>;
 }
 
-export function watchStory(
+export function watchLiveBlog(
   root: HTMLElement,
   story: HTMLElement,
   { liveBlogId, drafts }: { liveBlogId: string; drafts: Drafts },

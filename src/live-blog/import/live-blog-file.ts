@@ -5,14 +5,14 @@ import { LIVE_BLOG_ID_PATTERN } from '../application/stream-names.js';
 import type { LiveBlogEventType, NewsroomEventType } from '../domain/index.js';
 import { ChangeHeadlineDto, CloseLiveBlogDto, OpenLiveBlogDto, ReviseSummaryDto } from '../http/dto/blog.dto.js';
 import { DatedDto } from '../http/dto/common.js';
-import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from '../http/dto/story.dto.js';
+import { CasualtyFiguresDto, LocationStatusDto, TimelineEntryDto } from '../http/dto/live-blog.dto.js';
 import { CorrectUpdateDto, PostUpdateDto, RetractUpdateDto } from '../http/dto/update.dto.js';
 
 /** Not the newsroom's workflow either: a story file holds what was published. */
 type ImportableType = Exclude<LiveBlogEventType, 'UpdateRedacted' | NewsroomEventType>;
 
 /** One line of an `events/*.jsonl` file: a dated event of a live blog, with a key that makes re-imports no-ops. */
-interface StoryLine {
+interface LiveBlogLine {
   readonly key: string;
   readonly liveBlogId: string;
   readonly at: string;
@@ -27,8 +27,8 @@ interface ImportableLine {
   readonly request: CommandRequest;
 }
 
-export class StoryFileError extends Error {
-  override readonly name = 'StoryFileError';
+export class LiveBlogFileError extends Error {
+  override readonly name = 'LiveBlogFileError';
 }
 
 /**
@@ -56,7 +56,7 @@ const COMMANDS: Record<
 };
 
 /** Parses and validates a whole file before anything is appended: a bad line names itself. */
-export function parseStoryFile(text: string): ImportableLine[] {
+export function parseLiveBlogFile(text: string): ImportableLine[] {
   const lines: ImportableLine[] = [];
   const keys = new Set<string>();
   text.split('\n').forEach((raw, index) => {
@@ -64,22 +64,22 @@ export function parseStoryFile(text: string): ImportableLine[] {
     const lineNumber = index + 1;
     const line = parseLine(raw, lineNumber);
     if (keys.has(`${line.liveBlogId}|${line.key}`))
-      throw new StoryFileError(`line ${lineNumber}: key "${line.key}" is used twice`);
+      throw new LiveBlogFileError(`line ${lineNumber}: key "${line.key}" is used twice`);
     keys.add(`${line.liveBlogId}|${line.key}`);
     lines.push({ lineNumber, key: line.key, liveBlogId: line.liveBlogId, request: toRequest(line, lineNumber) });
   });
   return lines;
 }
 
-function parseLine(raw: string, lineNumber: number): StoryLine {
-  let line: Partial<StoryLine>;
+function parseLine(raw: string, lineNumber: number): LiveBlogLine {
+  let line: Partial<LiveBlogLine>;
   try {
-    line = JSON.parse(raw) as Partial<StoryLine>;
+    line = JSON.parse(raw) as Partial<LiveBlogLine>;
   } catch (error) {
-    throw new StoryFileError(`line ${lineNumber}: not JSON (${(error as Error).message})`);
+    throw new LiveBlogFileError(`line ${lineNumber}: not JSON (${(error as Error).message})`);
   }
   const fail = (field: string, expected: string) =>
-    new StoryFileError(`line ${lineNumber}: ${field} must be ${expected}`);
+    new LiveBlogFileError(`line ${lineNumber}: ${field} must be ${expected}`);
   if (typeof line.key !== 'string' || line.key.trim() === '') throw fail('key', 'a non-empty string');
   if (typeof line.liveBlogId !== 'string' || !LIVE_BLOG_ID_PATTERN.test(line.liveBlogId))
     throw fail('liveBlogId', 'a slug');
@@ -87,21 +87,22 @@ function parseLine(raw: string, lineNumber: number): StoryLine {
   if (typeof line.type !== 'string' || !(line.type in COMMANDS))
     throw fail('type', `one of ${Object.keys(COMMANDS).join(', ')}`);
   if (typeof line.data !== 'object' || line.data === null || Array.isArray(line.data)) throw fail('data', 'an object');
-  return line as StoryLine;
+  return line as LiveBlogLine;
 }
 
-function toRequest(line: StoryLine, lineNumber: number): CommandRequest {
+function toRequest(line: LiveBlogLine, lineNumber: number): CommandRequest {
   const { command, dto, fromUrl = [] } = COMMANDS[line.type];
   const body: Record<string, unknown> = { ...line.data, at: line.at };
   const urlFields: Record<string, unknown> = {};
   for (const field of fromUrl) {
-    if (typeof body[field] !== 'string') throw new StoryFileError(`line ${lineNumber}: data.${field} must be a string`);
+    if (typeof body[field] !== 'string')
+      throw new LiveBlogFileError(`line ${lineNumber}: data.${field} must be a string`);
     urlFields[field] = body[field];
     delete body[field];
   }
   const instance = plainToInstance(dto, body);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
-  if (errors.length > 0) throw new StoryFileError(`line ${lineNumber}: ${describe(errors)}`);
+  if (errors.length > 0) throw new LiveBlogFileError(`line ${lineNumber}: ${describe(errors)}`);
   return { type: command, ...urlFields, ...instance } as unknown as CommandRequest;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandHandler } from '../application/command-handler.js';
-import { parseStoryFile } from './story-file.js';
+import { parseLiveBlogFile } from './live-blog-file.js';
 import type { Author } from '../../kernel/index.js';
 
 const IMPORTER: Author = { id: 'importer', name: 'Story importer', role: 'system' };
@@ -17,13 +17,13 @@ interface ImportReport {
  * Appends a story file through the same command path as the editors' routes (validation,
  * hash chain, authorship). Each line's key makes it idempotent: a second import appends nothing.
  */
-export async function importStory(
+export async function importLiveBlog(
   text: string,
   commands: CommandHandler,
   onProgress: (done: number, total: number) => void = () => {},
   author: Author = IMPORTER,
 ): Promise<ImportReport> {
-  const lines = parseStoryFile(text);
+  const lines = parseLiveBlogFile(text);
   const liveBlogIds = new Set<string>();
   let alreadyStored = 0;
   for (const [index, line] of lines.entries()) {
@@ -41,13 +41,13 @@ export async function importStory(
 }
 
 /** The story files shipped in a folder (`events/*.jsonl`), in name order. */
-export function storyFilesIn(folder: string): string[] {
+export function liveBlogFilesIn(folder: string): string[] {
   return readdirSync(folder)
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
     .map((name) => join(folder, name));
 }
 
-export function readStoryFile(path: string): string {
+export function readLiveBlogFile(path: string): string {
   return readFileSync(path, 'utf8');
 }
