@@ -1,6 +1,7 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { describeInBrowser, launchBrowser, screenshots, type TestBrowser } from '../support/browser.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-queue';
 const api = `/api/live-blogs/${BLOG}`;
@@ -24,7 +25,7 @@ describeInBrowser('console in chromium: scheduled updates and submissions', () =
     browser = await launchBrowser();
     await addEditors(t);
     editor = bearer(t.token('editor', 'Rayhan Demytrie'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Kyrgyzstan unrest' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest' }, { headers: editor });
     await t.http.post(`${api}/updates`).set(editor).send({ kind: 'report', body: 'Crowds gather.' }).expect(201);
     const later = new Date(Date.now() + 2 * 3600_000 + 5 * 60_000).toISOString();
     await t.http

@@ -7,6 +7,7 @@ import {
   type TestBrowser,
   SHOWN_WITHIN,
 } from '../support/browser.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-key-events';
 const api = `/api/live-blogs/${BLOG}`;
@@ -36,7 +37,7 @@ describeInBrowser('reader page in chromium: key events', () => {
     t = await startApp();
     browser = await launchBrowser();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Kyrgyzstan unrest' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest' }, { headers: editor });
     await post({ updateId: 'seized', headline: 'Government building seized', body: 'Protesters stormed it.' });
     await mark('seized');
     for (let index = 1; index <= 60; index++) await post({ body: `Later post number ${index}. More soon.` });

@@ -8,6 +8,7 @@ import {
   type RecordingContext,
   type TestBrowser,
 } from '../support/browser.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -158,11 +159,7 @@ describeInBrowser('reader page in chromium: reading down the page, reconnecting,
   beforeAll(async () => {
     t = await startApp();
     browser = await launchBrowser();
-    await t.http
-      .post('/api/live-blogs')
-      .set(bearer(t.token('editor')))
-      .send({ id: 'long-story', title: 'A long story', summary: 'Many updates.' })
-      .expect(201);
+    await givenLiveBlog(t, { id: 'long-story', title: 'A long story', summary: 'Many updates.' });
     for (let index = 1; index <= 60; index++)
       await post('long-story', `Development number ${index}.`, { updateId: `dev-${index}` });
   });

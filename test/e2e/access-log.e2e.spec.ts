@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { connectLive } from '../../packages/client/src/follower.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { type AccessLine, LogLines } from '../support/log-lines.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 /**
  * nestjs-pino keeps one logger per process (the first app's), so one app serves every case here.
@@ -172,7 +173,7 @@ describe('access log', () => {
 
   // Last: it closes the store under the running app.
   it('logs an error with its request id and URL, and the request gets an access line with status 500', async () => {
-    await t.http.post('/api/live-blogs').set(bearer(editorToken)).send({ id: 'doomed', title: 'Doomed' }).expect(201);
+    await givenLiveBlog(t, { id: 'doomed', title: 'Doomed' }, { headers: bearer(editorToken) });
     // A store that has gone away under a running node: reads fail inside the handler.
     await t.store.close();
     const response = await t.http

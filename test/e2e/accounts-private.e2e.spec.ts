@@ -3,6 +3,7 @@ import { ProjectionRunner } from '../../src/live-blog/projections/projection-run
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { addAccount, signIn } from '../support/accounts.js';
 import { connectReader, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-private';
 
@@ -16,7 +17,7 @@ describe('account events stay out of every public and audit view', () => {
   beforeAll(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
     reader = await connectReader(t.url);
     await reader.subscribe(BLOG);
     // Account events land between the story's own: an add, a sign-in, a write by cookie, a sign-out, a disable.

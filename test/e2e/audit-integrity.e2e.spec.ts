@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runAuditCommand } from '../../src/audit/audit-command.js';
 import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'naryn-unrest';
 const STREAM = `liveblog-${BLOG}`;
@@ -28,7 +29,7 @@ describe('auditors: the hash chain over a store someone tampered with', () => {
     file = join(folder, 'events.db');
     t = await startApp({ storePath: file });
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Unrest in Naryn' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Unrest in Naryn' }, { headers: editor });
     for (const body of [
       'Protesters gathered.',
       'The governor left.',

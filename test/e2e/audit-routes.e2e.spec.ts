@@ -1,4 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-toll';
 const url = `/api/live-blogs/${BLOG}`;
@@ -54,11 +55,7 @@ describe('auditors: access, errors and the figures history', () => {
     t = await startApp();
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
     const opener = bearer(t.token('editor', 'Rayhan Demytrie'));
-    await t.http
-      .post('/api/live-blogs')
-      .set(opener)
-      .send({ id: BLOG, title: 'The toll in Bishkek', at: '2010-04-08T06:00:00Z' })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'The toll in Bishkek', at: '2010-04-08T06:00:00Z' }, { headers: opener });
     for (const { editor, at, body } of REVISIONS) {
       await t.http
         .post(`${url}/casualty-figures`)

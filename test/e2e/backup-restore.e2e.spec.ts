@@ -10,6 +10,7 @@ import type { SignedCheckpoint } from '../../src/signing/checkpoint.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader } from '../support/live.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-restore';
 /** One checkpoint key for every start: a deployment keeps its key across a restore. */
@@ -34,7 +35,7 @@ function story(t: () => TestApp, folder: string) {
         await t().http.post(`/api/live-blogs/${BLOG}/updates`).set(editor()).send({ kind: 'report', body }).expect(201);
     },
     async create() {
-      await t().http.post('/api/live-blogs').set(editor()).send({ id: BLOG, title: 'Osh, restored' }).expect(201);
+      await givenLiveBlog(t(), { id: BLOG, title: 'Osh, restored' }, { headers: editor() });
       await this.write(['Troops deployed.', 'Shops shut early.', 'Curfew from 20:00.', 'Streets empty.']);
     },
     async checkpoint(): Promise<SignedCheckpoint> {

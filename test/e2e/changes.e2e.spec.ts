@@ -1,4 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-changes';
 
@@ -10,7 +11,7 @@ describe('the public change feed', () => {
   beforeAll(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
     await t.http
       .post(`/api/live-blogs/${BLOG}/updates`)
       .set(editor)

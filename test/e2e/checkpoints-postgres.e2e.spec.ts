@@ -3,6 +3,7 @@ import { CheckpointArchive } from '../../src/proof/checkpoint-archive.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { sleep } from '../support/live.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'batken-border';
 const schemas = new TestSchemas();
@@ -23,7 +24,7 @@ await describeWithPostgres('checkpoints on two nodes sharing one PostgreSQL stor
     const [nodeA, nodeB] = await Promise.all([startApp({ env }), startApp({ env })]);
     apps.push(nodeA, nodeB);
     const editor = bearer(nodeA.token('editor'));
-    await nodeA.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Border in Batken' }).expect(201);
+    await givenLiveBlog(nodeA, { id: BLOG, title: 'Border in Batken' }, { headers: editor });
     await nodeA.http
       .post(`/api/live-blogs/${BLOG}/updates`)
       .set(editor)

@@ -13,6 +13,7 @@ import { resolveCheckpointKeys } from '../../src/signing/checkpoint-keys.js';
 import { keyringOf, publishedKeyOf } from '../../src/signing/keyring.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-curfew';
 const STREAM = `liveblog-${BLOG}`;
@@ -52,7 +53,7 @@ describe('signed checkpoints: the head of each story, signed, and proof that his
     folder = mkdtempSync(join(tmpdir(), 'dateline-proof-'));
     file = join(folder, 'events.db');
     t = await startApp({ storePath: file, env: { CHECKPOINT_INTERVAL_S: '0' } });
-    await t.http.post('/api/live-blogs').set(editor()).send({ id: BLOG, title: 'Curfew in Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Curfew in Osh' }, { headers: editor() });
     for (const body of ['Troops deployed.', 'Shops shut early.', 'Curfew from 20:00.', 'Streets empty.'])
       await post(body);
   });

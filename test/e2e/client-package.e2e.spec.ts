@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 /**
  * @dateline/client as another project gets it: packed with `npm pack`, installed from the tarball
@@ -81,11 +82,7 @@ let project: string;
 
 beforeAll(async () => {
   t = await startApp();
-  await t.http
-    .post('/api/live-blogs')
-    .set(bearer(t.token('editor')))
-    .send({ id: STORY, title: 'Osh' })
-    .expect(201);
+  await givenLiveBlog(t, { id: STORY, title: 'Osh' });
   folder = mkdtempSync(join(tmpdir(), 'dateline-client-package-'));
   project = join(folder, 'app');
   mkdirSync(project);

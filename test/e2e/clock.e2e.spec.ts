@@ -1,5 +1,6 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { PinnedClock } from '../support/clock.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-evening';
 /** "Page last updated at 17:37 GMT" on the reference story's day. */
@@ -18,7 +19,7 @@ describe('the server clock, pinned', () => {
   beforeAll(async () => {
     t = await startApp({ clock });
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Bishkek: the evening' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Bishkek: the evening' }, { headers: editor });
   });
   afterAll(() => t.close());
 

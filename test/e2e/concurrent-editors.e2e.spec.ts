@@ -1,4 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-concurrent';
 const EDITORS = 20;
@@ -12,7 +13,7 @@ describe('concurrent editors', () => {
   beforeAll(async () => {
     t = await startApp();
     tokens = Array.from({ length: EDITORS }, (_, index) => bearer(t.token('editor', `Editor ${index + 1}`)));
-    await t.http.post('/api/live-blogs').set(tokens[0]!).send({ id: BLOG, title: 'Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: tokens[0]! });
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-unrest';
 
@@ -9,11 +10,7 @@ describe('editors: writing a live blog over HTTP', () => {
   beforeEach(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http
-      .post('/api/live-blogs')
-      .set(editor)
-      .send({ id: BLOG, title: 'Unrest in Osh', at: '2010-04-08T06:00:00Z' })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Unrest in Osh', at: '2010-04-08T06:00:00Z' }, { headers: editor });
   });
   afterEach(() => t.close());
 

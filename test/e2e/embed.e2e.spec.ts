@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError } from '../../src/config/config.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'embed-story';
 const TITLE = 'Floods <close> the valley & the pass';
@@ -12,7 +13,7 @@ describe('the embed, its oEmbed and update permalinks', () => {
 
   beforeAll(async () => {
     t = await startApp({ env: { EMBED_ORIGINS: 'https://news.example.org, https://*.example.com' } });
-    await t.http.post('/api/live-blogs').set(editor()).send({ id: BLOG, title: TITLE }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: TITLE }, { headers: editor() });
     // Sixty-one updates: the first is on the reader's second page (fifty a page).
     for (let n = 1; n <= 61; n++) await post(`u${n}`, `Update number ${n} from the valley.`);
   });

@@ -10,6 +10,7 @@ import { canonical, digestsOf, seal, serializeBundle, type EvidenceBundle } from
 import { signCheckpoint } from '../../src/signing/checkpoint.js';
 import { keyringOf, publishedKeyOf } from '../../src/signing/keyring.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'jalal-abad-talks';
 const STREAM = `liveblog-${BLOG}`;
@@ -29,7 +30,7 @@ describe('evidence bundles: one file, checked with no server and no store', () =
     folder = mkdtempSync(join(tmpdir(), 'dateline-evidence-'));
     file = join(folder, 'events.db');
     t = await startApp({ storePath: file, env: { CHECKPOINT_INTERVAL_S: '0' } });
-    await t.http.post('/api/live-blogs').set(editor()).send({ id: BLOG, title: 'Talks in Jalal-Abad' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Talks in Jalal-Abad' }, { headers: editor() });
     const posted = [];
     for (const body of ['Elders met in Бишкек.', 'A <b>statement</b> was read.', 'Talks ended at dusk.']) {
       posted.push(

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'feed-recovery';
 
@@ -16,7 +17,7 @@ async function metric(t: TestApp, name: string): Promise<number> {
 /** Opens a blog, makes the store fail under the running feed, heals it, and checks a later write reaches the views. */
 async function expectViewsCatchUp(t: TestApp, label: string, fail: () => Promise<void>, heal: () => Promise<void>) {
   const editor = bearer(t.token('editor'));
-  await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Feed recovery' }).expect(201);
+  await givenLiveBlog(t, { id: BLOG, title: 'Feed recovery' }, { headers: editor });
   await fail();
   await heal();
   const healedAt = performance.now();

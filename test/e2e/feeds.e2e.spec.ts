@@ -1,6 +1,7 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { PinnedClock } from '../support/clock.js';
 import { readAtom } from '../support/feeds.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-feeds';
 const CLOSED = 'naryn-feeds';
@@ -21,11 +22,11 @@ describe('feeds of a story, over HTTP', () => {
   beforeAll(async () => {
     t = await startApp({ clock: new PinnedClock('2010-04-08T18:00:00Z') });
     editor = bearer(t.token('editor'));
-    await t.http
-      .post('/api/live-blogs')
-      .set(editor)
-      .send({ id: BLOG, title: 'Bishkek: <day> & night', at: '2010-04-08T16:00:00Z' })
-      .expect(201);
+    await givenLiveBlog(
+      t,
+      { id: BLOG, title: 'Bishkek: <day> & night', at: '2010-04-08T16:00:00Z' },
+      { headers: editor },
+    );
     const post = (updateId: string, body: string, at: string) =>
       t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ updateId, kind: 'report', body, at });
     await post('tv', POSTED, '2010-04-08T17:00:00Z').expect(201);
@@ -130,7 +131,7 @@ describe('feeds of a story, over HTTP', () => {
   });
 
   it('says a closed story has expired', async () => {
-    await t.http.post('/api/live-blogs').set(editor).send({ id: CLOSED, title: 'Naryn' }).expect(201);
+    await givenLiveBlog(t, { id: CLOSED, title: 'Naryn' }, { headers: editor });
     await t.http.post(`/api/live-blogs/${CLOSED}/close`).set(editor).send({ reason: 'Coverage ends' }).expect(201);
     const feed = JSON.parse((await fetchFeed(t, `/live/${CLOSED}/feed.json`)).text);
     expect(feed.expired).toBe(true);
@@ -160,7 +161,7 @@ describe('feeds behind PUBLIC_URL', () => {
   beforeAll(async () => {
     t = await startApp({ env: { PUBLIC_URL: 'https://news.example' } });
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Bishkek' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Bishkek' }, { headers: editor });
     await t.http
       .post(`/api/live-blogs/${BLOG}/updates`)
       .set(editor)

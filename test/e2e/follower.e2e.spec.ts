@@ -1,6 +1,7 @@
 import { connectLive, LiveBlogFollower } from '../../packages/client/src/follower.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { range, sleep, waitFor } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'follower';
 
@@ -13,7 +14,7 @@ describe('the client helper a page follows a story with', () => {
 
   it('applies every event in order across reconnects while the story is being written', async () => {
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Follower' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Follower' }, { headers: editor });
     const socket = connectLive(t.url, { transports: ['websocket'], forceNew: true });
     const applied: number[] = [];
     const follower = new LiveBlogFollower(
@@ -56,7 +57,7 @@ describe('the follower beside the newsroom', () => {
 
   it('takes a revision the newsroom kept (a scheduled update) for no gap: it subscribes once', async () => {
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Follower' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Follower' }, { headers: editor });
     const socket = connectLive(t.url, { transports: ['websocket'], forceNew: true });
     const applied: number[] = [];
     let acks = 0;

@@ -1,5 +1,6 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import type { Clock } from '../../src/kernel/index.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-dates';
 const NOW = '2010-04-08T17:37:00Z';
@@ -32,7 +33,7 @@ describe('dates of writes', () => {
     tokens.first = t.token('editor', 'Rayhan Demytrie');
     tokens.second = t.token('editor', 'Richard Galpin');
     tokens.admin = t.token('admin', 'Desk Admin');
-    await t.http.post('/api/live-blogs').set(bearer(tokens.first)).send({ id: BLOG, title: 'Bishkek' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Bishkek' }, { headers: bearer(tokens.first) });
   });
   afterEach(() => t.close());
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Checkpoint } from '../../src/event-store/event-store.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const HTTP_RUNS = Number(process.env.HOSTILE_RUNS ?? 10_000);
 const SOCKET_RUNS = 1_500;
@@ -137,7 +138,7 @@ describe('hostile input', () => {
   /** A fresh story to probe, with one update, when the last one was closed by a valid close. */
   async function openBlog() {
     blog = `hostile-${++blogs}`;
-    await t.http.post('/api/live-blogs').set(editor).send({ id: blog, title: 'Probe' }).expect(201);
+    await givenLiveBlog(t, { id: blog, title: 'Probe' }, { headers: editor });
     const update = { updateId: 'u1', kind: 'report', body: 'x' };
     await t.http.post(`/api/live-blogs/${blog}/updates`).set(editor).send(update).expect(201);
     after = await lastCheckpoint(after);

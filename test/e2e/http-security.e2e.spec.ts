@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'headers-story';
 
@@ -18,11 +19,7 @@ describe('security headers on every response', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp();
-    await t.http
-      .post('/api/live-blogs')
-      .set(bearer(t.token('editor')))
-      .send({ id: BLOG, title: 'Headers' })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Headers' });
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'hygiene-desk';
 
@@ -68,7 +69,7 @@ describe('input hygiene: what can never be valid text is refused in every field,
     // Hundreds of writes by one editor in a minute: the write budget is tested in rate-limits-http.
     t = await startApp({ env: { WRITE_RATE_LIMIT: '0' } });
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Desk' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Desk' }, { headers: editor });
     const first = { updateId: 'u1', kind: 'report', body: 'First.' };
     await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send(first).expect(201);
   });

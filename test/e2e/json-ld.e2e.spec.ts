@@ -1,4 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-json-ld';
 const SITE = 'https://news.example.org';
@@ -24,11 +25,7 @@ describe('JSON-LD: the LiveBlogPosting search engines read', () => {
     t = await startApp({ env: { PUBLIC_URL: SITE, PUBLISHER_NAME: 'Example News', PUBLISHER_LOGO_URL: LOGO } });
     editor = bearer(t.token('editor'));
     const at = (minute: number) => `2010-04-08T12:${String(minute).padStart(2, '0')}:00+06:00`;
-    await t.http
-      .post('/api/live-blogs')
-      .set(editor)
-      .send({ id: BLOG, title: 'Kyrgyzstan unrest', at: at(0) })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest', at: at(0) }, { headers: editor });
     const post = (body: object) => t.http.post(`${api}/updates`).set(editor).send(body).expect(201);
     await post({
       updateId: 'map',

@@ -1,5 +1,6 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, sleep, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-key-events';
 const HEADLINE = 'Opposition seizes the government building';
@@ -24,7 +25,7 @@ describe('key events and update headlines', () => {
   beforeEach(async () => {
     t = await startApp();
     editor = bearer(t.token('editor', 'Rayhan Demytrie'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Kyrgyzstan unrest' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest' }, { headers: editor });
   });
   afterEach(async () => {
     reader?.close();

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 describe('operations', () => {
   let t: TestApp;
@@ -18,11 +19,7 @@ describe('operations', () => {
   });
 
   it('exposes Prometheus metrics for appends and the projection', async () => {
-    await t.http
-      .post('/api/live-blogs')
-      .set(bearer(t.token('editor')))
-      .send({ id: 'metrics-story', title: 'Metrics' })
-      .expect(201);
+    await givenLiveBlog(t, { id: 'metrics-story', title: 'Metrics' });
     const { text, headers } = await t.http.get('/metrics').expect(200);
     expect(headers['content-type']).toMatch(/^text\/plain/);
     expect(text).toMatch(/dateline_events_appended_total\{type="LiveBlogOpened"\} 1/);
@@ -71,11 +68,7 @@ describe('projections follow the store, not this process', () => {
     const writer = await startApp({ storePath });
     const reader = await startApp({ storePath });
     try {
-      await writer.http
-        .post('/api/live-blogs')
-        .set(bearer(writer.token('editor')))
-        .send({ id: 'shared-story', title: 'Shared' })
-        .expect(201);
+      await givenLiveBlog(writer, { id: 'shared-story', title: 'Shared' });
       let status = 404;
       for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
         status = (await reader.http.get('/api/live-blogs/shared-story')).status;

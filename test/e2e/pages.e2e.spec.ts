@@ -1,5 +1,6 @@
 import { startApp, type TestApp } from '../support/app.js';
 import { SCRIPT_PAYLOAD, writeHostileLiveBlog } from '../support/payloads.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
@@ -169,12 +170,8 @@ describe('pages: every text field is escaped', () => {
 
   it('lists live blogs before closed ones, newest first within each', async () => {
     const auth = { Authorization: `Bearer ${t.token('editor')}` };
-    await t.http
-      .post('/api/live-blogs')
-      .set(auth)
-      .send({ id: 'older-live', title: 'Older live', at: '2020-01-01T00:00:00Z' })
-      .expect(201);
-    await t.http.post('/api/live-blogs').set(auth).send({ id: 'newest-closed', title: 'Newest closed' }).expect(201);
+    await givenLiveBlog(t, { id: 'older-live', title: 'Older live', at: '2020-01-01T00:00:00Z' }, { headers: auth });
+    await givenLiveBlog(t, { id: 'newest-closed', title: 'Newest closed' }, { headers: auth });
     await t.http.post('/api/live-blogs/newest-closed/close').set(auth).send({}).expect(201);
     const { text } = await t.http.get('/').expect(200);
     const order = [...text.matchAll(/<a href="\/live\/([a-z0-9-]+)">/g)].map((match) => match[1]);

@@ -1,4 +1,5 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-probe';
 
@@ -10,7 +11,7 @@ describe('the API under probing', () => {
   beforeAll(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
   });
   afterAll(() => t.close());
 

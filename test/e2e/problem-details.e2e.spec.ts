@@ -1,5 +1,6 @@
 import type request from 'supertest';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'problem-desk';
 const PROBLEM_TYPE = /^application\/problem\+json/;
@@ -46,7 +47,7 @@ describe('one error contract: RFC 9457 problem details', () => {
   beforeAll(async () => {
     t = await startApp({ env: { READ_RATE_LIMIT: '0' } });
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Problems' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Problems' }, { headers: editor });
     await t.http.post(`${blog}/updates`).set(editor).send({ kind: 'report', body: 'One.' }).expect(201);
   });
   afterAll(() => t.close());
@@ -169,7 +170,7 @@ describe('429 through the same shape', () => {
   it('from the per-author write budget, which the guard spends', async () => {
     t = await startApp({ env: { WRITE_RATE_LIMIT: '1' } });
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Problems' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Problems' }, { headers: editor });
     expectRateLimited(
       await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body: 'x' }),
     );

@@ -4,6 +4,7 @@ import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectLive, LiveBlogFollower } from '../../packages/client/src/follower.js';
 import type { Resume } from '../../src/live-blog/realtime/live-events.js';
 import { connectReader, revisionsOf, sleep, waitFor, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-live';
 
@@ -17,7 +18,7 @@ describe('a push that throws', () => {
   beforeEach(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh live' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Osh live' }, { headers: editor });
     alice = await connectReader(t.url);
     expect(await alice.subscribe(BLOG)).toMatchObject({ ok: true, revision: 0 });
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, range, revisionsOf, sleep } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'two-nodes';
 
@@ -28,11 +29,7 @@ describe('push across nodes sharing one store', () => {
       .expect(201);
 
   it('pushes what another node appended, once, even when the catch-up read ran ahead of this node’s feed', async () => {
-    await writer.http
-      .post('/api/live-blogs')
-      .set(bearer(writer.token('editor')))
-      .send({ id: BLOG, title: 'Two nodes' })
-      .expect(201);
+    await givenLiveBlog(writer, { id: BLOG, title: 'Two nodes' });
     await post('First.');
     // The pushing node learns of writes by polling the file; subscribe before it has seen revision 1.
     const alice = await connectReader(pusher.url);
@@ -55,7 +52,7 @@ describe('a reader that cannot keep up', () => {
 
   it('is cut off instead of growing the server’s memory, and others carry on', async () => {
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Slow readers' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Slow readers' }, { headers: editor });
     const slow = await connectReader(t.url);
     const healthy = await connectReader(t.url);
     await slow.subscribe(BLOG);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { sleep } from '../support/live.js';
 import { browserSubscription, startPushService, verifyVapid } from '../support/push-service.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-follow';
 
@@ -30,7 +31,7 @@ describe('push notifications of key developments', () => {
       env: { PUSH_ALLOW_HOSTS: '127.0.0.1', DATA_DIR: folder },
     });
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Unrest in Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Unrest in Osh' }, { headers: editor });
     publishedKey = (await t.http.get('/api/push/vapid-public-key').expect(200)).body.publicKey;
   });
   afterAll(async () => {

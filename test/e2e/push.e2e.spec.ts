@@ -1,5 +1,6 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, range, revisionsOf, sleep, waitFor, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-live';
 
@@ -23,7 +24,7 @@ describe('push: the /live socket namespace', () => {
   beforeEach(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Bishkek live' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Bishkek live' }, { headers: editor });
   });
   afterEach(async () => {
     readers.splice(0).forEach((connected) => connected.close());

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-questions';
 /** Words no other text of the test holds: found anywhere public, they leaked. */
@@ -55,7 +56,7 @@ describe("readers' questions: private until an editor answers, then one update n
     t = await startApp({ storePath: file, env: { QUESTION_RATE_LIMIT: '3', TRUST_PROXY: '1' } });
     editor = bearer(t.token('editor', 'Rayhan Demytrie'));
     admin = bearer(t.token('admin', 'Grace Admin'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Unrest in Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Unrest in Osh' }, { headers: editor });
     reader = await connectReader(t.url);
     await reader.subscribe(BLOG);
   });
@@ -171,7 +172,7 @@ describe("readers' questions: private until an editor answers, then one update n
       .set(editor)
       .send({ body: 'Yes.' })
       .expect(404);
-    await t.http.post('/api/live-blogs').set(editor).send({ id: 'osh-closed', title: 'Closed' }).expect(201);
+    await givenLiveBlog(t, { id: 'osh-closed', title: 'Closed' }, { headers: editor });
     await t.http.post('/api/live-blogs/osh-closed/close').set(editor).send({}).expect(201);
     await ask({ name: 'Aigul', text: 'Open?' }, from(), 'osh-closed').expect(409);
   });

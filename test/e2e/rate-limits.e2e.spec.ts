@@ -1,5 +1,6 @@
 import { startApp, type TestApp } from '../support/app.js';
 import { connectReader, range, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'rate-limited';
 
@@ -8,11 +9,7 @@ describe('subscribe budgets', () => {
   const readers: Reader[] = [];
   beforeEach(async () => {
     t = await startApp({ env: { LIVE_REQUESTS_PER_ADDRESS: '30' } });
-    await t.http
-      .post('/api/live-blogs')
-      .set({ Authorization: `Bearer ${t.token('editor')}` })
-      .send({ id: BLOG, title: 'Budgets' })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Budgets' });
   });
   afterEach(async () => {
     readers.splice(0).forEach((reader) => reader.close());

@@ -1,5 +1,6 @@
 import { Metrics } from '../../src/shared/metrics.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-page-cache';
 const PAGE = `/live/${BLOG}`;
@@ -28,7 +29,7 @@ describe('the reader page and the change feed, cached per story revision', () =>
   beforeAll(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
     await post('first', 'Crowds gather in Osh.');
   });
   afterAll(() => t.close());

@@ -10,6 +10,7 @@ import { keyringOf } from '../../src/signing/keyring.js';
 import type { SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-clashes';
 const URL = `/api/live-blogs/${BLOG}`;
@@ -47,7 +48,7 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
     editor = bearer(t.token('editor'));
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
     admin = bearer(t.token('admin', 'Grace Admin'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Clashes in Bishkek' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Clashes in Bishkek' }, { headers: editor });
     const media = { url: 'https://example.com/p.jpg', caption: `${NAME} at the hospital` };
     const body = `A girl, ${NAME}, 14, was hurt near the White House.`;
     await t.http.post(`${URL}/updates`).set(editor).send({ updateId: 'girl-hurt', kind: 'report', body, media });
@@ -270,7 +271,7 @@ describe('lawful redaction on two nodes sharing one store', () => {
     const [a, b] = [await startApp({ storePath: file }), await startApp({ storePath: file })];
     try {
       const editor = bearer(a.token('editor'));
-      await a.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Clashes in Bishkek' }).expect(201);
+      await givenLiveBlog(a, { id: BLOG, title: 'Clashes in Bishkek' }, { headers: editor });
       const body = { updateId: 'girl-hurt', kind: 'report', body: `A girl, ${NAME}, 14, was hurt.` };
       await a.http.post(`${URL}/updates`).set(editor).send(body).expect(201);
       // Node b has the text in its views (it follows the feed) before the redaction.

@@ -1,5 +1,6 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-retractions';
 const REASON = 'Source withdrew the claim; named a private person';
@@ -13,7 +14,7 @@ describe('retraction reasons', () => {
   beforeAll(async () => {
     t = await startApp();
     editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Osh' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
     const update = { kind: 'report', body: 'A claim.', updateId: 'claim' };
     await t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send(update).expect(201);
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { JwtService } from '@nestjs/jwt';
 import { bearer, startApp, TEST_SECRET, type TestApp } from '../support/app.js';
 import { connectReader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 /** The story whose retracted update must not leak; writes go to another, so they cannot disturb it. */
 const BLOG = 'roles-story';
@@ -183,8 +184,7 @@ describe('who may call what', () => {
     tokens.set('admin', t.token('admin', 'Ada Admin'));
 
     const editor = bearer(t.token('editor', 'Setup Editor'));
-    for (const id of [BLOG, WRITES])
-      await t.http.post('/api/live-blogs').set(editor).send({ id, title: 'Roles' }).expect(201);
+    for (const id of [BLOG, WRITES]) await givenLiveBlog(t, { id, title: 'Roles' }, { headers: editor });
     await t.http
       .post(`/api/live-blogs/${BLOG}/updates`)
       .set(editor)

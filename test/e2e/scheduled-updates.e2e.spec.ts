@@ -1,5 +1,6 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, sleep, waitFor, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-embargo';
 const SECRET = 'Embargoed statement from the interim government';
@@ -37,7 +38,7 @@ describe('scheduled updates', () => {
   beforeEach(async () => {
     t = await startApp();
     editor = bearer(t.token('editor', 'Rayhan Demytrie'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Kyrgyzstan unrest' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest' }, { headers: editor });
     await t.http.post(`${api}/updates`).set(editor).send({ kind: 'report', body: 'Crowds gather.' }).expect(201);
   });
   afterEach(async () => {

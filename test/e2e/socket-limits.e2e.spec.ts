@@ -2,6 +2,7 @@ import type { Namespace } from 'socket.io';
 import { LiveGateway } from '../../src/live-blog/realtime/live.gateway.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, range, waitFor, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'socket-limits';
 
@@ -14,11 +15,7 @@ describe('socket limits', () => {
   });
   const start = async (env: NodeJS.ProcessEnv) => {
     t = await startApp({ env });
-    await t.http
-      .post('/api/live-blogs')
-      .set(bearer(t.token('editor')))
-      .send({ id: BLOG, title: 'Sockets' })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Sockets' });
   };
   const connect = async () => {
     const reader = await connectReader(t.url);

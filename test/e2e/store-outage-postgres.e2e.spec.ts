@@ -2,6 +2,7 @@ import { bearer, startApp, type TestApp } from '../support/app.js';
 import { sleep } from '../support/live.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'store-outage';
 const STORE_TIMEOUT_MS = 1000;
@@ -30,7 +31,7 @@ await describeWithPostgres('a node whose PostgreSQL store stops answering', () =
     viaProxy.searchParams.set('schema', schemas.next());
     t = await startApp({ env: { EVENT_STORE: viaProxy.toString(), STORE_TIMEOUT_MS: String(STORE_TIMEOUT_MS) } });
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Outage' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Outage' }, { headers: editor });
     await t.http
       .post(`/api/live-blogs/${BLOG}/updates`)
       .set(editor)

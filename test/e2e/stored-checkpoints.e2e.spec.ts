@@ -2,6 +2,7 @@ import { CheckpointArchive } from '../../src/proof/checkpoint-archive.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { sleep } from '../support/live.js';
 import type { Clock } from '../../src/kernel/index.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'talas-floods';
 
@@ -29,11 +30,7 @@ describe('stored checkpoints: the signed head written to the store, to be asked 
 
   beforeEach(async () => {
     t = await startApp({ clock, env: { CHECKPOINT_INTERVAL_S: '0' } });
-    await t.http
-      .post('/api/live-blogs')
-      .set(bearer(t.token('editor')))
-      .send({ id: BLOG, title: 'Floods in Talas' })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Floods in Talas' });
   });
   afterEach(() => t.close());
 
@@ -78,11 +75,7 @@ describe('CHECKPOINT_INTERVAL_S', () => {
   it('writes checkpoints on its own every interval', async () => {
     const t = await startApp({ env: { CHECKPOINT_INTERVAL_S: '1' } });
     try {
-      await t.http
-        .post('/api/live-blogs')
-        .set(bearer(t.token('editor')))
-        .send({ id: BLOG, title: 'Floods in Talas' })
-        .expect(201);
+      await givenLiveBlog(t, { id: BLOG, title: 'Floods in Talas' });
       const started = Date.now();
       let stored = await t.store.readStream(`checkpoints-${BLOG}`);
       while (stored.length === 0 && Date.now() - started < 5000) {

@@ -1,5 +1,6 @@
 import { bearer, startApp, type TestApp } from '../support/app.js';
 import { connectReader, sleep, type Reader } from '../support/live.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-stringers';
 const FILED = 'Stringer reports tanks moving towards Osh';
@@ -26,7 +27,7 @@ describe('contributors and the submissions queue', () => {
     t = await startApp();
     editor = bearer(t.token('editor', 'Rayhan Demytrie'));
     contributor = bearer(t.token('contributor', 'Aida Stringer'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Kyrgyzstan unrest' }).expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest' }, { headers: editor });
   });
   afterEach(async () => {
     reader?.close();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { bearer, startApp, TEST_SECRET, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'token-rules';
 const HOUR = 3600;
@@ -37,11 +38,7 @@ describe('bearer token rules', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startApp();
-    await t.http
-      .post('/api/live-blogs')
-      .set(bearer(t.token('editor')))
-      .send({ id: BLOG, title: 'Tokens' })
-      .expect(201);
+    await givenLiveBlog(t, { id: BLOG, title: 'Tokens' });
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { bearer, type TestApp } from './app.js';
+import { givenLiveBlog } from './live-blogs.js';
 
 /**
  * Hostile text for every field a page shows. Each payload would run, or inject an element, or
@@ -44,7 +45,7 @@ export async function writeHostileLiveBlog(t: TestApp, id: string): Promise<numb
   const story = hostileLiveBlog(id);
   const auth = bearer(t.token('editor', `Editor ${SHORT_PAYLOAD}`));
   const base = `/api/live-blogs/${id}`;
-  await t.http.post('/api/live-blogs').set(auth).send(story.open).expect(201);
+  await givenLiveBlog(t, story.open, { headers: auth });
   await t.http.post(`${base}/updates`).set(auth).send(story.update).expect(201);
   await t.http.post(`${base}/updates/hostile-update/corrections`).set(auth).send(story.correction).expect(201);
   await t.http.put(`${base}/updates/hostile-update/pin`).set(auth).send({}).expect(201);
