@@ -1,14 +1,13 @@
-import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { startedApp } from '../support/app.js';
+import { describeInBrowser, startedBrowser } from '../support/browser.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 const API = `/api/live-blogs/${STORY}`;
 
 describeInBrowser('auditor page in chromium: a story with a lawful redaction', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
+  const t = startedApp({ seed: true });
+  const browser = startedBrowser();
   beforeAll(async () => {
-    t = await startApp({ seed: true });
     const editor = { Authorization: `Bearer ${t.token('editor')}` };
     const body = { updateId: 'girl-hurt', kind: 'report', body: 'A girl, Aizada Bekova, 14, was hurt.' };
     await t.http.post(`${API}/updates`).set(editor).send(body).expect(201);
@@ -17,11 +16,6 @@ describeInBrowser('auditor page in chromium: a story with a lawful redaction', (
       .set({ Authorization: `Bearer ${t.token('admin', 'Grace Admin')}` })
       .send({ fields: ['body'], reference: 'Court order 2010/117', reason: 'Names a minor' })
       .expect(201);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('says the chain is intact and names the redaction, and shows the reference where the text was', async () => {

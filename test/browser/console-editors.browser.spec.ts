@@ -1,12 +1,11 @@
-import { startApp, type TestApp } from '../support/app.js';
+import { startedApp } from '../support/app.js';
 import {
   describeInBrowser,
-  launchBrowser,
   screenshots,
   type Page,
   type RecordingContext,
-  type TestBrowser,
   SHOWN_WITHIN,
+  startedBrowser,
 } from '../support/browser.js';
 import { PASSWORD } from '../support/accounts.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
@@ -17,16 +16,10 @@ const presence = (page: Page) => page.locator('[data-presence-list]');
 const headlineField = (page: Page) => page.getByLabel('Headline', { exact: true });
 
 describeInBrowser('newsroom console in chromium: two editors, conflicts and drafts', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
+  const t = startedApp({ seed: true });
+  const browser = startedBrowser();
   beforeAll(async () => {
-    t = await startApp({ seed: true });
     await addEditors(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
   /** Each test's browser contexts, closed after it: an editor left open would stay present in the next test. */
   let opened: RecordingContext[] = [];

@@ -1,5 +1,5 @@
-import { startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, type Page, type TestBrowser, SHOWN_WITHIN } from '../support/browser.js';
+import { startedApp } from '../support/app.js';
+import { describeInBrowser, type Page, SHOWN_WITHIN, startedBrowser } from '../support/browser.js';
 import { addEditors, signInThroughForm, updateWith } from '../support/console.js';
 import { SCRIPT_PAYLOAD, SHORT_PAYLOAD } from '../support/payloads.js';
 
@@ -16,16 +16,10 @@ async function injected(page: Page) {
 }
 
 describeInBrowser('newsroom console in chromium: script typed into any field never runs', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
+  const t = startedApp();
+  const browser = startedBrowser();
   beforeAll(async () => {
-    t = await startApp();
     await addEditors(t, { hostile: `Editor ${SHORT_PAYLOAD}` });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('opens, writes, corrects, revises and closes a story with hostile text; neither page runs it', async () => {

@@ -25,8 +25,11 @@ describeInBrowser('console in chromium: scheduled updates and submissions', () =
     browser = await launchBrowser();
     await addEditors(t);
     editor = bearer(t.token('editor', 'Rayhan Demytrie'));
-    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest' }, { headers: editor });
-    await t.http.post(`${api}/updates`).set(editor).send({ kind: 'report', body: 'Crowds gather.' }).expect(201);
+    await givenLiveBlog(
+      t,
+      { id: BLOG, title: 'Kyrgyzstan unrest' },
+      { headers: editor, updates: [{ kind: 'report', body: 'Crowds gather.' }] },
+    );
     const later = new Date(Date.now() + 2 * 3600_000 + 5 * 60_000).toISOString();
     await t.http
       .post(`${api}/updates`)

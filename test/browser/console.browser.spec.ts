@@ -1,28 +1,21 @@
-import { startApp, type TestApp } from '../support/app.js';
+import { startedApp } from '../support/app.js';
 import {
   describeInBrowser,
   horizontalOverflow,
-  launchBrowser,
   PHONE,
   screenshots,
-  type TestBrowser,
   SHOWN_WITHIN,
+  startedBrowser,
 } from '../support/browser.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
 describeInBrowser('newsroom console in chromium: write, and readers follow', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
+  const t = startedApp({ seed: true });
+  const browser = startedBrowser();
   beforeAll(async () => {
-    t = await startApp({ seed: true });
     await addEditors(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('publishes an update that a reader page in another browser shows within two seconds', async () => {

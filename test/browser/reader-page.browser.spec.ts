@@ -1,26 +1,11 @@
-import { startApp, type TestApp } from '../support/app.js';
-import {
-  describeInBrowser,
-  horizontalOverflow,
-  launchBrowser,
-  PHONE,
-  screenshots,
-  type TestBrowser,
-} from '../support/browser.js';
+import { startedApp } from '../support/app.js';
+import { describeInBrowser, horizontalOverflow, PHONE, screenshots, startedBrowser } from '../support/browser.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
 describeInBrowser('reader page in chromium: the reference story', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    t = await startApp({ seed: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const t = startedApp({ seed: true });
+  const browser = startedBrowser();
 
   it('reads with scripts disabled: headline, the BBC time line and the figures in words', async () => {
     const recording = await browser.context({ javaScriptEnabled: false });

@@ -1,6 +1,7 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
-import { describeInBrowser, launchBrowser, screenshots, type TestBrowser, SHOWN_WITHIN } from '../support/browser.js';
+import { bearer, startedApp } from '../support/app.js';
+import { describeInBrowser, screenshots, SHOWN_WITHIN, startedBrowser } from '../support/browser.js';
 import { addEditors, openConsole, updateWith } from '../support/console.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-reader-tools';
 
@@ -10,24 +11,17 @@ const BLOG = 'osh-reader-tools';
  * checks that the control renders and loads nothing from outside (test/e2e/push-notifications covers sending).
  */
 describeInBrowser('reader tools in chromium: follow the story, ask the desk, answer in the console', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
+  const t = startedApp();
+  const browser = startedBrowser();
 
   beforeAll(async () => {
-    t = await startApp();
-    browser = await launchBrowser();
     await addEditors(t);
     const editor = bearer(t.token('editor'));
-    await t.http.post('/api/live-blogs').set(editor).send({ id: BLOG, title: 'Unrest in Osh' }).expect(201);
-    await t.http
-      .post(`/api/live-blogs/${BLOG}/updates`)
-      .set(editor)
-      .send({ kind: 'report', body: '<p>Shops shut early in the centre.</p>' })
-      .expect(201);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await givenLiveBlog(
+      t,
+      { id: BLOG, title: 'Unrest in Osh' },
+      { headers: editor, updates: [{ kind: 'report', body: '<p>Shops shut early in the centre.</p>' }] },
+    );
   });
 
   it('offers "Notify me of key developments" and takes a question, loading nothing from outside', async () => {

@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import {
   describeInBrowser,
   horizontalOverflow,
-  launchBrowser,
   PHONE,
   screenshots,
   type RecordingContext,
-  type TestBrowser,
+  startedBrowser,
 } from '../support/browser.js';
 import { hostileLiveBlog, SCRIPT_PAYLOAD, SHORT_PAYLOAD, writeHostileLiveBlog } from '../support/payloads.js';
 
@@ -30,16 +29,10 @@ async function traces(page: Page, recording: RecordingContext) {
 const CLEAN = { dialogs: [], pwned: null, injected: 0, requestsForX: [], outside: [] };
 
 describeInBrowser('reader page in chromium: script payloads in every text field never run', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
+  const t = startedApp();
+  const browser = startedBrowser();
   beforeAll(async () => {
-    t = await startApp();
     await writeHostileLiveBlog(t, 'hostile-story');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('as rendered by the server, and on the index', async () => {

@@ -1,27 +1,14 @@
-import { startApp, type TestApp } from '../support/app.js';
+import { startedApp } from '../support/app.js';
 import { addAccount, PASSWORD } from '../support/accounts.js';
-import {
-  describeInBrowser,
-  horizontalOverflow,
-  launchBrowser,
-  PHONE,
-  screenshots,
-  type TestBrowser,
-} from '../support/browser.js';
+import { describeInBrowser, horizontalOverflow, PHONE, screenshots, startedBrowser } from '../support/browser.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
 describeInBrowser('signing in and out in chromium', () => {
-  let t: TestApp;
-  let browser: TestBrowser;
+  const t = startedApp({ seed: true });
+  const browser = startedBrowser();
   beforeAll(async () => {
-    t = await startApp({ seed: true });
     await addAccount(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   it('signs in through the form by keyboard, with an HttpOnly, SameSite=Strict cookie no script reads', async () => {

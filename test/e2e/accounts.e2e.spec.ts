@@ -1,15 +1,13 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { addAccount, PASSWORD } from '../support/accounts.js';
 
 describe('accounts through the admin API', () => {
-  let t: TestApp;
+  const t = startedApp();
   let admin: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startApp();
     admin = bearer(t.token('admin', 'Root Admin'));
   });
-  afterAll(() => t.close());
 
   it('adds an account, refuses a taken user name, and never shows a password or its hash', async () => {
     const added = await t.http

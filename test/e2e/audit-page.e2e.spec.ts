@@ -1,18 +1,16 @@
 import { addAccount, signIn } from '../support/accounts.js';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 const fragment = (query: string) => `/audit/${STORY}/as-of?${query}`;
 
 describe("auditor page: the shell and the reader's page as it stood", () => {
-  let t: TestApp;
+  const t = startedApp({ seed: true });
   let auditor: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startApp({ seed: true });
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
   });
-  afterAll(() => t.close());
 
   it('serves the page to anyone, with no story data beyond the headline, under the CSP', async () => {
     const response = await t.http

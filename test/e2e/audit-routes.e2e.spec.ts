@@ -1,4 +1,4 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-toll';
@@ -47,12 +47,11 @@ const REVISIONS = [
 ];
 
 describe('auditors: access, errors and the figures history', () => {
-  let t: TestApp;
+  const t = startedApp();
   let auditor: Record<string, string>;
   const get = (route: string) => t.http.get(`${url}/${route}`).set(auditor);
 
   beforeAll(async () => {
-    t = await startApp();
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
     const opener = bearer(t.token('editor', 'Rayhan Demytrie'));
     await givenLiveBlog(t, { id: BLOG, title: 'The toll in Bishkek', at: '2010-04-08T06:00:00Z' }, { headers: opener });
@@ -64,7 +63,6 @@ describe('auditors: access, errors and the figures history', () => {
         .expect(201);
     }
   });
-  afterAll(() => t.close());
 
   it.each(ROUTES)('%s needs a token (401) with the auditor or admin role (403 for an editor)', async (route) => {
     await t.http.get(`${url}/${route}`).expect(401);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CommandHandler } from '../../src/live-blog/application/command-handler.js';
 import { STORY_FOLDER } from '../../src/live-blog/import/seed.js';
 import { importLiveBlog } from '../../src/live-blog/import/live-blog-importer.js';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 
 const BLOG = 'kyrgyzstan-2010-04-08';
 const LINES = readFileSync(join(STORY_FOLDER, 'bbc-kyrgyzstan-2010-04-08.jsonl'), 'utf8').trim().split('\n');
@@ -29,7 +29,7 @@ function asReadersSawIt(view: Json): Json {
 const withoutCursor = ({ nextBeforeRevision, checkpoint, jsonLd, ...article }: Json) => article;
 
 describe('auditors: the reference story as it stood at any point', () => {
-  let t: TestApp;
+  const t = startedApp();
   let auditor: Record<string, string>;
   /** The public article readers were served after each revision. */
   const served = new Map<number, Json>();
@@ -38,7 +38,6 @@ describe('auditors: the reference story as it stood at any point', () => {
     (await t.http.get(`/api/live-blogs/${BLOG}/as-of${query}`).set(auditor).expect(200)).body as Json;
 
   beforeAll(async () => {
-    t = await startApp();
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
     const commands = t.app.get(CommandHandler);
     // Line by line, through the importer the seed uses, noting the page readers got after each.
@@ -69,7 +68,6 @@ describe('auditors: the reference story as it stood at any point', () => {
     const now = await publicArticle();
     served.set(now.revision, now);
   });
-  afterAll(() => t.close());
 
   it('shows at revision 0 the page readers got at revision 0', async () => {
     const view = await asOf('?revision=0');

@@ -1,22 +1,20 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-changes';
 
 describe('the public change feed', () => {
-  let t: TestApp;
+  const t = startedApp();
   let editor: Record<string, string>;
   const changes = (query: string) => t.http.get(`/api/live-blogs/${BLOG}/changes${query}`);
 
   beforeAll(async () => {
-    t = await startApp();
     editor = bearer(t.token('editor'));
-    await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
-    await t.http
-      .post(`/api/live-blogs/${BLOG}/updates`)
-      .set(editor)
-      .send({ kind: 'report', body: 'Crowds in Osh.', updateId: 'kept' })
-      .expect(201);
+    await givenLiveBlog(
+      t,
+      { id: BLOG, title: 'Osh' },
+      { headers: editor, updates: [{ kind: 'report', body: 'Crowds in Osh.', updateId: 'kept' }] },
+    );
     await t.http
       .post(`/api/live-blogs/${BLOG}/updates`)
       .set(editor)
@@ -28,7 +26,6 @@ describe('the public change feed', () => {
       .send({ reason: 'Wrong town' })
       .expect(201);
   });
-  afterAll(() => t.close());
 
   it('returns the events after a revision, keyed and cacheable by revision', async () => {
     const response = await changes('?afterRevision=0').expect(200);

@@ -24,12 +24,11 @@ await describeWithPostgres('checkpoints on two nodes sharing one PostgreSQL stor
     const [nodeA, nodeB] = await Promise.all([startApp({ env }), startApp({ env })]);
     apps.push(nodeA, nodeB);
     const editor = bearer(nodeA.token('editor'));
-    await givenLiveBlog(nodeA, { id: BLOG, title: 'Border in Batken' }, { headers: editor });
-    await nodeA.http
-      .post(`/api/live-blogs/${BLOG}/updates`)
-      .set(editor)
-      .send({ kind: 'report', body: 'The crossing closed.' })
-      .expect(201);
+    await givenLiveBlog(
+      nodeA,
+      { id: BLOG, title: 'Border in Batken' },
+      { headers: editor, updates: [{ kind: 'report', body: 'The crossing closed.' }] },
+    );
     const onB = async () => (await nodeB.http.get(`/api/live-blogs/${BLOG}/checkpoint`)).body;
     let fromB = await onB();
     for (const deadline = Date.now() + 5000; fromB?.revision !== 1 && Date.now() < deadline; ) {

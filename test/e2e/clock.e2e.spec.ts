@@ -1,4 +1,4 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { PinnedClock } from '../support/clock.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
@@ -7,9 +7,9 @@ const BLOG = 'bishkek-evening';
 const NOW = '2010-04-08T17:37:00Z';
 
 describe('the server clock, pinned', () => {
-  let t: TestApp;
-  let editor: Record<string, string>;
   const clock = new PinnedClock(NOW);
+  const t = startedApp({ clock });
+  let editor: Record<string, string>;
   const post = (fields: object) =>
     t.http
       .post(`/api/live-blogs/${BLOG}/updates`)
@@ -17,11 +17,9 @@ describe('the server clock, pinned', () => {
       .send({ kind: 'report', body: 'Gunfire after nightfall.', ...fields });
 
   beforeAll(async () => {
-    t = await startApp({ clock });
     editor = bearer(t.token('editor'));
     await givenLiveBlog(t, { id: BLOG, title: 'Bishkek: the evening' }, { headers: editor });
   });
-  afterAll(() => t.close());
 
   it('dates an update sent without `at` at the pinned now, in the story and in the store', async () => {
     // when

@@ -1,4 +1,4 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-concurrent';
@@ -7,15 +7,13 @@ const ROUNDS = 5;
 
 /** Twenty editors on one story at once, with and without If-Match. */
 describe('concurrent editors', () => {
-  let t: TestApp;
+  const t = startedApp();
   let tokens: Record<string, string>[];
 
   beforeAll(async () => {
-    t = await startApp();
     tokens = Array.from({ length: EDITORS }, (_, index) => bearer(t.token('editor', `Editor ${index + 1}`)));
     await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: tokens[0]! });
   });
-  afterAll(() => t.close());
 
   const stream = () => t.store.readStream(`liveblog-${BLOG}`);
   const post = (editor: number, body: string, headers: Record<string, string> = {}) =>

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type TestApp } from '../support/app.js';
+import { startedApp } from '../support/app.js';
 import { sleep } from '../support/live.js';
 import { MAIN_SCRIPT } from '../support/node-process.js';
 
@@ -55,14 +55,12 @@ async function timedGet(port: number, localAddress: string, path: string, limitM
 }
 
 describe('HTTP timeouts and the per-address connection cap', () => {
-  let t: TestApp;
+  const t = startedApp({ env: { REQUEST_TIMEOUT_MS: '2000', CONNECTIONS_PER_ADDRESS: '20' } });
   let port: number;
 
   beforeAll(async () => {
-    t = await startApp({ env: { REQUEST_TIMEOUT_MS: '2000', CONNECTIONS_PER_ADDRESS: '20' } });
     port = Number(new URL(t.url).port);
   });
-  afterAll(() => t.close());
 
   it('cuts off a body sent a byte at a time once REQUEST_TIMEOUT_MS has passed', async () => {
     const socket = await open(port, '127.0.0.1');

@@ -1,23 +1,21 @@
 import { loadConfig, ConfigError } from '../../src/config/config.js';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startApp, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'embed-story';
 const TITLE = 'Floods <close> the valley & the pass';
 
 describe('the embed, its oEmbed and update permalinks', () => {
-  let t: TestApp;
+  const t = startedApp({ env: { EMBED_ORIGINS: 'https://news.example.org, https://*.example.com' } });
   const editor = () => bearer(t.token('editor', 'Aida Sultanova'));
   const post = (updateId: string, body: string) =>
     t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor()).send({ updateId, kind: 'report', body }).expect(201);
 
   beforeAll(async () => {
-    t = await startApp({ env: { EMBED_ORIGINS: 'https://news.example.org, https://*.example.com' } });
     await givenLiveBlog(t, { id: BLOG, title: TITLE }, { headers: editor() });
     // Sixty-one updates: the first is on the reader's second page (fifty a page).
     for (let n = 1; n <= 61; n++) await post(`u${n}`, `Update number ${n} from the valley.`);
   });
-  afterAll(() => t.close());
 
   describe('GET /embed/:id', () => {
     it('renders the latest updates with the follower script, framed only by EMBED_ORIGINS', async () => {

@@ -161,12 +161,11 @@ describe('feeds behind PUBLIC_URL', () => {
   beforeAll(async () => {
     t = await startApp({ env: { PUBLIC_URL: 'https://news.example' } });
     const editor = bearer(t.token('editor'));
-    await givenLiveBlog(t, { id: BLOG, title: 'Bishkek' }, { headers: editor });
-    await t.http
-      .post(`/api/live-blogs/${BLOG}/updates`)
-      .set(editor)
-      .send({ updateId: 'tv', kind: 'report', body: POSTED })
-      .expect(201);
+    await givenLiveBlog(
+      t,
+      { id: BLOG, title: 'Bishkek' },
+      { headers: editor, updates: [{ updateId: 'tv', kind: 'report', body: POSTED }] },
+    );
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Checkpoint } from '../../src/event-store/event-store.js';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { connectReader, type Reader } from '../support/live.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
@@ -122,18 +122,16 @@ const pathPart = fc.oneof(
 );
 
 describe('hostile input', () => {
-  let t: TestApp;
+  const t = startedApp({ env: { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0' } });
   let editor: Record<string, string>;
   let blog = 'hostile-0';
   let blogs = 0;
   let after: Checkpoint | undefined;
 
   beforeAll(async () => {
-    t = await startApp({ env: { WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0' } });
     editor = bearer(t.token('editor'));
     await openBlog();
   });
-  afterAll(() => t.close());
 
   /** A fresh story to probe, with one update, when the last one was closed by a valid close. */
   async function openBlog() {

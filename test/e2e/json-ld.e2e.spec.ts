@@ -1,4 +1,4 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'bishkek-json-ld';
@@ -16,13 +16,12 @@ function jsonLdOf(html: string): Json {
 }
 
 describe('JSON-LD: the LiveBlogPosting search engines read', () => {
-  let t: TestApp;
+  const t = startedApp({ env: { PUBLIC_URL: SITE, PUBLISHER_NAME: 'Example News', PUBLISHER_LOGO_URL: LOGO } });
   let editor: Record<string, string>;
   const api = `/api/live-blogs/${BLOG}`;
   const page = async () => jsonLdOf((await t.http.get(`/live/${BLOG}`).expect(200)).text);
 
   beforeAll(async () => {
-    t = await startApp({ env: { PUBLIC_URL: SITE, PUBLISHER_NAME: 'Example News', PUBLISHER_LOGO_URL: LOGO } });
     editor = bearer(t.token('editor'));
     const at = (minute: number) => `2010-04-08T12:${String(minute).padStart(2, '0')}:00+06:00`;
     await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest', at: at(0) }, { headers: editor });
@@ -54,7 +53,6 @@ describe('JSON-LD: the LiveBlogPosting search engines read', () => {
       .send({ body: 'A map of Bishkek and Osh.', reason: 'Named the cities', at: at(5) })
       .expect(201);
   });
-  afterAll(() => t.close());
 
   it('names the canonical URL, the stable publication date, the publisher and the story image', async () => {
     const jsonLd = await page();

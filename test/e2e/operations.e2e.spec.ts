@@ -2,15 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { startApp, type TestApp } from '../support/app.js';
+import { startApp, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 describe('operations', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp();
-  });
-  afterAll(() => t.close());
+  const t = startedApp();
 
   it('reports health with the store checked', async () => {
     const { body } = await t.http.get('/health').expect(200);

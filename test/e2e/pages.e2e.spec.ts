@@ -1,4 +1,4 @@
-import { startApp, type TestApp } from '../support/app.js';
+import { startedApp } from '../support/app.js';
 import { SCRIPT_PAYLOAD, writeHostileLiveBlog } from '../support/payloads.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
@@ -12,11 +12,7 @@ function jsonLdOf(html: string) {
 }
 
 describe('pages: the index and the reader page, rendered on the server', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ seed: true });
-  });
-  afterAll(() => t.close());
+  const t = startedApp({ seed: true });
 
   it('lists the live blogs on the index, with a link to each page and to the API docs', async () => {
     const { text, headers } = await t.http.get('/').expect(200);
@@ -125,12 +121,10 @@ describe('pages: the index and the reader page, rendered on the server', () => {
 });
 
 describe('pages: every text field is escaped', () => {
-  let t: TestApp;
+  const t = startedApp();
   beforeAll(async () => {
-    t = await startApp();
     await writeHostileLiveBlog(t, 'hostile-story');
   });
-  afterAll(() => t.close());
 
   it('prints no payload raw, anywhere on the page', async () => {
     const { text } = await t.http.get('/live/hostile-story').expect(200);

@@ -1,19 +1,17 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-probe';
 
 /** The smaller findings of a probe of the API, each answered the way a newsroom would expect. */
 describe('the API under probing', () => {
-  let t: TestApp;
+  const t = startedApp();
   let editor: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startApp();
     editor = bearer(t.token('editor'));
     await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
   });
-  afterAll(() => t.close());
 
   const stored = () => t.store.readStream(`liveblog-${BLOG}`);
   const post = (body: object, headers: Record<string, string> = {}, as = editor) =>

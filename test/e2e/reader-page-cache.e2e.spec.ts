@@ -1,5 +1,5 @@
 import { Metrics } from '../../src/shared/metrics.js';
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 import { givenLiveBlog } from '../support/live-blogs.js';
 
 const BLOG = 'osh-page-cache';
@@ -14,7 +14,7 @@ function sameHeaders(headers: Record<string, string>): Record<string, string> {
 }
 
 describe('the reader page and the change feed, cached per story revision', () => {
-  let t: TestApp;
+  const t = startedApp();
   let editor: Record<string, string>;
   const post = (updateId: string, body: string) =>
     t.http.post(`/api/live-blogs/${BLOG}/updates`).set(editor).send({ kind: 'report', body, updateId }).expect(201);
@@ -27,12 +27,10 @@ describe('the reader page and the change feed, cached per story revision', () =>
   };
 
   beforeAll(async () => {
-    t = await startApp();
     editor = bearer(t.token('editor'));
     await givenLiveBlog(t, { id: BLOG, title: 'Osh' }, { headers: editor });
     await post('first', 'Crowds gather in Osh.');
   });
-  afterAll(() => t.close());
 
   it('answers two GETs at one revision with the same bytes, headers and strong ETag', async () => {
     const first = await t.http.get(PAGE).expect(200);

@@ -1,13 +1,9 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startedApp } from '../support/app.js';
 
 const STORY = 'kyrgyzstan-2010-04-08';
 
 describe('readers: the reference story', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ seed: true });
-  });
-  afterAll(() => t.close());
+  const t = startedApp({ seed: true });
 
   it('lists the reference story', async () => {
     const response = await t.http.get('/api/live-blogs').expect(200);

@@ -38,8 +38,11 @@ describe('scheduled updates', () => {
   beforeEach(async () => {
     t = await startApp();
     editor = bearer(t.token('editor', 'Rayhan Demytrie'));
-    await givenLiveBlog(t, { id: BLOG, title: 'Kyrgyzstan unrest' }, { headers: editor });
-    await t.http.post(`${api}/updates`).set(editor).send({ kind: 'report', body: 'Crowds gather.' }).expect(201);
+    await givenLiveBlog(
+      t,
+      { id: BLOG, title: 'Kyrgyzstan unrest' },
+      { headers: editor, updates: [{ kind: 'report', body: 'Crowds gather.' }] },
+    );
   });
   afterEach(async () => {
     reader?.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { SessionAuthenticator } from '../../src/auth/session-authenticator.js';
-import { startApp, type TestApp } from '../support/app.js';
+import { startApp, type TestApp, startedApp } from '../support/app.js';
 import { addAccount, signIn } from '../support/accounts.js';
 import { waitFor } from '../support/live.js';
 
@@ -29,12 +29,10 @@ const ONLY_DATE: Parameters<typeof jest.useFakeTimers>[0] = {
 };
 
 describe('a session token’s life', () => {
-  let t: TestApp;
+  const t = startedApp();
   beforeAll(async () => {
-    t = await startApp();
     await addAccount(t);
   });
-  afterAll(() => t.close());
   afterEach(() => jest.useRealTimers());
 
   it('is renewed on a request after 5 minutes, and refused 15 minutes after the last renewal', async () => {

@@ -31,12 +31,11 @@ await describeWithPostgres('a node whose PostgreSQL store stops answering', () =
     viaProxy.searchParams.set('schema', schemas.next());
     t = await startApp({ env: { EVENT_STORE: viaProxy.toString(), STORE_TIMEOUT_MS: String(STORE_TIMEOUT_MS) } });
     const editor = bearer(t.token('editor'));
-    await givenLiveBlog(t, { id: BLOG, title: 'Outage' }, { headers: editor });
-    await t.http
-      .post(`/api/live-blogs/${BLOG}/updates`)
-      .set(editor)
-      .send({ kind: 'report', body: 'Before.' })
-      .expect(201);
+    await givenLiveBlog(
+      t,
+      { id: BLOG, title: 'Outage' },
+      { headers: editor, updates: [{ kind: 'report', body: 'Before.' }] },
+    );
   });
   afterAll(async () => {
     await proxy.restore();

@@ -1,6 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { ProjectionRunner } from '../../src/live-blog/projections/projection-runner.js';
 import { bearer, startApp, type TestApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 import { sleep, waitFor } from '../support/live.js';
 import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
 
@@ -37,12 +38,7 @@ describe('webhooks (Standard Webhooks 1.0, delivered from the store feed)', () =
     throw new Error(`webhook ${webhookId} never became ${status}`);
   };
   const register = (body: Record<string, unknown>) => t.http.post('/api/webhooks').set(admin).send(body);
-  const open = (id: string) =>
-    t.http
-      .post('/api/live-blogs')
-      .set(editor)
-      .send({ id, title: `Story ${id}` })
-      .expect(201);
+  const open = (id: string) => givenLiveBlog(t, { id, title: `Story ${id}` }, { headers: editor });
   const post = (blog: string, body: string, updateId?: string) =>
     t.http
       .post(`/api/live-blogs/${blog}/updates`)

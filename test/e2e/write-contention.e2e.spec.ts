@@ -1,4 +1,5 @@
-import { bearer, startApp, type TestApp } from '../support/app.js';
+import { bearer, startApp, type TestApp, startedApp } from '../support/app.js';
+import { givenLiveBlog } from '../support/live-blogs.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
 
 const schemas = new TestSchemas();
@@ -12,7 +13,7 @@ async function contend(nodes: TestApp[], story: string, editors: number, writesE
   const tokens = Array.from({ length: editors }, (_, index) =>
     bearer(nodes[0]!.token('editor', `Editor ${index + 1}`)),
   );
-  await nodes[0]!.http.post('/api/live-blogs').set(tokens[0]!).send({ id: story, title: 'Contention' }).expect(201);
+  await givenLiveBlog(nodes[0]!, { id: story, title: 'Contention' }, { headers: tokens[0]! });
   const before = (await nodes[0]!.store.readStream(`liveblog-${story}`)).length;
   const writes = tokens.flatMap((token, editor) =>
     Array.from({ length: writesEach }, (_, write) => ({ token, body: `Editor ${editor}, write ${write}` })),
@@ -40,11 +41,7 @@ async function contend(nodes: TestApp[], story: string, editors: number, writesE
 }
 
 describe('writes without If-Match under contention on one node (SQLite)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp();
-  });
-  afterAll(() => t.close());
+  const t = startedApp();
 
   it('40 writes by 4 editors at once all land, each acknowledged once', () => contend([t], 'contended-40', 4, 10));
   it('20 editors × 10 writes at once all land, each acknowledged once', () => contend([t], 'contended-200', 20, 10));

@@ -68,3 +68,42 @@ export async function startApp(options: TestAppOptions = {}): Promise<TestApp> {
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * The app of a `describe` block: started before its first test and closed after its last
+ * (`const t = startedApp({ seed: true })` in place of the beforeAll/afterAll pair). Use it in hooks
+ * and tests; options given as a function are read when the app starts (after earlier beforeAlls).
+ */
+export function startedApp(options: TestAppOptions | (() => TestAppOptions) = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startApp(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const current = (): TestApp => {
+    if (!started) throw new Error('the app starts in beforeAll: use it in a hook or a test');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get http() {
+      return current().http;
+    },
+    get store() {
+      return current().store;
+    },
+    get config() {
+      return current().config;
+    },
+    get url() {
+      return current().url;
+    },
+    token: (role, name) => current().token(role, name),
+    close: () => current().close(),
+  };
+}

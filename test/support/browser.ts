@@ -65,6 +65,32 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
+/**
+ * The browser of a `describe` block: launched before its first test and closed after its last
+ * (`const browser = startedBrowser()` in place of the beforeAll/afterAll pair).
+ */
+export function startedBrowser(): TestBrowser {
+  let started: TestBrowser | undefined;
+  beforeAll(async () => {
+    started = await launchBrowser();
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const current = (): TestBrowser => {
+    if (!started) throw new Error('the browser starts in beforeAll: use it in a hook or a test');
+    return started;
+  };
+  return {
+    get browser() {
+      return current().browser;
+    },
+    context: (options) => current().context(options),
+    close: () => current().close(),
+  };
+}
+
 async function recordingContext(
   browser: Browser,
   options: Parameters<TestBrowser['context']>[0] = {},
