@@ -42,19 +42,19 @@ export function hostileLiveBlog(id: string) {
 
 /** Writes the hostile story through the editors' API; answers the revision it reached. */
 export async function writeHostileLiveBlog(t: TestApp, id: string): Promise<number> {
-  const story = hostileLiveBlog(id);
+  const hostile = hostileLiveBlog(id);
   const auth = bearer(t.token('editor', `Editor ${SHORT_PAYLOAD}`));
   const base = `/api/live-blogs/${id}`;
-  await givenLiveBlog(t, story.open, { headers: auth });
-  await t.http.post(`${base}/updates`).set(auth).send(story.update).expect(201);
-  await t.http.post(`${base}/updates/hostile-update/corrections`).set(auth).send(story.correction).expect(201);
+  await givenLiveBlog(t, hostile.open, { headers: auth });
+  await t.http.post(`${base}/updates`).set(auth).send(hostile.update).expect(201);
+  await t.http.post(`${base}/updates/hostile-update/corrections`).set(auth).send(hostile.correction).expect(201);
   await t.http.put(`${base}/updates/hostile-update/pin`).set(auth).send({}).expect(201);
-  await t.http.post(`${base}/casualty-figures`).set(auth).send(story.figures).expect(201);
-  await t.http.post(`${base}/timeline`).set(auth).send(story.timeline).expect(201);
+  await t.http.post(`${base}/casualty-figures`).set(auth).send(hostile.figures).expect(201);
+  await t.http.post(`${base}/timeline`).set(auth).send(hostile.timeline).expect(201);
   const placed = await t.http
-    .put(`${base}/locations/${encodeURIComponent(story.location.place)}`)
+    .put(`${base}/locations/${encodeURIComponent(hostile.location.place)}`)
     .set(auth)
-    .send({ status: story.location.status })
+    .send({ status: hostile.location.status })
     .expect(201);
   return placed.body.revision as number;
 }
