@@ -99,8 +99,9 @@ export function asyncApiDocument(app: INestApplication, server: SocketServer): S
         address: LIVE_NAMESPACE,
         title: 'Readers: a story’s events, pushed',
         description:
-          'Anyone may connect. A handshake past SOCKET_CONNECT_RATE_LIMIT fails with `connect_error` whose ' +
-          '`data` is `ConnectRefused`. Messages over 16 KB close the connection.',
+          'Anyone may connect. A handshake past SOCKET_CONNECT_RATE_LIMIT or CONNECTIONS_PER_ADDRESS answers ' +
+          'HTTP 429; a further namespace connect over one session past the budget fails with `connect_error` ' +
+          'whose `data` is `ConnectRefused`. Messages over 16 KB close the connection.',
         messages: {
           subscribe: message('subscribe', 'SubscribeRequest', 'Follow a story from a revision'),
           subscribeAck: message(

@@ -1,4 +1,5 @@
 import type { EventStore } from '../event-store/index.js';
+import { printable } from '../kernel/index.js';
 import { LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
 import { AuditService } from './audit.service.js';
 import type { ChainProblem, IntegrityReport } from './hash-chain-verifier.js';
@@ -40,13 +41,24 @@ export async function runAuditCommand(args: readonly string[], store: EventStore
   }
 }
 
-/** One line per lawful redaction the chain proves: what was removed, when, by whom, under which reference. */
+/**
+ * One line per lawful redaction the chain proves: what was removed, when, by whom, under which
+ * reference. Names, ids, fields and references are stored text, printed to a terminal: each is made
+ * printable on its own, so none can move the cursor, clear the screen or start a line of its own.
+ */
 function redactionLines(report: IntegrityReport): string {
   return (report.redactions ?? [])
-    .map(
-      (found) =>
-        `\n  revision ${found.revision}: ${found.fields.join(', ')} redacted at revision ${found.redactedAt}` +
-        ` by ${found.by.name} (${found.by.id}), reference ${found.reference}`,
-    )
+    .map((found) => {
+      const [fields, name, id, reference] = printable([
+        found.fields.join(', '),
+        found.by.name,
+        found.by.id,
+        found.reference,
+      ]);
+      return (
+        `\n  revision ${found.revision}: ${fields} redacted at revision ${found.redactedAt}` +
+        ` by ${name} (${id}), reference ${reference}`
+      );
+    })
     .join('');
 }

@@ -28,6 +28,8 @@ export interface AppConfig {
   readonly trustedProxies: number;
   /** Subscribe/unsubscribe requests per 10 s from one client address, over all its sockets and nodes (0: none). */
   readonly liveRequestsPerAddress: number;
+  /** `/newsroom` join requests per 10 s from one client address, over all its sockets and nodes (0: none). */
+  readonly newsroomJoinsPerAddress: number;
   /** Signed checkpoints (DESIGN §4b): the Ed25519 key, retired public keys, how often heads are stored. */
   readonly checkpoints: CheckpointSettings;
   /** /metrics access and the public address (METRICS_ALLOW, METRICS_TOKEN, PUBLIC_URL). */
@@ -116,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       env.LIVE_REQUESTS_PER_ADDRESS,
       300,
       'requests per 10 s; 0 for no limit',
+    ),
+    newsroomJoinsPerAddress: parseCount(
+      'NEWSROOM_JOIN_RATE_LIMIT',
+      env.NEWSROOM_JOIN_RATE_LIMIT,
+      200,
+      'join requests per 10 s; 0 for no limit',
     ),
     checkpoints: parseCheckpoints(env),
     ...operations,

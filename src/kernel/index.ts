@@ -15,4 +15,5 @@ export {
 } from './errors.js';
 export { type Author, type AuthorRole, ROLES, type Role } from './identity.js';
 export { normalizeInstant } from './instant.js';
+export { printable } from './printable.js';
 export { text } from './text.js';

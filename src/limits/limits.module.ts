@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { EngineSessions } from './engine-sessions.js';
 import { RequestLimits } from './request-limits.js';
 
 /**
@@ -6,5 +7,5 @@ import { RequestLimits } from './request-limits.js';
  * by src/http-pipeline.ts), the guard and the gateways spend.
  */
 @Global()
-@Module({ providers: [RequestLimits], exports: [RequestLimits] })
+@Module({ providers: [RequestLimits, EngineSessions], exports: [RequestLimits, EngineSessions] })
 export class LimitsModule {}

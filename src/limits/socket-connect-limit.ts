@@ -12,13 +12,20 @@ export interface ConnectRefused {
   readonly retryAfterSeconds: number;
 }
 
+/** Namespace connects made over one Engine.IO session, kept on the session. */
+const CONNECTS = Symbol('dateline.namespace-connects');
+
 /**
- * Socket.IO middleware: each new connection to the namespace spends one of its client address's
- * SOCKET_CONNECT_RATE_LIMIT; past it the handshake is refused with a `connect_error` saying when
- * to retry. Open connections are never counted or capped.
+ * Socket.IO middleware for every namespace. A session's handshake spent one of its address's
+ * SOCKET_CONNECT_RATE_LIMIT (./engine-sessions.ts), which pays for its first namespace connect;
+ * each further one (a client connecting and disconnecting a namespace over one session) spends one
+ * too, and past the budget is refused with a `connect_error` saying when to retry.
  */
 export function socketConnectLimit(limits: RequestLimits, trustedProxies: number) {
-  return (socket: Socket, next: (error?: Error) => void): void => {
+  return (socket: Pick<Socket, 'conn' | 'handshake'>, next: (error?: Error) => void): void => {
+    const session = socket.conn as unknown as { [CONNECTS]?: number };
+    session[CONNECTS] = (session[CONNECTS] ?? 0) + 1;
+    if (session[CONNECTS] === 1) return next();
     limits.connect(clientAddress(socket.handshake, trustedProxies)).then(
       (wait) => {
         if (wait === 0) return next();

@@ -1,4 +1,4 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   Ack,
   ConnectedSocket,
@@ -11,6 +11,9 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { fromOwnSite } from '../auth/index.js';
+import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../cluster/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { clientAddress } from '../kernel/index.js';
 import { LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
 import { EditorIdentity, type SocketEditor } from './editor-identity.js';
 
@@ -49,8 +52,18 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
   @WebSocketServer() private readonly server!: Namespace;
   private readonly logger = new Logger(PresenceGateway.name);
   private sweep?: NodeJS.Timeout;
+  /** `join` requests per client address over all its sockets (NEWSROOM_JOIN_RATE_LIMIT), shared by the
+   *  nodes where the cluster shares state: opening fresh sockets does not reset the per-socket budget's count. */
+  private readonly perAddress?: RateLimit;
 
-  constructor(private readonly identity: EditorIdentity) {}
+  constructor(
+    private readonly identity: EditorIdentity,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLUSTER_STATE) cluster: ClusterState,
+  ) {
+    const points = config.newsroomJoinsPerAddress;
+    if (points > 0) this.perAddress = cluster.rateLimit('newsroom-joins-address', { points, durationSeconds: 10 });
+  }
 
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
@@ -77,7 +90,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
     @Ack() ack?: (reply: JoinAck) => void,
   ) {
     const reply = (value: JoinAck) => (typeof ack === 'function' ? ack(value) : undefined);
-    if (!spendJoinBudget(socket.data)) {
+    if (!(await this.mayJoin(socket))) {
       return reply({
         ok: false,
         error: { code: 'rate_limited', kind: 'rate_limited', message: 'too many join requests; slow down' },
@@ -99,6 +112,13 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
     socket.data.liveBlogId = liveBlogId;
     await socket.join(roomOf(liveBlogId));
     reply({ ok: true, editors: await this.announce(liveBlogId) });
+  }
+
+  /** The socket's budget first (it costs nothing to check), then its address's. */
+  private async mayJoin(socket: EditorSocket): Promise<boolean> {
+    if (!spendJoinBudget(socket.data)) return false;
+    const address = clientAddress(socket.handshake, this.config.trustedProxies);
+    return (await this.perAddress?.consume(address)) ?? true;
   }
 
   async handleDisconnect(socket: EditorSocket): Promise<void> {

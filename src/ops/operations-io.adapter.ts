@@ -1,8 +1,12 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { type IncomingMessage, type Server as HttpServer, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import type { IoAdapter } from '@nestjs/platform-socket.io';
 import { PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/index.js';
+import type { RateLimited } from '../kernel/index.js';
+import { EngineSessions, RequestLimits, socketConnectLimit } from '../limits/index.js';
+import { PROBLEM_CONTENT_TYPE, problemOf } from '../shared/index.js';
 import { ROUTE, requestIdFor, type StampedRequest, writeAccessLine } from './access-log.js';
 import { LeanIoAdapter } from '../shared/index.js';
 import { HSTS, servedOverHttps } from './http-hooks.js';
@@ -20,9 +24,13 @@ type ServerOptions = Parameters<IoAdapter['createIOServer']>[1];
 type Socket = Server['sockets']['sockets'] extends Map<string, infer S> ? S : never;
 
 type TimedRequest = StampedRequest & { [STARTED]?: number; _query?: Record<string, string> };
+/** engine.io's answer to a request: Node's for long-polling, a stand-in holding the TCP socket for an upgrade. */
+type EngineResponse = ServerResponse | { readonly socket: Duplex };
 
 /**
  * Socket.IO as the app uses it (LeanIoAdapter), plus what operations need of it, outside the gateways:
+ * - every Engine.IO session spends its address's connect budget and counts against its open cap,
+ *   whatever namespace it joins (../limits/engine-sessions.ts); a refused handshake answers 429;
  * - each handshake (and each refused engine request) gets an access log line and an X-Request-Id,
  *   like every HTTP request (engine.io answers them itself, so Fastify never sees them);
  * - every engine.io response carries the security headers;
@@ -33,11 +41,11 @@ export class OperationsIoAdapter extends LeanIoAdapter {
   private readonly servers = new Set<Server>();
 
   constructor(
-    app: INestApplication,
+    private readonly application: INestApplication,
     private readonly config: AppConfig,
     selfWired: readonly string[],
   ) {
-    super(app, selfWired);
+    super(application, selfWired);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -62,7 +70,50 @@ export class OperationsIoAdapter extends LeanIoAdapter {
       const status = error.code === FORBIDDEN && !upgrade ? 403 : 400;
       logHandshake(error.req, requestIdFor(error.req), status, error.message);
     });
+    this.limitSessions(server);
     return server;
+  }
+
+  /** Handshakes pass the session budgets (after the CORS middleware); every namespace's connects are counted. */
+  private limitSessions(server: Server): void {
+    const sessions = this.application.get(EngineSessions);
+    server.engine.use((request: TimedRequest, response: EngineResponse, next: () => void) => {
+      if (request._query?.sid !== undefined) return next();
+      sessions.admit(request).then(
+        (refusal) => (refusal ? this.refuse(request, response, refusal) : next()),
+        () => next(),
+      );
+    });
+    server.engine.on('connection', (session: Parameters<EngineSessions['opened']>[0]) => sessions.opened(session));
+    const connects = socketConnectLimit(this.application.get(RequestLimits), this.config.trustedProxies);
+    server.use(connects);
+    server.sockets.on('new_namespace', (namespace: Server['sockets']) => namespace.use(connects));
+  }
+
+  /** A refused handshake: 429 in the one problem shape, with Retry-After, over either transport. */
+  private refuse(request: TimedRequest, response: EngineResponse, refusal: RateLimited): void {
+    const { status, headers, body } = problemOf(refusal)!;
+    const id = requestIdFor(request);
+    const head: Record<string, string> = {
+      ...this.securityHeaders(request),
+      ...headers,
+      'Content-Type': PROBLEM_CONTENT_TYPE,
+      'Cache-Control': 'no-store',
+      'X-Request-Id': id,
+    };
+    // `code` as in a refused namespace connect's `data` (DESIGN §6, "Limits").
+    const text = JSON.stringify({ ...body, code: refusal.kind });
+    if (response instanceof ServerResponse) {
+      response.writeHead(status, head).end(text);
+    } else {
+      // An upgrade: engine.io's stand-in for a response writes nothing, so the answer goes on the socket.
+      const lines = Object.entries({ ...head, 'Content-Length': String(Buffer.byteLength(text)), Connection: 'close' });
+      response.socket.on('error', () => undefined);
+      response.socket.end(
+        `HTTP/1.1 ${status} Too Many Requests\r\n${lines.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${text}`,
+      );
+    }
+    logHandshake(request, id, status, refusal.message);
   }
 
   /**

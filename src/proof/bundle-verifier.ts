@@ -13,7 +13,7 @@ import {
 } from './evidence-bundle.js';
 import { verifyExtension } from './extension.js';
 import { describe, locate } from './json-location.js';
-import { printable } from './printable.js';
+import { printable } from '../kernel/index.js';
 
 /**
  * Checks an evidence bundle with nothing but the file (and, to pin the key, a saved key set): no

@@ -13,7 +13,7 @@ import {
   type Keyring,
 } from '../signing/index.js';
 import { verifyExtension } from './extension.js';
-import { printable } from './printable.js';
+import { printable } from '../kernel/index.js';
 import { streamPages } from './stream-pages.js';
 
 const CHECKPOINT_USAGE =

@@ -39,14 +39,9 @@ describe('socket limits', () => {
       `15 new sockets from one address (limit 10 a minute): ${open.length} connected, ${errors.length} refused`,
     );
     for (const error of errors) {
-      expect(error?.message).toMatch(/too many new connections from your address; retry in \d+ s/);
-      expect(error?.data).toEqual({
-        code: 'rate_limited',
-        kind: 'rate_limited',
-        retryAfterSeconds: expect.any(Number),
-      });
-      expect(error.data.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-      expect(error.data.retryAfterSeconds).toBeLessThanOrEqual(60);
+      // The handshake itself answered 429 (test/e2e/engine-sessions.e2e.spec.ts reads its problem body).
+      expect(error?.message).toBe('websocket error');
+      expect(String(error?.description?.message)).toMatch(/Unexpected server response: 429/);
     }
     // The ten already open keep receiving.
     for (const reader of open) expect(await reader.subscribe(BLOG)).toMatchObject({ ok: true });

@@ -3,7 +3,6 @@ import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import { CLUSTER_STATE, type ClusterState, type RateLimit } from '../../cluster/index.js';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
-import { RequestLimits, socketConnectLimit } from '../../limits/index.js';
 import { Metrics } from '../../shared/index.js';
 import { CatchUp } from './catch-up.js';
 import { LiveBlogNotFound } from '../domain/index.js';
@@ -56,15 +55,12 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLUSTER_STATE) private readonly cluster: ClusterState,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly limits: RequestLimits,
   ) {
     const points = config.liveRequestsPerAddress;
     if (points > 0) this.perAddress = cluster.rateLimit('live-address', { points, durationSeconds: 10 });
   }
 
   afterInit(server: LiveNamespace): void {
-    if (this.config.limits.socketConnectsPerAddress > 0)
-      server.use(socketConnectLimit(this.limits, this.config.trustedProxies));
     this.fanout.attach(server);
     server.on('connection', (socket) => this.connected(socket));
     const counts = new ReaderCounts(server, this.fanout, this.cluster.presence, this.clock);
