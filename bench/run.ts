@@ -35,6 +35,8 @@ export const FIGURE_SCRIPTS = [
   'reader-page',
   // R4: the slowest /health answer while an as-of page and an evidence bundle are made.
   'audit-load',
+  // P8: readers arriving all at once (connect + subscribe + catch-up).
+  'stampede',
 ];
 
 const { values } = parseArgs({

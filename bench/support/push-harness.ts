@@ -53,7 +53,17 @@ export interface ServerOptions {
   readonly cpuProfDir?: string;
   /** Where the server writes a --heap-prof sampling profile (on SIGTERM). */
   readonly heapProfDir?: string;
+  /** Dateline with its default rate limits, rather than with them off. */
+  readonly defaultLimits?: boolean;
 }
+
+/** The budgets a benchmark turns off (docs/performance.md, "Adding a figure"). */
+const LIMITS_OFF = {
+  LIVE_REQUESTS_PER_ADDRESS: '0',
+  WRITE_RATE_LIMIT: '0',
+  READ_RATE_LIMIT: '0',
+  SOCKET_CONNECT_RATE_LIMIT: '0',
+};
 
 /** Starts the server under test; with --expose-gc so that memory is read after full collections. */
 export async function startServer(target: Target, options: ServerOptions = {}): Promise<Server> {
@@ -79,10 +89,7 @@ export async function startServer(target: Target, options: ServerOptions = {}): 
         AUTH_SECRET: SECRET,
         LOG_LEVEL: 'silent',
         PORT: '0',
-        LIVE_REQUESTS_PER_ADDRESS: '0',
-        WRITE_RATE_LIMIT: '0',
-        READ_RATE_LIMIT: '0',
-        SOCKET_CONNECT_RATE_LIMIT: '0',
+        ...(options.defaultLimits ? {} : LIMITS_OFF),
       },
     });
     child.once('exit', () => (rmSync(dataDir, { recursive: true, force: true }), tempDirs.delete(dataDir)));
@@ -94,6 +101,11 @@ export async function startServer(target: Target, options: ServerOptions = {}): 
 /** The process holding the readers (--expose-gc: it collects its connect-phase garbage before the posts). */
 export function startReaders(): ChildProcess {
   return track(fork(here('./push-readers.js'), [], { serialization: 'advanced', execArgv: ['--expose-gc'] }));
+}
+
+/** A load generator in a process of its own (a file beside this one), driven over IPC with `request`. */
+export function startClient(file: string): ChildProcess {
+  return track(fork(here(file), [], { serialization: 'advanced' }));
 }
 
 /** Opens `count` more readers (each subscribed to the story on Dateline's side). */
@@ -261,7 +273,7 @@ function track(child: ChildProcess): ChildProcess {
 }
 
 /** Sends `message` (if any) and resolves with the child's next message; rejects once it has exited. */
-export async function request<T = CpuReply>(child: ChildProcess, message?: ToReaders | 'memory' | 'cpu'): Promise<T> {
+export async function request<T = CpuReply>(child: ChildProcess, message?: object | 'memory' | 'cpu'): Promise<T> {
   if (message !== undefined) child.send(message);
   const inbox = inboxes.get(child);
   while (inbox && inbox.queue.length === 0 && inboxes.has(child))
