@@ -96,7 +96,10 @@ function open(url: string): Promise<LiveClientSocket> {
   });
   socket.on('disconnect', () => disconnected++);
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => (countFrames(socket), resolve(socket)));
+    socket.once('connect', () => {
+      resolve(socket);
+      countFrames(socket);
+    });
     socket.once('connect_error', (error) =>
       reject(new Error(`connect failed after ${sockets.length - 1} readers: ${error.message}`)),
     );
@@ -122,7 +125,8 @@ function everyoneHasAll(revisions: readonly number[]): boolean {
 
 /** Counts what arrives on the reader's WebSocket (the `ws` client under engine.io's websocket transport). */
 function countFrames(socket: LiveClientSocket): void {
-  const ws = (socket.io.engine as unknown as { transport: { ws: WebSocketLike } }).transport.ws;
+  const ws = (socket.io.engine as unknown as { transport: { ws?: WebSocketLike } }).transport.ws;
+  if (!ws) throw new Error('the reader is not on a WebSocket: its frames cannot be counted');
   tcpSockets.push(ws._socket);
   ws.on('message', (data: Buffer | string) => {
     const text = data.toString();
