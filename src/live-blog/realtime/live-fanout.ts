@@ -48,7 +48,7 @@ export class LiveFanout implements OnModuleDestroy {
   /** Socket.IO keeps the name of each room a socket joins: one string per story, not one per reader. */
   private readonly rooms = new Map<string, string>();
   /** Told when a blog's audience changed (reader counts). */
-  onAudienceChange: (liveBlogId: string, joined?: LiveSocket) => void = () => {};
+  onAudienceChange: (liveBlogId: string) => void = () => {};
 
   constructor(
     projections: ProjectionRunner,
@@ -85,7 +85,7 @@ export class LiveFanout implements OnModuleDestroy {
     joining.delivered = revision;
     for (const event of buffered) this.deliver(joining, event);
     this.joinIfCaughtUp(liveBlogId, joining);
-    this.onAudienceChange(liveBlogId, socket);
+    this.onAudienceChange(liveBlogId);
   }
 
   leave(socket: LiveSocket, liveBlogId: string): boolean {

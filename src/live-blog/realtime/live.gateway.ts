@@ -69,7 +69,7 @@ export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
     server.on('connection', (socket) => this.connected(socket));
     const counts = new ReaderCounts(server, this.fanout, this.cluster.presence, this.clock);
     this.counts = counts;
-    this.fanout.onAudienceChange = (liveBlogId, joined) => counts.changed(liveBlogId, joined);
+    this.fanout.onAudienceChange = (liveBlogId) => counts.changed(liveBlogId);
     this.sweep = setInterval(() => this.cutOffSlowReaders(), SLOW_READER_SWEEP_MS);
     this.sweep.unref();
   }
