@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FIGURE_OPTIONS, type FigureResult, reportFigures } from './support/figure.js';
+import type { Wire } from './support/push-readers.js';
 import {
   cleanUpOnExit,
   clean,
@@ -84,7 +85,8 @@ async function main(): Promise<boolean> {
         `  ${String(n).padStart(5)} ${target.padEnd(8)} p50/p99 ${run.p50}/${run.p99} ms; heap/rss per reader ` +
           `${run.perReader.heap}/${run.perReader.rss} B; CPU per post: server ${run.cpu.serverMsPerPost} ms, ` +
           `readers ${run.cpu.readersMsPerPost} ms; others took ${Math.round((run.cpu.otherShare ?? 0) * 100)}% ` +
-          `of the machine; ${describeIssues(run.issues)}`,
+          `of the machine; ${describeIssues(run.issues)}\n        per reader per post: ${run.wire.frames} frames, ` +
+          `${run.wire.bytes} B of payload, ${run.wire.tcpBytes} B over TCP (${run.wire.kinds})`,
       );
     }
     figures.push({
@@ -120,7 +122,7 @@ async function measure(target: Target, n: number, plan: { posts: number; interva
   const start = await cpuNow(server, readers);
   const sent = await postEvery(target, server.url, 0, plan.warmup + plan.posts, plan.intervalMs);
   const timed = new Set([...sent.keys()].slice(plan.warmup));
-  const { latencies, lastReader, issues, payloadBytes } = await collect(readers, sent, timed);
+  const { latencies, lastReader, issues, payloadBytes, wire } = await collect(readers, sent, timed);
   const end = await cpuNow(server, readers);
   await stop(readers);
   await stop(server);
@@ -130,6 +132,7 @@ async function measure(target: Target, n: number, plan: { posts: number; interva
     lastReader: { p50: round(percentile(lastReader, 0.5), 1), max: round(percentile(lastReader, 1), 1) },
     issues,
     payloadBytes,
+    wire: perReaderPerPost(wire, n, sent.size),
     perReader: {
       heap: Math.round((after.heapUsed - before.heapUsed) / n),
       rss: Math.round((after.rss - before.rss) / n),
@@ -138,8 +141,15 @@ async function measure(target: Target, n: number, plan: { posts: number; interva
   };
 }
 
-function details({ p50, p99, lastReader, cpu, issues, payloadBytes }: Run) {
-  return { p50, p99, lastReader, cpu, issues, payloadBytes };
+function details({ p50, p99, lastReader, cpu, issues, payloadBytes, wire }: Run) {
+  return { p50, p99, lastReader, cpu, issues, payloadBytes, wire };
+}
+
+/** Frames and bytes each reader received per post, in all and by kind (`event`, `readers`, pings…). */
+function perReaderPerPost(wire: Wire, readers: number, posts: number) {
+  const per = (count: number) => round(count / readers / posts, 3);
+  const kinds = Object.entries(wire.kinds).map(([kind, { frames, bytes }]) => `${kind} ${per(frames)}/${per(bytes)} B`);
+  return { frames: per(wire.frames), bytes: per(wire.bytes), tcpBytes: per(wire.tcpBytes), kinds: kinds.join(', ') };
 }
 
 function memoryFigures(n: number, dateline: Run, raw: Run): FigureResult[] {

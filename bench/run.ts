@@ -26,7 +26,18 @@ import {
 import { performanceTable } from './support/performance-table.js';
 
 /** The figure scripts (bench/<name>.ts), in the order of the table. A new figure adds its script here. */
-export const FIGURE_SCRIPTS = ['push', 'readers-held', 'append', 'replay', 'article', 'reader-page'];
+export const FIGURE_SCRIPTS = [
+  'push',
+  'readers-held',
+  'append',
+  'replay',
+  'article',
+  'reader-page',
+  // R4: the slowest /health answer while an as-of page and an evidence bundle are made.
+  'audit-load',
+  // P8: readers arriving all at once (connect + subscribe + catch-up).
+  'stampede',
+];
 
 const { values } = parseArgs({
   options: {

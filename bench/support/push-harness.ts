@@ -6,7 +6,7 @@
  * processes on one machine.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type { CpuReply, MemoryReply } from './bench-server.js';
 import type { FromReaders, ToReaders } from './push-readers.js';
 import { signToken } from '../../test/support/tokens.js';
+import { signCheckpoint } from '../../src/signing/checkpoint.js';
+import { publishedKeyOf } from '../../src/signing/keyring.js';
 
 export type Target = 'dateline' | 'raw';
 export type Server = ChildProcess & { url: string };
@@ -53,7 +55,17 @@ export interface ServerOptions {
   readonly cpuProfDir?: string;
   /** Where the server writes a --heap-prof sampling profile (on SIGTERM). */
   readonly heapProfDir?: string;
+  /** Dateline with its default rate limits, rather than with them off. */
+  readonly defaultLimits?: boolean;
 }
+
+/** The budgets a benchmark turns off (docs/performance.md, "Adding a figure"). */
+const LIMITS_OFF = {
+  LIVE_REQUESTS_PER_ADDRESS: '0',
+  WRITE_RATE_LIMIT: '0',
+  READ_RATE_LIMIT: '0',
+  SOCKET_CONNECT_RATE_LIMIT: '0',
+};
 
 /** Starts the server under test; with --expose-gc so that memory is read after full collections. */
 export async function startServer(target: Target, options: ServerOptions = {}): Promise<Server> {
@@ -79,10 +91,7 @@ export async function startServer(target: Target, options: ServerOptions = {}): 
         AUTH_SECRET: SECRET,
         LOG_LEVEL: 'silent',
         PORT: '0',
-        LIVE_REQUESTS_PER_ADDRESS: '0',
-        WRITE_RATE_LIMIT: '0',
-        READ_RATE_LIMIT: '0',
-        SOCKET_CONNECT_RATE_LIMIT: '0',
+        ...(options.defaultLimits ? {} : LIMITS_OFF),
       },
     });
     child.once('exit', () => (rmSync(dataDir, { recursive: true, force: true }), tempDirs.delete(dataDir)));
@@ -94,6 +103,11 @@ export async function startServer(target: Target, options: ServerOptions = {}): 
 /** The process holding the readers (--expose-gc: it collects its connect-phase garbage before the posts). */
 export function startReaders(): ChildProcess {
   return track(fork(here('./push-readers.js'), [], { serialization: 'advanced', execArgv: ['--expose-gc'] }));
+}
+
+/** A load generator in a process of its own (a file beside this one), driven over IPC with `request`. */
+export function startClient(file: string): ChildProcess {
+  return track(fork(here(file), [], { serialization: 'advanced' }));
 }
 
 /** Opens `count` more readers (each subscribed to the story on Dateline's side). */
@@ -118,22 +132,30 @@ export async function memoryOf(server: Server): Promise<NodeJS.MemoryUsage> {
   return (await request<MemoryReply>(server, 'memory')).memory;
 }
 
-/** One post: an update for Dateline; for the raw side, what Dateline pushes for one (same shape, body, id length). */
+/** The bare side's checkpoints: signed as Dateline signs each pushed event's (same members, same lengths). */
+const checkpointKey = (() => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return { keyId: publishedKeyOf(publicKey, 'current').kid, privateKey };
+})();
+const bareEpoch = randomUUID();
+
+/**
+ * One post: an update for Dateline; for the raw side, what Dateline pushes for one: the same
+ * members, body and lengths, its signed checkpoint and `afterRevision` included.
+ */
 export async function post(target: Target, url: string, index: number): Promise<{ revision: number; sentAt: number }> {
   const data = { updateId: randomUUID(), kind: 'report', body: bodyOf(index) };
   const revision = 100 + index;
-  const event = {
-    liveBlogId: STORY,
-    revision,
-    position: revision,
-    type: 'UpdatePosted',
-    at: new Date().toISOString(),
-    data,
-  };
+  const at = new Date().toISOString();
+  const hash = createHash('sha256').update(data.updateId).digest('hex');
+  const head = { storeEpoch: bareEpoch, liveBlogId: STORY, revision, hash, at };
+  const checkpoint = signCheckpoint(head, checkpointKey);
+  const event = { liveBlogId: STORY, revision, position: revision, type: 'UpdatePosted', at, data };
+  const pushed = { ...event, checkpoint, afterRevision: revision - 1 };
   const [path, auth, body] =
     target === 'dateline'
       ? [`/api/live-blogs/${STORY}/updates`, { Authorization: `Bearer ${token}` }, { kind: 'report', body: data.body }]
-      : ['/broadcast', {}, event];
+      : ['/broadcast', {}, pushed];
   const init = { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
   const sentAt = now();
   const response = await fetch(url + path, init);
@@ -171,6 +193,7 @@ export async function collect(readers: ChildProcess, sent: Map<number, number>, 
     lastReader,
     issues: { ...issues, disconnected: reply.disconnected },
     payloadBytes: reply.payloadBytes,
+    wire: reply.wire,
   };
 }
 
@@ -261,7 +284,7 @@ function track(child: ChildProcess): ChildProcess {
 }
 
 /** Sends `message` (if any) and resolves with the child's next message; rejects once it has exited. */
-export async function request<T = CpuReply>(child: ChildProcess, message?: ToReaders | 'memory' | 'cpu'): Promise<T> {
+export async function request<T = CpuReply>(child: ChildProcess, message?: object | 'memory' | 'cpu'): Promise<T> {
   if (message !== undefined) child.send(message);
   const inbox = inboxes.get(child);
   while (inbox && inbox.queue.length === 0 && inboxes.has(child))

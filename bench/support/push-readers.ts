@@ -29,6 +29,7 @@ export type FromReaders =
       readonly receipts: Float64Array[];
       readonly disconnected: number;
       readonly payloadBytes: number;
+      readonly wire: Wire;
     }
   | { readonly type: 'failed'; readonly message: string };
 
@@ -37,6 +38,22 @@ const receipts: number[][] = [];
 let disconnected = 0;
 /** The size of one received event as JSON, to show that both servers pushed the same payload. */
 let payloadBytes = 0;
+
+/**
+ * What reached the readers' WebSockets since they all connected: messages (one frame each: neither
+ * server fragments), their payload bytes, and the TCP bytes read (frame headers and pings
+ * included); per kind (`event`, `readers`, `ping`…), messages and payload bytes.
+ */
+export interface Wire {
+  frames: number;
+  bytes: number;
+  tcpBytes: number;
+  kinds: Record<string, { frames: number; bytes: number }>;
+}
+let wire: Wire = { frames: 0, bytes: 0, tcpBytes: 0, kinds: {} };
+type RawSocket = { bytesRead: number };
+const tcpSockets: RawSocket[] = [];
+let tcpBytesAtStart = 0;
 
 const reply = (message: FromReaders) => process.send!(message);
 
@@ -61,6 +78,8 @@ async function connect({ url, count, batch, liveBlogId }: Extract<ToReaders, { t
   }
   // The subscribe acks (an article each) are garbage now: collect it before the posts, not during.
   (globalThis as { gc?: () => void }).gc?.();
+  wire = { frames: 0, bytes: 0, tcpBytes: 0, kinds: {} };
+  tcpBytesAtStart = tcpSockets.reduce((sum, tcp) => sum + tcp.bytesRead, 0);
   reply({ type: 'connected', connected: sockets.length });
 }
 
@@ -77,7 +96,10 @@ function open(url: string): Promise<LiveClientSocket> {
   });
   socket.on('disconnect', () => disconnected++);
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
+    socket.once('connect', () => {
+      resolve(socket);
+      countFrames(socket);
+    });
     socket.once('connect_error', (error) =>
       reject(new Error(`connect failed after ${sockets.length - 1} readers: ${error.message}`)),
     );
@@ -87,7 +109,9 @@ function open(url: string): Promise<LiveClientSocket> {
 async function collect({ revisions, timeoutMs }: Extract<ToReaders, { type: 'collect' }>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!everyoneHasAll(revisions) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  reply({ type: 'receipts', receipts: receipts.map((pairs) => Float64Array.from(pairs)), disconnected, payloadBytes });
+  wire.tcpBytes = tcpSockets.reduce((sum, tcp) => sum + tcp.bytesRead, 0) - tcpBytesAtStart;
+  const measured = receipts.map((pairs) => Float64Array.from(pairs));
+  reply({ type: 'receipts', receipts: measured, disconnected, payloadBytes, wire });
   for (const pairs of receipts) pairs.length = 0;
 }
 
@@ -97,4 +121,29 @@ function everyoneHasAll(revisions: readonly number[]): boolean {
     for (let index = 0; index < pairs.length; index += 2) seen.add(pairs[index]!);
     return revisions.every((revision) => seen.has(revision));
   });
+}
+
+/** Counts what arrives on the reader's WebSocket (the `ws` client under engine.io's websocket transport). */
+function countFrames(socket: LiveClientSocket): void {
+  const ws = (socket.io.engine as unknown as { transport: { ws?: WebSocketLike } }).transport.ws;
+  if (!ws) throw new Error('the reader is not on a WebSocket: its frames cannot be counted');
+  tcpSockets.push(ws._socket);
+  ws.on('message', (data: Buffer | string) => {
+    const text = data.toString();
+    const bytes = Buffer.byteLength(text);
+    const kind =
+      /^42\/live,\d*\["([^"]+)"/.exec(text)?.[1] ?? (text.startsWith('43/live,') ? 'ack' : `engine ${text[0]}`);
+    const counted = (wire.kinds[kind] ??= { frames: 0, bytes: 0 });
+    [wire.frames, wire.bytes, counted.frames, counted.bytes] = [
+      wire.frames + 1,
+      wire.bytes + bytes,
+      counted.frames + 1,
+      counted.bytes + bytes,
+    ];
+  });
+}
+
+interface WebSocketLike {
+  readonly _socket: RawSocket;
+  on(event: 'message', listener: (data: Buffer | string) => void): void;
 }

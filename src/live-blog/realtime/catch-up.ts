@@ -14,12 +14,26 @@ const MAX_REPLAYED_GAP = 500;
 
 type CatchUpAck = SubscribedWithArticle | SubscribedWithEvents;
 
+/** Stories whose replays are kept, the one least recently moved on going first; gaps kept per story. */
+const STORIES_KEPT = 256;
+const GAPS_KEPT = 32;
+
+/** The replays made at one head revision of a story, by the revision readers resume after. */
+interface Replays {
+  readonly head: number;
+  readonly byAfter: Map<number, Promise<SubscribedWithEvents | null>>;
+}
+
 /**
  * What a subscribing reader needs, read from the store (not from this node's view, which may
  * lag behind another node's writes). The ack's `revision` is where live delivery takes over.
+ * A crowd resuming from one page (a push notification's click-through) asks for the same gap:
+ * each gap is read and built once per head revision of the story, and the ack shared.
  */
 @Injectable()
 export class CatchUp {
+  private readonly replays = new Map<string, Replays>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
@@ -36,17 +50,35 @@ export class CatchUp {
     return this.article(request.liveBlogId, resuming);
   }
 
+  /** The events after `afterRevision` up to the story's head now, or null when the reader must redraw. */
   private async replay(liveBlogId: string, afterRevision: number): Promise<SubscribedWithEvents | null> {
-    const stream = streamOf(liveBlogId);
-    const read = { fromRevision: afterRevision + 1, maxCount: MAX_REPLAYED_GAP + 1 };
-    const events = toStoredEvents(await this.store.readStream(stream, read));
-    // A retraction or a redaction in the gap: the reader redraws from the article, which no longer holds the text.
-    if (events.length > MAX_REPLAYED_GAP || events.some((event) => REDRAWN.has(event.type))) return null;
-    if (events.length === 0) {
-      // Nothing missed, provided the reader's revision exists: a revision from elsewhere redraws.
-      const head = await this.store.streamRevision(stream);
-      if (head < afterRevision || head === -1) return null;
+    const head = await this.store.streamRevision(streamOf(liveBlogId));
+    // Nothing missed, provided the reader's revision exists: a revision from elsewhere redraws.
+    if (head === -1 || head < afterRevision || head - afterRevision > MAX_REPLAYED_GAP) return null;
+    let replays = this.replays.get(liveBlogId);
+    if (replays?.head !== head) {
+      replays = { head, byAfter: new Map() };
+      this.replays.delete(liveBlogId);
+      this.replays.set(liveBlogId, replays);
+      if (this.replays.size > STORIES_KEPT) this.replays.delete(this.replays.keys().next().value!);
     }
+    let replay = replays.byAfter.get(afterRevision);
+    if (!replay) {
+      replay = this.read(liveBlogId, afterRevision, head);
+      replays.byAfter.set(afterRevision, replay);
+      if (replays.byAfter.size > GAPS_KEPT) replays.byAfter.delete(replays.byAfter.keys().next().value!);
+      // A failed read is not kept: the next reader reads again.
+      replay.catch(() => replays.byAfter.delete(afterRevision));
+    }
+    return replay;
+  }
+
+  private async read(liveBlogId: string, afterRevision: number, head: number): Promise<SubscribedWithEvents | null> {
+    const read = { fromRevision: afterRevision + 1, maxCount: head - afterRevision };
+    const events =
+      head === afterRevision ? [] : toStoredEvents(await this.store.readStream(streamOf(liveBlogId), read));
+    // A retraction or a redaction in the gap: the reader redraws from the article, which no longer holds the text.
+    if (events.some((event) => REDRAWN.has(event.type))) return null;
     return {
       ok: true,
       epoch: this.store.epoch,
