@@ -26,7 +26,7 @@ import {
 import { performanceTable } from './support/performance-table.js';
 
 /** The figure scripts (bench/<name>.ts), in the order of the table. A new figure adds its script here. */
-export const FIGURE_SCRIPTS = ['push', 'readers-held', 'append', 'replay', 'article', 'reader-page'];
+export const FIGURE_SCRIPTS = ['push', 'readers-held', 'append', 'replay', 'article', 'reader-page', 'restart'];
 
 const { values } = parseArgs({
   options: {
