@@ -51,7 +51,13 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-function figure(title: string, value: number, baseline: number, unit: string, extra: Record<string, unknown>): FigureResult {
+function figure(
+  title: string,
+  value: number,
+  baseline: number,
+  unit: string,
+  extra: Record<string, unknown>,
+): FigureResult {
   const goal = { op: '<=' as const, ratio: GOAL, text: `<= ${GOAL}x a near-empty store` };
   return { figure: 'P7', title, store: 'sqlite', value, baseline, unit, ratio: round(value / baseline), goal, extra };
 }
