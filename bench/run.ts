@@ -37,6 +37,8 @@ export const FIGURE_SCRIPTS = [
   'audit-load',
   // P8: readers arriving all at once (connect + subscribe + catch-up).
   'stampede',
+  // P7: process start to the first article 200, and RSS, as the store grows.
+  'restart',
 ];
 
 const { values } = parseArgs({

@@ -17,6 +17,8 @@ export interface AppConfig {
    * is answered 503 (STORE_TIMEOUT_MS).
    */
   readonly storeTimeoutMs: number;
+  /** Events of one story between two snapshots of its view; 0 for none (SNAPSHOT_EVERY, DESIGN §2). */
+  readonly snapshotEvery: number;
   /** `sessionSecret` signs sign-in sessions; without it AUTH_SECRET does, or the secret file under DATA_DIR. */
   readonly auth: { readonly secret?: string; readonly publicKey?: string; readonly sessionSecret?: string };
   readonly seed: boolean;
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     eventStore,
     storeTimeoutMs: parseStoreTimeout(env.STORE_TIMEOUT_MS),
+    snapshotEvery: parseCount('SNAPSHOT_EVERY', env.SNAPSHOT_EVERY, 500, 'events per story; 0 for no snapshots'),
     auth: parseAuth(env),
     seed: parseBoolean('SEED', env.SEED, eventStore.kind === 'sqlite'),
     logLevel: parseLogLevel(env.LOG_LEVEL),

@@ -2,9 +2,10 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { EVENT_STORE, type EventStore, type OpenOptions } from './event-store.js';
 import { openKurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
-import { openPostgresEventStore } from './postgres/postgres-event-store.js';
+import { openPostgresEventStore, type PostgresEventStore } from './postgres/postgres-event-store.js';
+import { noSnapshots, SNAPSHOT_STORE, type SnapshotStore } from './snapshots.js';
 import { OtherStreamEvents } from './other-stream-events.js';
-import { openSqliteEventStore } from './sqlite/sqlite-event-store.js';
+import { openSqliteEventStore, type SqliteEventStore } from './sqlite/sqlite-event-store.js';
 import { CLOCK, systemClock, type Clock } from '../kernel/index.js';
 
 /**
@@ -26,10 +27,26 @@ export async function openEventStore(
   }
 }
 
+/** The snapshots beside the events, through the store's own connection; KurrentDB keeps none. */
+export function snapshotsOf(config: AppConfig, store: EventStore): SnapshotStore {
+  switch (config.eventStore.kind) {
+    case 'sqlite':
+      return (store as SqliteEventStore).snapshots();
+    case 'postgres':
+      return (store as PostgresEventStore).snapshots();
+    case 'kurrentdb':
+      return noSnapshots;
+  }
+}
+
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: openEventStore }, OtherStreamEvents],
-  exports: [EVENT_STORE, OtherStreamEvents],
+  providers: [
+    { provide: EVENT_STORE, inject: [APP_CONFIG, CLOCK], useFactory: openEventStore },
+    { provide: SNAPSHOT_STORE, inject: [APP_CONFIG, EVENT_STORE], useFactory: snapshotsOf },
+    OtherStreamEvents,
+  ],
+  exports: [EVENT_STORE, SNAPSHOT_STORE, OtherStreamEvents],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

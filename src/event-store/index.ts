@@ -10,7 +10,8 @@ export {
   type EventToAppend,
   type RecordedEvent,
 } from './event-store.js';
-export { EventStoreModule, openEventStore } from './event-store.module.js';
+export { EventStoreModule, openEventStore, snapshotsOf } from './event-store.module.js';
+export { SNAPSHOT_STORE, type SnapshotStore, type StoredSnapshot } from './snapshots.js';
 export { backupSqliteStore } from './sqlite/sqlite-backup.js';
 export { OtherStreamEvents } from './other-stream-events.js';
 export { StoreUnavailable } from './store-outage.js';

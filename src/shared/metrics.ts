@@ -45,6 +45,25 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly snapshotLoads = new Counter({
+    name: 'dateline_snapshot_loads_total',
+    help: 'Stories loaded, by what their snapshot was: loaded (then only later events folded), rejected or absent (folded from zero)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
+  readonly snapshotsWritten = new Counter({
+    name: 'dateline_snapshots_written_total',
+    help: 'Snapshots of story views written beside the events',
+    registers: [this.registry],
+  });
+
+  readonly startEventsFolded = new Gauge({
+    name: 'dateline_start_events_folded',
+    help: 'Live-blog events folded into the views at start: those stored after the stories’ snapshots',
+    registers: [this.registry],
+  });
+
   readonly projectionPosition = new Gauge({
     name: 'dateline_projection_position',
     help: 'The last store position folded into this node’s views',

@@ -39,12 +39,18 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
       .filter(existsSync)
       .map((path) => readFileSync(path).toString('latin1'))
       .join('');
+  /** The story's snapshot as stored beside its events ('' when there is none). */
+  const snapshotText = () =>
+    openSqliteConnection(file)
+      .prepare<[string], { state: string }>('SELECT state FROM snapshots WHERE stream = ?')
+      .get(`liveblog-${BLOG}`)?.state ?? '';
   const head = async () => (await t.http.get(URL).expect(200)).body.revision as number;
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'dateline-redaction-'));
     file = join(folder, 'events.db');
-    t = await startApp({ storePath: file });
+    // A snapshot of the view after every event: snapshots hold the story's text too.
+    t = await startApp({ storePath: file, env: { SNAPSHOT_EVERY: '1' } });
     editor = bearer(t.token('editor'));
     auditor = bearer(t.token('auditor', 'Ann Auditor'));
     admin = bearer(t.token('admin', 'Grace Admin'));
@@ -96,6 +102,7 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
     await t.http.post(`${URL}/updates/nope/redaction`).set(admin).send(REDACTION).expect(404);
     expect(await head()).toBe(before);
     expect(storeBytes()).toContain(NAME); // the scan below does see the text while it is stored
+    expect(snapshotText()).toContain(NAME); // and so does the story's snapshot
   });
 
   it('removes the text everywhere, shows the reference instead, and keeps the chain verifiable', async () => {
@@ -158,6 +165,7 @@ describe('lawful redaction: the text is gone from the store for ever, the chain 
     expect(cli.exitCode).toBe(0);
     expect(cli.line).toContain(`revision 1: body, media.caption redacted at revision ${revision} by Grace Admin`);
     // and no copy survives in the database files: not the text, not the salts that could confirm a guess
+    expect(snapshotText()).not.toContain(NAME);
     const bytes = storeBytes();
     expect(bytes).not.toContain('Bekova');
     const stored = (await t.store.readStream(`liveblog-${BLOG}`)).map((event) => JSON.stringify(event)).join('');

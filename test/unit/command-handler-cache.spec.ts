@@ -1,5 +1,5 @@
 import type { EventStore } from '../../src/event-store/event-store.js';
-import { openSqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { openSqliteEventStore, type SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { CommandHandler, type CommandRequest } from '../../src/live-blog/application/command-handler.js';
 import { WriteStates } from '../../src/live-blog/application/write-states.js';
 import { LiveBlogConflict } from '../../src/live-blog/domain/index.js';
@@ -12,13 +12,13 @@ const context = { author: EDITOR };
 const post = (updateId: string): CommandRequest => ({ type: 'PostUpdate', updateId, kind: 'report', body: 'Gunfire.' });
 
 /** One node's command path: its own cached write states, on the store every node shares. */
-function node(store: EventStore): CommandHandler {
+function node(store: SqliteEventStore): CommandHandler {
   const views = { waitUntilProjected: async () => {} };
-  return new CommandHandler(store, new WriteStates(store), views, new Metrics(), systemClock);
+  return new CommandHandler(store, new WriteStates(store, store.snapshots()), views, new Metrics(), systemClock);
 }
 
 describe("the command path's cached state", () => {
-  let store: EventStore;
+  let store: SqliteEventStore;
   let a: CommandHandler;
   let b: CommandHandler;
   beforeEach(async () => {

@@ -1,5 +1,5 @@
 import type { EventStore } from '../../src/event-store/event-store.js';
-import { openSqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { openSqliteEventStore, type SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { envelope } from '../../src/live-blog/application/envelope.js';
 import { WriteStates } from '../../src/live-blog/application/write-states.js';
 import type { LiveBlogEvent } from '../../src/live-blog/domain/index.js';
@@ -17,7 +17,7 @@ async function appendElsewhere(store: EventStore, events: LiveBlogEvent[], prevH
 }
 
 describe('the write side state', () => {
-  let store: EventStore;
+  let store: SqliteEventStore;
   beforeEach(async () => {
     store = await openSqliteEventStore(':memory:');
   });
@@ -25,14 +25,14 @@ describe('the write side state', () => {
 
   it('starts with no stream: revision -1, an empty chain', async () => {
     // when
-    const loaded = await new WriteStates(store).load(BLOG);
+    const loaded = await new WriteStates(store, store.snapshots()).load(BLOG);
     // then
     expect(loaded).toEqual({ state: { status: 'none', revision: -1 }, position: 0, lastHash: '' });
   });
 
   it('extends its cached state with what another writer stored since', async () => {
     // given
-    const states = new WriteStates(store);
+    const states = new WriteStates(store, store.snapshots());
     const firstHash = await appendElsewhere(store, [f.opened(), f.posted()], '', -1);
     const before = await states.load(BLOG);
     const lastHash = await appendElsewhere(store, [f.posted({ updateId: 'u2' })], firstHash, 1);

@@ -25,6 +25,7 @@ import { PostgresNotifications } from './postgres-notifications.js';
 import { queriesFor, type AppendRow, type EventRow, type Queries } from './postgres-queries.js';
 import { migrate, schemaNames, type SchemaNames } from './postgres-schema.js';
 import { isPostgresOutage } from './postgres-outage.js';
+import { PostgresSnapshots } from './postgres-snapshots.js';
 import { reportingOutages } from '../store-outage.js';
 
 interface PostgresSettings {
@@ -131,9 +132,17 @@ export class PostgresEventStore implements EventStore {
       return appended;
     });
     // node-postgres reads a per-query query_timeout that its types do not list.
-    const vacuum = { text: `VACUUM (FULL) ${this.names.events}`, query_timeout: VACUUM_TIMEOUT_MS };
-    await this.pool.query(vacuum as pg.QueryConfig);
+    // The rewrite dropped the stream's snapshots (a trigger): their old row versions go too.
+    for (const table of [this.names.events, this.names.snapshots]) {
+      const vacuum = { text: `VACUUM (FULL) ${table}`, query_timeout: VACUUM_TIMEOUT_MS };
+      await this.pool.query(vacuum as pg.QueryConfig);
+    }
     return result;
+  }
+
+  /** The snapshots kept in this store's schema, through its pool. */
+  snapshots(): PostgresSnapshots {
+    return new PostgresSnapshots(this.pool, this.names, (stream) => streamLockKey(this.names.schema, stream));
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -8,13 +8,22 @@ export interface SchemaNames {
   readonly schema: string;
   readonly events: string;
   readonly meta: string;
+  readonly snapshots: string;
+  readonly snapshotFeed: string;
   /** The LISTEN/NOTIFY channel on which appends to this store announce themselves. */
   readonly channel: string;
 }
 
 export function schemaNames(schema: string): SchemaNames {
   const quoted = `"${schema}"`;
-  return { schema, events: `${quoted}.events`, meta: `${quoted}.store_meta`, channel: `dateline_events_${schema}` };
+  return {
+    schema,
+    events: `${quoted}.events`,
+    meta: `${quoted}.store_meta`,
+    snapshots: `${quoted}.snapshots`,
+    snapshotFeed: `${quoted}.snapshot_feed`,
+    channel: `dateline_events_${schema}`,
+  };
 }
 
 /**
@@ -77,6 +86,32 @@ const MIGRATIONS: ReadonlyArray<(names: SchemaNames) => string> = [
       PERFORM pg_notify(channel, '');
     END
     $fn$;
+  `,
+  // Snapshots of the views (derived data, DESIGN §2 "Snapshots"): a rewrite of a stored event (a
+  // lawful redaction) drops its stream's snapshots in the same transaction.
+  ({ schema, events, snapshots, snapshotFeed }) => `
+    CREATE TABLE ${snapshots} (
+      stream   text PRIMARY KEY,
+      revision integer NOT NULL,
+      position bigint NOT NULL,
+      hash     text NOT NULL,
+      format   integer NOT NULL,
+      digest   text NOT NULL,
+      state    text NOT NULL
+    );
+    CREATE TABLE ${snapshotFeed} (
+      id         integer PRIMARY KEY CHECK (id = 1),
+      checkpoint text NOT NULL,
+      streams    json NOT NULL
+    );
+    CREATE FUNCTION "${schema}".forget_snapshots() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      DELETE FROM ${snapshots} WHERE stream = NEW.stream;
+      RETURN NULL;
+    END
+    $fn$;
+    CREATE TRIGGER snapshots_forget_rewritten AFTER UPDATE OF data, metadata ON ${events}
+      FOR EACH ROW EXECUTE FUNCTION "${schema}".forget_snapshots();
   `,
 ];
 

@@ -22,6 +22,7 @@ import {
   type OpenOptions,
   type SubscribeOptions,
 } from '../event-store.js';
+import { SqliteSnapshots } from './sqlite-snapshots.js';
 import { earlierEpochsOf, renewed, type StoreEpochs } from '../store-epochs.js';
 import { systemClock, type Clock } from '../../kernel/index.js';
 
@@ -227,6 +228,11 @@ export class SqliteEventStore implements EventStore {
       await this.truncateWal();
     }
     return result;
+  }
+
+  /** The snapshots kept in this store's file, through its connection. */
+  snapshots(): SqliteSnapshots {
+    return new SqliteSnapshots(this.db);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

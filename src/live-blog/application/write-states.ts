@@ -1,19 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type AppendResult, type EventStore, type EventToAppend } from '../../event-store/index.js';
-import { initialState, type LiveBlogState } from '../domain/index.js';
+import {
+  EVENT_STORE,
+  SNAPSHOT_STORE,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type SnapshotStore,
+} from '../../event-store/index.js';
 import { foldAppended, foldStored, toStoredEvents, type EventMetadata } from './envelope.js';
+import { loadStory, type HeldStory } from './story-snapshots.js';
 import { streamOf } from './stream-names.js';
 
-/** What the command path needs to extend a blog's stream: the state to decide on and the hash chain's end. */
-interface WriteState {
-  readonly state: LiveBlogState;
-  /** The position of the stream's last event (0 before the first). */
-  readonly position: number;
-  /** The stream's last hash, the next event's prevHash ('' before the first). */
-  readonly lastHash: string;
-}
-
-const NO_STREAM: WriteState = { state: initialState, position: 0, lastHash: '' };
+/**
+ * What the command path needs to extend a blog's stream: the state to decide on and the hash chain's
+ * end (`lastHash`, the next event's prevHash).
+ */
+type WriteState = HeldStory;
 
 /**
  * The write side's own state per blog, apart from the readers' views: a load extends the cached
@@ -25,7 +27,10 @@ const NO_STREAM: WriteState = { state: initialState, position: 0, lastHash: '' }
 export class WriteStates {
   private readonly blogs = new Map<string, WriteState>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
+  ) {}
 
   /**
    * The state this node last saw of the blog, without asking the store; undefined when it has none.
@@ -35,8 +40,13 @@ export class WriteStates {
     return this.blogs.get(liveBlogId);
   }
 
+  /**
+   * The first load of a blog starts from its snapshot (checked against the stored event at its
+   * revision) and the events after it; later ones from the cached state.
+   */
   async load(liveBlogId: string): Promise<WriteState> {
-    const cached = this.blogs.get(liveBlogId) ?? NO_STREAM;
+    const cached = this.blogs.get(liveBlogId);
+    if (!cached) return this.keep(liveBlogId, (await loadStory(this.store, this.snapshots, liveBlogId)).held);
     const read = { fromRevision: cached.state.revision + 1 };
     const tail = toStoredEvents(await this.store.readStream(streamOf(liveBlogId), read));
     const last = tail.at(-1);

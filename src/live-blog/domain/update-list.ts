@@ -47,6 +47,14 @@ export class UpdateList implements Iterable<UpdateRecord> {
     return new UpdateList(0, { token: null, slots: [] }, 0, new Map());
   }
 
+  /** The list of these updates, in this order (a snapshot's, read back), with an index of its own. */
+  static of(updates: Iterable<UpdateRecord>): UpdateList {
+    const token: FoldToken = {};
+    let list = UpdateList.empty();
+    for (const update of updates) list = list.appended(update, token);
+    return list;
+  }
+
   at(index: number): UpdateRecord | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
     return this.#leafOf(index).slots[index & MASK] as UpdateRecord;

@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
+import { Injectable } from '@nestjs/common';
 import { type SignedCheckpoint, CheckpointSigner } from '../../signing/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 
@@ -9,34 +8,26 @@ interface ChainHead {
 }
 
 /**
- * Where each story's hash chain ends in this node's views, heard synchronously from the fold, so it
- * always matches `ProjectionRunner.state()`; and the signed checkpoint of that head.
+ * Where each story's hash chain ends in this node's views (as the runner holds it with the state,
+ * so it always matches `ProjectionRunner.state()`), and the signed checkpoint of that head.
  */
 @Injectable()
-export class ChainHeads implements OnModuleDestroy {
-  private readonly heads = new Map<string, ChainHead>();
-  private readonly subscription: Subscription;
-
+export class ChainHeads {
   constructor(
-    projections: ProjectionRunner,
+    private readonly projections: ProjectionRunner,
     private readonly signer: CheckpointSigner,
-  ) {
-    this.subscription = projections.folded.subscribe(({ liveBlogId, event }) =>
-      this.heads.set(liveBlogId, { revision: event.revision, hash: event.metadata.hash }),
-    );
-  }
+  ) {}
 
-  onModuleDestroy(): void {
-    this.subscription.unsubscribe();
-  }
-
-  all(): ReadonlyMap<string, ChainHead> {
-    return this.heads;
+  *all(): Iterable<[string, ChainHead]> {
+    for (const [liveBlogId, held] of this.projections.held()) {
+      if (held.state.status !== 'none') yield [liveBlogId, { revision: held.state.revision, hash: held.lastHash }];
+    }
   }
 
   /** The signed checkpoint of the newest revision this node holds of the story; null for an unknown one. */
   checkpoint(liveBlogId: string): SignedCheckpoint | null {
-    const head = this.heads.get(liveBlogId);
-    return head ? this.signer.sign(liveBlogId, head.revision, head.hash) : null;
+    const held = this.projections.held().get(liveBlogId);
+    if (!held || held.state.status === 'none') return null;
+    return this.signer.sign(liveBlogId, held.state.revision, held.lastHash);
   }
 }

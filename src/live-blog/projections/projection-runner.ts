@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { defer, retry, Subject, type Subscription, timer } from 'rxjs';
 import {
   compareCheckpoints,
@@ -7,12 +14,17 @@ import {
   type EventStore,
   type RecordedEvent,
   OtherStreamEvents,
+  SNAPSHOT_STORE,
+  type SnapshotStore,
 } from '../../event-store/index.js';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { Metrics, secondsSince } from '../../shared/index.js';
 import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
+import { NO_STORY, type HeldStory } from '../application/story-snapshots.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 import type { ViewProgress } from '../application/view-progress.js';
 import { initialState, type LiveBlogState } from '../domain/index.js';
+import { ViewSnapshots } from './view-snapshots.js';
 import { CLOCK, type Clock } from '../../kernel/index.js';
 
 /** After the store feed fails, the first wait before following it again; each failure in a row doubles it, up to the cap. */
@@ -25,13 +37,15 @@ export interface FoldedEvent {
 }
 
 /**
- * Tails the store feed and keeps every blog's folded state, the readers' views. Events appended by
- * another process arrive here too, because the feed is the store's, not this node's.
+ * Tails the store feed and keeps every blog's folded state, the readers' views, with where its hash
+ * chain ends. Events appended by another process arrive here too, because the feed is the store's,
+ * not this node's. Snapshots of the views let a start fold only what came after them.
  */
 @Injectable()
-export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, ViewProgress {
+export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown, ViewProgress {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private readonly blogs = new Map<string, LiveBlogState>();
+  private readonly blogs = new Map<string, HeldStory>();
+  private readonly snapshots: ViewSnapshots;
   private readonly waiters = new Set<{ checkpoint: Checkpoint; resolve: () => void }>();
   private readonly folded$ = new Subject<FoldedEvent>();
   private subscription?: Subscription;
@@ -50,15 +64,33 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
     private readonly metrics: Metrics,
     private readonly otherStreams: OtherStreamEvents,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(SNAPSHOT_STORE) snapshotStore: SnapshotStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.snapshots = new ViewSnapshots(store, snapshotStore, config.snapshotEvery, metrics, this.logger, () => ({
+      blogs: this.blogs,
+      checkpoint: this.checkpoint,
+    }));
+  }
 
-  /** Folds everything already stored before the app answers its first request, then follows the feed. */
+  /**
+   * Before the app answers its first request: the stories as the last snapshots left them (each
+   * from its snapshot and the events after it), then everything the feed holds after their place,
+   * or, without snapshots, everything stored. Then follows the feed.
+   */
   async onModuleInit(): Promise<void> {
+    const restored = await this.snapshots.restore();
+    let eventsFolded = restored?.eventsRead ?? 0;
+    if (restored) {
+      for (const [liveBlogId, held] of restored.blogs) this.blogs.set(liveBlogId, held);
+      this.checkpoint = restored.checkpoint;
+    }
     for (;;) {
       const page = await this.store.readAll({ after: this.checkpoint, maxCount: 1000 });
       if (page.length === 0) break;
-      this.foldPage(page);
+      eventsFolded += this.foldPage(page);
     }
+    this.metrics.startEventsFolded.set(eventsFolded);
     this.follow();
     this.logger.log(`views caught up at checkpoint ${this.checkpoint ?? 'start'} (${this.blogs.size} live blogs)`);
   }
@@ -90,22 +122,44 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
     return timer(waitMs);
   }
 
-  /** At start-up nobody listens yet: each blog's run of events in a page is folded in one go (linear, not per event). */
-  private foldPage(page: readonly RecordedEvent[]): void {
+  /**
+   * At start-up nobody listens yet: each blog's run of events in a page is folded in one go (linear,
+   * not per event); events a snapshot's story already holds are passed over. Answers how many it folded.
+   */
+  private foldPage(page: readonly RecordedEvent[]): number {
     const byBlog = new Map<string, RecordedEvent[]>();
+    let read = 0;
     for (const event of page) {
       const liveBlogId = liveBlogIdOf(event.stream);
       if (liveBlogId === null) continue;
+      if (event.revision <= (this.blogs.get(liveBlogId)?.state.revision ?? -1)) continue;
+      read++;
       const events = byBlog.get(liveBlogId);
       if (events) events.push(event);
       else byBlog.set(liveBlogId, [event]);
     }
     for (const [liveBlogId, events] of byBlog) {
       const stored = toStoredEvents(events);
-      this.blogs.set(liveBlogId, foldStored(this.blogs.get(liveBlogId) ?? initialState, stored));
+      this.extend(liveBlogId, stored);
       for (const event of stored) this.folded$.next({ liveBlogId, event });
     }
     this.advance(page.at(-1)!);
+    return read;
+  }
+
+  /** The blog's state with a run of its events folded in, and the chain's new end. */
+  private extend(liveBlogId: string, stored: readonly StoredEvent[]): void {
+    const last = stored.at(-1);
+    if (!last) return;
+    const state = foldStored(this.blogs.get(liveBlogId)?.state ?? initialState, stored);
+    const held = { state, position: last.position, lastHash: last.metadata.hash };
+    this.blogs.set(liveBlogId, held);
+    this.snapshots.folded(liveBlogId, held);
+  }
+
+  /** A clean shutdown snapshots every story that moved, while the store is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.snapshots.writeAll();
   }
 
   onApplicationShutdown(): void {
@@ -116,10 +170,15 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
 
   /** The blog as this node's views hold it. */
   state(liveBlogId: string): LiveBlogState | undefined {
-    return this.blogs.get(liveBlogId);
+    return this.blogs.get(liveBlogId)?.state;
   }
 
-  states(): ReadonlyMap<string, LiveBlogState> {
+  *states(): Iterable<[string, LiveBlogState]> {
+    for (const [liveBlogId, held] of this.blogs) yield [liveBlogId, held.state];
+  }
+
+  /** Every blog with where its hash chain ends in these views (the checkpoints sign these). */
+  held(): ReadonlyMap<string, HeldStory> {
     return this.blogs;
   }
 
@@ -128,7 +187,7 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
    * as another node's write that a reader already saw there). Folded aside; the views move only with the feed.
    */
   async latest(liveBlogId: string): Promise<LiveBlogState> {
-    const viewed = this.blogs.get(liveBlogId) ?? initialState;
+    const viewed = this.blogs.get(liveBlogId)?.state ?? initialState;
     const tail = await this.store.readStream(streamOf(liveBlogId), { fromRevision: viewed.revision + 1 });
     return foldStored(viewed, toStoredEvents(tail));
   }
@@ -155,15 +214,16 @@ export class ProjectionRunner implements OnModuleInit, OnApplicationShutdown, Vi
   private fold(event: RecordedEvent): void {
     const liveBlogId = liveBlogIdOf(event.stream);
     const stored = liveBlogId === null ? null : toStoredEvent(event);
-    if (liveBlogId !== null && stored) {
-      this.blogs.set(liveBlogId, foldStored(this.blogs.get(liveBlogId) ?? initialState, [stored]));
-    }
+    // A story read from its snapshot and tail at start may already hold an event the feed brings later.
+    const known = liveBlogId !== null && event.revision <= (this.blogs.get(liveBlogId) ?? NO_STORY).state.revision;
+    if (liveBlogId !== null && stored && !known) this.extend(liveBlogId, [stored]);
     this.advance(event);
     this.metrics.projectionLag.observe(secondsSince(event.recordedAt, this.clock));
     // Writers waiting for their event are let go before any listener hears of it.
     this.wakeWaiters();
-    if (liveBlogId !== null && stored) this.folded$.next({ liveBlogId, event: stored });
-    else this.otherStreams.publish(event);
+    if (liveBlogId !== null && stored) {
+      if (!known) this.folded$.next({ liveBlogId, event: stored });
+    } else this.otherStreams.publish(event);
   }
 
   private wakeWaiters(): void {

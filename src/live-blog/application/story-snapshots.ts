@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { EventStore, SnapshotStore, StoredSnapshot } from '../../event-store/index.js';
+import { initialState, UpdateList, type LiveBlogState, type OpenedBlog } from '../domain/index.js';
+import { foldStored, toStoredEvents } from './envelope.js';
+import { streamOf } from './stream-names.js';
+
+/**
+ * The serialisation's version. Raise it whenever the state's shape or the fold (evolve) changes what
+ * a state holds: snapshots of another version are then ignored and their stories folded from zero.
+ */
+export const SNAPSHOT_FORMAT = 1;
+
+/** A story's state and where its hash chain ends: what both the views and the write side keep. */
+export interface HeldStory {
+  readonly state: LiveBlogState;
+  /** The position of the stream's last event folded (0 before the first). */
+  readonly position: number;
+  /** Its chain hash ('' before the first). */
+  readonly lastHash: string;
+}
+
+export const NO_STORY: HeldStory = { state: initialState, position: 0, lastHash: '' };
+
+/** How a story was loaded: from a snapshot that held (and how many events after it), or folded from zero. */
+export interface LoadedStory {
+  readonly held: HeldStory;
+  readonly snapshot: 'loaded' | 'rejected' | 'absent';
+  /** The snapshot's revision when it was loaded; else -1. */
+  readonly snapshotRevision: number;
+  readonly eventsRead: number;
+}
+
+export function toSnapshot(liveBlogId: string, held: HeldStory & { readonly state: OpenedBlog }): StoredSnapshot {
+  const unsigned = {
+    stream: streamOf(liveBlogId),
+    revision: held.state.revision,
+    position: held.position,
+    hash: held.lastHash,
+    format: SNAPSHOT_FORMAT,
+    state: JSON.stringify(held.state),
+  };
+  return { ...unsigned, digest: digestOf(unsigned) };
+}
+
+/**
+ * The story from its snapshot and the events stored after it. The snapshot counts only when it is of
+ * this format, its digest matches its fields, and the stored event at its revision has its position
+ * and chain hash (one read of one event); else the story is folded from revision 0.
+ */
+export async function loadStory(store: EventStore, snapshots: SnapshotStore, liveBlogId: string): Promise<LoadedStory> {
+  const stream = streamOf(liveBlogId);
+  const snapshot = await snapshots.read(stream);
+  const held = snapshot ? await verified(store, snapshot) : null;
+  const from = held ?? NO_STORY;
+  const tail = toStoredEvents(await store.readStream(stream, { fromRevision: from.state.revision + 1 }));
+  const last = tail.at(-1);
+  const story = last
+    ? { state: foldStored(from.state, tail), position: last.position, lastHash: last.metadata.hash }
+    : from;
+  const outcome = held ? 'loaded' : snapshot ? 'rejected' : 'absent';
+  return { held: story, snapshot: outcome, snapshotRevision: from.state.revision, eventsRead: tail.length };
+}
+
+async function verified(store: EventStore, snapshot: StoredSnapshot): Promise<HeldStory | null> {
+  const state = stateOf(snapshot);
+  if (!state) return null;
+  const [event] = await store.readStream(snapshot.stream, { fromRevision: snapshot.revision, maxCount: 1 });
+  if (!event || event.position !== snapshot.position || event.metadata.hash !== snapshot.hash) return null;
+  return { state, position: snapshot.position, lastHash: snapshot.hash };
+}
+
+/** The state a snapshot holds, or null when it is of another format, does not match its digest or does not parse. */
+function stateOf(snapshot: StoredSnapshot): LiveBlogState | null {
+  if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.digest !== digestOf(snapshot)) return null;
+  try {
+    const parsed = JSON.parse(snapshot.state) as OpenedBlog & { updates: unknown };
+    if (parsed.revision !== snapshot.revision || !Array.isArray(parsed.updates)) return null;
+    return { ...parsed, updates: UpdateList.of(parsed.updates) };
+  } catch {
+    return null;
+  }
+}
+
+function digestOf(snapshot: Omit<StoredSnapshot, 'digest'>): string {
+  const { stream, revision, position, hash, format, state } = snapshot;
+  return createHash('sha256')
+    .update(JSON.stringify([stream, revision, position, hash, format]))
+    .update(state)
+    .digest('hex');
+}
