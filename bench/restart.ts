@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openSqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store.js';
 import { projectRoot } from '../src/shared/paths.js';
-import { writeStory } from '../test/support/grown-stories.js';
+import { writeLiveBlog } from '../test/support/grown-live-blogs.js';
 import { FIGURE_OPTIONS, reportFigures, type FigureResult } from './support/figure.js';
 import { median, round } from './support/measures.js';
 import { syntheticStory } from './support/synthetic-story.js';
@@ -68,7 +68,7 @@ async function measured(name: string, events: number): Promise<Restart & { first
   const store = await openSqliteEventStore(path);
   const started = performance.now();
   for (let story = 0; story < STORIES; story++) {
-    await writeStory(store, `story-${story}`, syntheticStory(Math.floor(events / STORIES)));
+    await writeLiveBlog(store, `story-${story}`, syntheticStory(Math.floor(events / STORIES)));
   }
   await store.close();
   console.error(`${name}: wrote ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { openSqliteConnection } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { ProjectionRunner } from '../../src/live-blog/projections/projection-runner.js';
 import { Metrics } from '../../src/shared/metrics.js';
-import { growStories } from '../support/grown-stories.js';
+import { growLiveBlogs } from '../support/grown-live-blogs.js';
 import { describeWithPostgres, TEST_POSTGRES_URL, TestSchemas } from '../support/postgres.js';
 import { startApp, type TestApp } from '../support/app.js';
 
@@ -63,7 +63,7 @@ function snapshotSuite(open: () => StoreUnderTest) {
   /** Given both stories stored, snapshotted at a clean shutdown, and the articles a rebuild from zero serves. */
   async function givenSnapshotted() {
     const first = await start(10, true);
-    await growStories(first.store, [GROWN], 120);
+    await growLiveBlogs(first.store, [GROWN], 120);
     // The views hold every event before the shutdown snapshots them.
     await first.app.get(ProjectionRunner).waitUntilProjected((await first.store.readAll()).at(-1)!.checkpoint);
     await stop(first);

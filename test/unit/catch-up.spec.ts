@@ -5,7 +5,7 @@ import { openSqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-
 import type { SubscribeAck } from '../../src/live-blog/realtime/live-events.js';
 import { CatchUp } from '../../src/live-blog/realtime/catch-up.js';
 import { streamOf } from '../../src/live-blog/application/stream-names.js';
-import { growStories } from '../support/grown-stories.js';
+import { growLiveBlogs } from '../support/grown-live-blogs.js';
 
 const STORY = 'catch-up-crowd';
 const READERS = 50;
@@ -20,7 +20,7 @@ describe('the catch-up of a crowd resuming from one page', () => {
   it('reads the gap from the store once and gives every reader all of it', async () => {
     // Given a story at revision 10 (opened, ten updates)
     const store = await openSqliteEventStore(':memory:');
-    await growStories(store, [STORY], 10);
+    await growLiveBlogs(store, [STORY], 10);
     const reads = jest.spyOn(store, 'readStream');
     const catchUp = catchUpOn(store);
 
@@ -37,7 +37,7 @@ describe('the catch-up of a crowd resuming from one page', () => {
   it('reads again once the story has moved on, so a later reader misses nothing', async () => {
     // Given a crowd caught up from revision 5 of a story at revision 10
     const store = await openSqliteEventStore(':memory:');
-    await growStories(store, [STORY], 10);
+    await growLiveBlogs(store, [STORY], 10);
     const catchUp = catchUpOn(store);
     const request = { liveBlogId: STORY, afterRevision: 5, epoch: store.epoch };
     await catchUp.ackFor(request);

@@ -8,14 +8,14 @@ import {
   type SnapshotStore,
 } from '../../event-store/index.js';
 import { foldAppended, foldStored, toStoredEvents, type EventMetadata } from './envelope.js';
-import { loadStory, type HeldStory } from './story-snapshots.js';
+import { loadLiveBlog, type HeldLiveBlog } from './live-blog-snapshots.js';
 import { streamOf } from './stream-names.js';
 
 /**
  * What the command path needs to extend a blog's stream: the state to decide on and the hash chain's
  * end (`lastHash`, the next event's prevHash).
  */
-type WriteState = HeldStory;
+type WriteState = HeldLiveBlog;
 
 /**
  * The write side's own state per blog, apart from the readers' views: a load extends the cached
@@ -46,7 +46,7 @@ export class WriteStates {
    */
   async load(liveBlogId: string): Promise<WriteState> {
     const cached = this.blogs.get(liveBlogId);
-    if (!cached) return this.keep(liveBlogId, (await loadStory(this.store, this.snapshots, liveBlogId)).held);
+    if (!cached) return this.keep(liveBlogId, (await loadLiveBlog(this.store, this.snapshots, liveBlogId)).held);
     const read = { fromRevision: cached.state.revision + 1 };
     const tail = toStoredEvents(await this.store.readStream(streamOf(liveBlogId), read));
     const last = tail.at(-1);

@@ -20,7 +20,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { Metrics, secondsSince } from '../../shared/index.js';
 import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
-import { NO_STORY, type HeldStory } from '../application/story-snapshots.js';
+import { NO_STORY, type HeldLiveBlog } from '../application/live-blog-snapshots.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 import type { ViewProgress } from '../application/view-progress.js';
 import { initialState, type LiveBlogState } from '../domain/index.js';
@@ -44,7 +44,7 @@ export interface FoldedEvent {
 @Injectable()
 export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown, ViewProgress {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private readonly blogs = new Map<string, HeldStory>();
+  private readonly blogs = new Map<string, HeldLiveBlog>();
   private readonly snapshots: ViewSnapshots;
   private readonly waiters = new Set<{ checkpoint: Checkpoint; resolve: () => void }>();
   private readonly folded$ = new Subject<FoldedEvent>();
@@ -178,7 +178,7 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
   }
 
   /** Every blog with where its hash chain ends in these views (the checkpoints sign these). */
-  held(): ReadonlyMap<string, HeldStory> {
+  held(): ReadonlyMap<string, HeldLiveBlog> {
     return this.blogs;
   }
 

@@ -1,12 +1,12 @@
 import type { Logger } from '@nestjs/common';
 import type { Checkpoint, EventStore, SnapshotStore } from '../../event-store/index.js';
 import type { Metrics } from '../../shared/index.js';
-import { loadStory, toSnapshot, type HeldStory } from '../application/story-snapshots.js';
+import { loadLiveBlog, toSnapshot, type HeldLiveBlog } from '../application/live-blog-snapshots.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 
 /** The views as the runner holds them: every story, and the checkpoint of the last event folded. */
 export interface HeldViews {
-  readonly blogs: ReadonlyMap<string, HeldStory>;
+  readonly blogs: ReadonlyMap<string, HeldLiveBlog>;
   readonly checkpoint?: Checkpoint;
 }
 
@@ -32,16 +32,16 @@ export class ViewSnapshots {
   ) {}
 
   /** The views at the place last saved, each story from its snapshot and tail; null when none was saved. */
-  async restore(): Promise<{ checkpoint: Checkpoint; blogs: Map<string, HeldStory>; eventsRead: number } | null> {
+  async restore(): Promise<{ checkpoint: Checkpoint; blogs: Map<string, HeldLiveBlog>; eventsRead: number } | null> {
     if (this.every === 0) return null;
     const place = await this.snapshots.feedPlace();
     if (!place) return null;
-    const blogs = new Map<string, HeldStory>();
+    const blogs = new Map<string, HeldLiveBlog>();
     let eventsRead = 0;
     for (const stream of place.streams) {
       const liveBlogId = liveBlogIdOf(stream);
       if (liveBlogId === null) continue;
-      const loaded = await loadStory(this.store, this.snapshots, liveBlogId);
+      const loaded = await loadLiveBlog(this.store, this.snapshots, liveBlogId);
       this.metrics.snapshotLoads.inc({ outcome: loaded.snapshot });
       eventsRead += loaded.eventsRead;
       blogs.set(liveBlogId, loaded.held);
@@ -52,7 +52,7 @@ export class ViewSnapshots {
   }
 
   /** After the fold: a story `every` events past its last snapshot gets a new one, written in a later task. */
-  folded(liveBlogId: string, held: HeldStory): void {
+  folded(liveBlogId: string, held: HeldLiveBlog): void {
     if (this.every === 0 || held.state.status === 'none') return;
     if (held.state.revision - (this.saved.get(liveBlogId) ?? -1) < this.every) return;
     this.due.add(liveBlogId);

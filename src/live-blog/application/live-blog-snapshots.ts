@@ -11,7 +11,7 @@ import { streamOf } from './stream-names.js';
 export const SNAPSHOT_FORMAT = 1;
 
 /** A story's state and where its hash chain ends: what both the views and the write side keep. */
-export interface HeldStory {
+export interface HeldLiveBlog {
   readonly state: LiveBlogState;
   /** The position of the stream's last event folded (0 before the first). */
   readonly position: number;
@@ -19,18 +19,18 @@ export interface HeldStory {
   readonly lastHash: string;
 }
 
-export const NO_STORY: HeldStory = { state: initialState, position: 0, lastHash: '' };
+export const NO_STORY: HeldLiveBlog = { state: initialState, position: 0, lastHash: '' };
 
 /** How a story was loaded: from a snapshot that held (and how many events after it), or folded from zero. */
-export interface LoadedStory {
-  readonly held: HeldStory;
+export interface LoadedLiveBlog {
+  readonly held: HeldLiveBlog;
   readonly snapshot: 'loaded' | 'rejected' | 'absent';
   /** The snapshot's revision when it was loaded; else -1. */
   readonly snapshotRevision: number;
   readonly eventsRead: number;
 }
 
-export function toSnapshot(liveBlogId: string, held: HeldStory & { readonly state: OpenedBlog }): StoredSnapshot {
+export function toSnapshot(liveBlogId: string, held: HeldLiveBlog & { readonly state: OpenedBlog }): StoredSnapshot {
   const unsigned = {
     stream: streamOf(liveBlogId),
     revision: held.state.revision,
@@ -47,7 +47,11 @@ export function toSnapshot(liveBlogId: string, held: HeldStory & { readonly stat
  * this format, its digest matches its fields, and the stored event at its revision has its position
  * and chain hash (one read of one event); else the story is folded from revision 0.
  */
-export async function loadStory(store: EventStore, snapshots: SnapshotStore, liveBlogId: string): Promise<LoadedStory> {
+export async function loadLiveBlog(
+  store: EventStore,
+  snapshots: SnapshotStore,
+  liveBlogId: string,
+): Promise<LoadedLiveBlog> {
   const stream = streamOf(liveBlogId);
   const snapshot = await snapshots.read(stream);
   const held = snapshot ? await verified(store, snapshot) : null;
@@ -61,7 +65,7 @@ export async function loadStory(store: EventStore, snapshots: SnapshotStore, liv
   return { held: story, snapshot: outcome, snapshotRevision: from.state.revision, eventsRead: tail.length };
 }
 
-async function verified(store: EventStore, snapshot: StoredSnapshot): Promise<HeldStory | null> {
+async function verified(store: EventStore, snapshot: StoredSnapshot): Promise<HeldLiveBlog | null> {
   const state = stateOf(snapshot);
   if (!state) return null;
   const [event] = await store.readStream(snapshot.stream, { fromRevision: snapshot.revision, maxCount: 1 });

@@ -1,7 +1,7 @@
 import { openSqliteEventStore, type SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import type { StoredSnapshot } from '../../src/event-store/snapshots.js';
 import { envelope, foldStored, toStoredEvents } from '../../src/live-blog/application/envelope.js';
-import { loadStory, toSnapshot, type HeldStory } from '../../src/live-blog/application/story-snapshots.js';
+import { loadLiveBlog, toSnapshot, type HeldLiveBlog } from '../../src/live-blog/application/live-blog-snapshots.js';
 import { streamOf } from '../../src/live-blog/application/stream-names.js';
 import type { LiveBlogEvent, OpenedBlog } from '../../src/live-blog/domain/index.js';
 import { initialState } from '../../src/live-blog/domain/index.js';
@@ -30,7 +30,7 @@ function storyEvents(from: number, count: number): LiveBlogEvent[] {
   return events;
 }
 
-async function append(store: SqliteEventStore, events: LiveBlogEvent[], head: HeldStory): Promise<HeldStory> {
+async function append(store: SqliteEventStore, events: LiveBlogEvent[], head: HeldLiveBlog): Promise<HeldLiveBlog> {
   let prevHash = head.lastHash;
   const batch = events.map((event, offset) => {
     const at = minutesAfterStart(head.state.revision + 1 + offset);
@@ -44,11 +44,11 @@ async function append(store: SqliteEventStore, events: LiveBlogEvent[], head: He
   return { state: foldStored(initialState, stored), position: stored.at(-1)!.position, lastHash: prevHash };
 }
 
-const article = (held: HeldStory) => JSON.stringify(toArticleView(BLOG, held.state as OpenedBlog, 1000));
+const article = (held: HeldLiveBlog) => JSON.stringify(toArticleView(BLOG, held.state as OpenedBlog, 1000));
 
 describe("a story's snapshot", () => {
   let store: SqliteEventStore;
-  let head: HeldStory;
+  let head: HeldLiveBlog;
   let snapshot: StoredSnapshot;
   beforeEach(async () => {
     store = await openSqliteEventStore(':memory:');
@@ -60,7 +60,7 @@ describe("a story's snapshot", () => {
   it('loads as the fold from zero holds the story, reading no event after it', async () => {
     await store.snapshots().save([snapshot], null);
     // when
-    const loaded = await loadStory(store, store.snapshots(), BLOG);
+    const loaded = await loadLiveBlog(store, store.snapshots(), BLOG);
     // then
     expect({ snapshot: loaded.snapshot, eventsRead: loaded.eventsRead }).toEqual({ snapshot: 'loaded', eventsRead: 0 });
     expect(article(loaded.held)).toEqual(article(head));
@@ -74,7 +74,7 @@ describe("a story's snapshot", () => {
     await store.snapshots().save([snapshot], null);
     const grown = await append(store, storyEvents(300, 7), head);
     // when
-    const loaded = await loadStory(store, store.snapshots(), BLOG);
+    const loaded = await loadLiveBlog(store, store.snapshots(), BLOG);
     // then
     expect({ snapshot: loaded.snapshot, eventsRead: loaded.eventsRead }).toEqual({ snapshot: 'loaded', eventsRead: 7 });
     expect(article(loaded.held)).toEqual(article(grown));
@@ -93,7 +93,7 @@ describe("a story's snapshot", () => {
     const stored = alter(snapshot);
     await store.snapshots().save([stored], null);
     // when
-    const loaded = await loadStory(store, store.snapshots(), BLOG);
+    const loaded = await loadLiveBlog(store, store.snapshots(), BLOG);
     // then
     expect({ snapshot: loaded.snapshot, eventsRead: loaded.eventsRead }).toEqual({
       snapshot: 'rejected',
