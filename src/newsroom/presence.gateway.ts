@@ -37,6 +37,9 @@ interface EditorSocket extends Socket {
 /** `join` requests per socket, as /live counts its subscribe requests: each one re-reads the session and fetches the room. */
 const JOIN_BUDGET = { points: 20, windowMs: 10_000 } as const;
 
+/** The largest message a console sends here (a join is a few dozen bytes); a larger one closes its connection. */
+const NEWSROOM_MESSAGE_LIMIT = 4096;
+
 const roomOf = (liveBlogId: string) => `console:${liveBlogId}`;
 
 /** How often open sockets are checked against their sessions: a signed-out editor leaves within this. */
@@ -47,7 +50,7 @@ const SESSION_SWEEP_MS = 5000;
  * console joins its story, and every console of that story hears `editors` whenever one comes or goes.
  * Presence is kept per node (Socket.IO's in-memory rooms): consoles on another node are not listed.
  */
-@WebSocketGateway({ namespace: NEWSROOM_NAMESPACE, transports: ['websocket', 'polling'], maxHttpBufferSize: 4096 })
+@WebSocketGateway({ namespace: NEWSROOM_NAMESPACE, transports: ['websocket', 'polling'] })
 export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private readonly server!: Namespace;
   private readonly logger = new Logger(PresenceGateway.name);
@@ -72,6 +75,10 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayDisconnect, OnMo
       const editor = this.identity.ofHandshake(socket.handshake);
       if (!editor) return next(new Error('sign in as an editor to open the console'));
       (socket as EditorSocket).data.editor = editor;
+      // The engine takes /live's larger messages; this namespace keeps its own limit.
+      socket.use((packet, pass) =>
+        Buffer.byteLength(JSON.stringify(packet)) > NEWSROOM_MESSAGE_LIMIT ? socket.disconnect(true) : pass(),
+      );
       next();
     });
     this.sweep = setInterval(() => this.disconnectSignedOut(), SESSION_SWEEP_MS);

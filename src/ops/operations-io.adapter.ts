@@ -6,6 +6,7 @@ import { PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/index.js';
 import type { RateLimited } from '../kernel/index.js';
 import { EngineSessions, RequestLimits, socketConnectLimit } from '../limits/index.js';
+import { LIVE_MESSAGE_LIMIT } from '../live-blog/index.js';
 import { PROBLEM_CONTENT_TYPE, problemOf } from '../shared/index.js';
 import { ROUTE, requestIdFor, type StampedRequest, writeAccessLine } from './access-log.js';
 import { LeanIoAdapter } from '../shared/index.js';
@@ -49,7 +50,10 @@ export class OperationsIoAdapter extends LeanIoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options);
+    // One engine carries every namespace, built from the options of whichever gateway Nest starts first
+    // (it was /newsroom's 4 KB, which cut /live's 5 KB subscribes): its message limit is /live's, the
+    // largest, and /newsroom holds its own lower one per message.
+    const server = super.createIOServer(port, { ...options, maxHttpBufferSize: LIVE_MESSAGE_LIMIT } as ServerOptions);
     this.servers.add(server);
     const http = this.httpServer as HttpServer | undefined;
     const started = (request: TimedRequest) => {

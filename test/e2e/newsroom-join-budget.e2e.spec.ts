@@ -69,4 +69,16 @@ describe('/newsroom join budget per client address', () => {
     // And another address is not held up
     expect(elsewhere).toMatchObject({ ok: true });
   });
+
+  it("closes a console socket that sends more than 4 KB, though the engine takes /live's 16 KB", async () => {
+    // Given an editor's console socket (the app and account of the test above)
+    const { cookie } = await signIn(t, 'ann');
+    const socket = await presenceSocket(t, cookie, '127.0.0.3');
+    sockets.push(socket);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    // When it sends a 5 KB join
+    socket.emit('join', { liveBlogId: 'x'.repeat(5_000) });
+    // Then its connection is closed by the server
+    expect(await closed).toBe('io server disconnect');
+  });
 });

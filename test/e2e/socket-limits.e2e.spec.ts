@@ -65,6 +65,14 @@ describe('socket limits', () => {
     expect(await next.subscribe(BLOG)).toMatchObject({ ok: true });
   });
 
+  it("takes a 12 KB message on /live, within its documented 16 KB: /newsroom's 4 KB is not the engine's", async () => {
+    await start({});
+    const reader = await connect();
+    const answer = await reader.socket.timeout(10_000).emitWithAck('subscribe', { liveBlogId: 'x'.repeat(12_000) });
+    expect(answer).toMatchObject({ ok: false });
+    expect(reader.socket.connected).toBe(true);
+  });
+
   it('cuts off a reader that never reads, holding a bounded number of bytes for it', async () => {
     const limit = 100;
     await start({ READER_BUFFER_LIMIT: String(limit), WRITE_RATE_LIMIT: '0', READ_RATE_LIMIT: '0' });

@@ -9,6 +9,9 @@ import type { ArticleView } from '../projections/article.view.js';
 
 export const LIVE_NAMESPACE = '/live';
 
+/** The largest socket message a reader may send on /live (DESIGN §6): a larger one closes its connection. */
+export const LIVE_MESSAGE_LIMIT = 16_384;
+
 /** One stored event as readers see it: never a retracted body from a catch-up. */
 export interface PublicEvent {
   readonly liveBlogId: string;

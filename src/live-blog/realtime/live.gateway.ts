@@ -6,7 +6,14 @@ import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { Metrics } from '../../shared/index.js';
 import { CatchUp } from './catch-up.js';
 import { LiveBlogNotFound } from '../domain/index.js';
-import { LIVE_NAMESPACE, type LiveError, liveError, type SubscribeAck, type UnsubscribeAck } from './live-events.js';
+import {
+  LIVE_MESSAGE_LIMIT,
+  LIVE_NAMESPACE,
+  type LiveError,
+  liveError,
+  type SubscribeAck,
+  type UnsubscribeAck,
+} from './live-events.js';
 import { LiveFanout, type LiveNamespace, type LiveSocket } from './live-fanout.js';
 import { ReaderCounts } from './reader-counts.js';
 import { isLiveError, parseSubscribe, parseUnsubscribe } from './subscribe-request.js';
@@ -36,7 +43,7 @@ interface ReaderState {
   namespace: LIVE_NAMESPACE,
   transports: ['websocket', 'polling'],
   cors: { origin: '*' },
-  maxHttpBufferSize: 16_384,
+  maxHttpBufferSize: LIVE_MESSAGE_LIMIT,
 })
 export class LiveGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private readonly server!: LiveNamespace;
