@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/shared/paths.js';
@@ -69,7 +70,7 @@ async function spawnNode(port: number, options: NodeOptions): Promise<NodeProces
     kill: () => signal(child, 'SIGKILL', exited),
     stop: () => signal(child, 'SIGTERM', exited),
   };
-  const ready = await readiness(url, exited, options.readyTimeoutMs ?? 60_000);
+  const ready = await readiness(url, child.pid!, port, exited, options.readyTimeoutMs ?? 60_000);
   if (ready === 'ready') return node;
   await node.kill();
   const output = stderr.join('').trim();
@@ -79,9 +80,15 @@ async function spawnNode(port: number, options: NodeOptions): Promise<NodeProces
   );
 }
 
-/** Polls /health until it answers 200, the process exits, or the time is up. */
+/**
+ * Polls /health until this child answers 200, the process exits, or the time is up. Another test's
+ * node (a suite running beside this one) may take the port between the probe and this node's
+ * listen, and answer /health first: only an answer while the child holds the listening socket counts.
+ */
 async function readiness(
   url: string,
+  pid: number,
+  port: number,
   exited: Promise<unknown>,
   timeoutMs: number,
 ): Promise<'ready' | 'exited' | 'timeout'> {
@@ -90,7 +97,8 @@ async function readiness(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !gone) {
     try {
-      if ((await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })).ok) return 'ready';
+      const answered = (await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) })).ok;
+      if (answered && listensOn(pid, port)) return 'ready';
     } catch {
       // not listening yet
     }
@@ -102,6 +110,34 @@ async function readiness(
 async function signal(child: ChildProcess, name: NodeJS.Signals, exited: Promise<unknown>): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill(name);
   await exited;
+}
+
+/**
+ * Whether process `pid` holds the socket listening on `port` (Linux: /proc/net/tcp names the
+ * listening socket's inode, /proc/<pid>/fd its owner). Elsewhere the answer is taken as the child's.
+ */
+function listensOn(pid: number, port: number): boolean {
+  if (!existsSync('/proc/net/tcp')) return true;
+  const portHex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const [, local, , state, , , , , , inode] = line.trim().split(/\s+/);
+      if (local?.endsWith(portHex) && state === '0A' && inode) inodes.add(inode);
+    }
+  }
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
+      } catch {
+        return false; // closed between the listing and the read
+      }
+    });
+  } catch {
+    return false; // the process is gone
+  }
 }
 
 /** A port that was free a moment ago on 127.0.0.1 (the node binds it itself; see startNode's retry). */
