@@ -18,7 +18,7 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await addEditors(t);
   });
 
-  it('publishes an update that a reader page in another browser shows within two seconds', async () => {
+  it('publishes an update that a reader page in another browser is pushed, with no reload or request of its own', async () => {
     const editor = await browser.context();
     const reader = await browser.context();
     const console = await editor.newPage();
@@ -31,10 +31,15 @@ describeInBrowser('newsroom console in chromium: write, and readers follow', () 
     await console.getByLabel('Update', { exact: true }).fill('Troops have <b>withdrawn</b> from the central square.');
     await console.getByLabel('Byline').fill('Rayhan Demytrie, Bishkek');
     expect(await console.locator('[data-compose-preview] .update__body b').textContent()).toBe('withdrawn');
-    const published = Date.now();
+    // Pushed, not fetched: the page neither reloads nor asks the server for anything to show it
+    // (how fast it shows is a benchmark's question, P1; on a loaded machine it can take seconds).
+    await page.evaluate('window.beforePublish = true');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
     await console.getByRole('button', { name: 'Publish' }).click();
     await updateWith(page, 'Troops have withdrawn from the central square.').waitFor(SHOWN_WITHIN);
-    expect(Date.now() - published).toBeLessThan(2000);
+    expect(await page.evaluate('window.beforePublish')).toBe(true);
+    expect(requested.filter((url) => !url.includes('/socket.io/'))).toEqual([]);
     expect(await updateWith(page, 'withdrawn').locator('[data-field="byline"]').textContent()).toBe(
       'Rayhan Demytrie, Bishkek',
     );
