@@ -140,3 +140,66 @@ describe('the reader page and the change feed, cached per story revision', () =>
     expect(await counted('changes')).toEqual(asked);
   });
 });
+
+describe('one address at its read budget, beside another reader (issue 23, item 3)', () => {
+  const LONG = 'osh-long-page';
+  /** Behind one balancer, so that X-Forwarded-For tells the two addresses apart. */
+  const t = startedApp({ env: { TRUST_PROXY: '1' } });
+  const from = (address: string) => ({ 'X-Forwarded-For': address });
+
+  beforeAll(async () => {
+    const editor = bearer(t.token('editor'));
+    await givenLiveBlog(t, { id: LONG, title: 'Osh, at length' }, { headers: editor });
+    const paragraph = 'Witnesses describe crowds moving through the centre of Osh towards the square. '.repeat(25);
+    for (let n = 0; n < 50; n++) {
+      await t.http.post(`/api/live-blogs/${LONG}/updates`).set(editor).send({ kind: 'report', body: paragraph });
+    }
+  });
+
+  /** Another client's article GETs, one every 50 ms for `ms`: their times, each answered 200. */
+  async function articleTimes(ms: number): Promise<number[]> {
+    const times: number[] = [];
+    for (const end = Date.now() + ms; Date.now() < end; ) {
+      const started = performance.now();
+      await t.http.get(`/api/live-blogs/${LONG}`).set(from('203.0.113.20')).expect(200);
+      times.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return times;
+  }
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+  it('renders its page once for the revision, however often it is asked', async () => {
+    const rendered = async () => {
+      const { values } = await t.app.get(Metrics).responseCache.get();
+      return values.find((value) => value.labels.cache === 'pages' && value.labels.result === 'miss')?.value ?? 0;
+    };
+    await t.http.get(`/live/${LONG}`).set(from('198.51.100.7')).expect(200);
+    const alone = await articleTimes(2000);
+    const before = await rendered();
+
+    // The READ_RATE_LIMIT default, 6,000 a minute: 100 page GETs a second, 10 at a time.
+    const statuses: Record<number, number> = {};
+    let asking = true;
+    const asker = async () => {
+      while (asking) {
+        const { status } = await t.http.get(`/live/${LONG}`).set(from('198.51.100.7'));
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const askers = Array.from({ length: 10 }, asker);
+    const beside = await articleTimes(2000);
+    asking = false;
+    await Promise.all(askers);
+
+    expect(statuses[200]).toBeGreaterThan(50);
+    expect(await rendered()).toBe(before);
+    console.log(
+      `one address asking for a ${(await t.http.get(`/live/${LONG}`)).text.length}-byte page as fast as its budget allows ` +
+        `(${JSON.stringify(statuses)}, 0 renders): another client's median article GET ` +
+        `${median(alone).toFixed(2)} ms alone, ${median(beside).toFixed(2)} ms beside it`,
+    );
+  });
+});
