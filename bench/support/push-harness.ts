@@ -99,7 +99,8 @@ export async function startServer(target: Target, options: ServerOptions = {}): 
         ...process.env,
         DATA_DIR: dataDir,
         AUTH_SECRET: SECRET,
-        LOG_LEVEL: 'silent',
+        // What the server refuses (429s and other 4xx, on HTTP and on the socket handshakes) is logged at warn.
+        LOG_LEVEL: 'warn',
         PORT: '0',
         ...(options.defaultLimits ? {} : LIMITS_OFF),
       },
@@ -174,8 +175,11 @@ export async function post(target: Target, url: string, index: number): Promise<
   };
   const sentAt = now();
   const response = await fetch(url + path, init).catch((error: unknown) => {
-    const cause = error instanceof Error ? error.message : String(error);
-    throw new Error(`${target} post ${index} got no answer (${cause}); was its connection refused or closed?`);
+    // fetch's own message is "fetch failed"; what failed (a reset, a closed socket, the timeout) is its cause.
+    const failure = error instanceof Error ? error : new Error(String(error));
+    const cause = failure.cause instanceof Error ? `: ${failure.cause.message}` : '';
+    const detail = `${failure.message}${cause}`;
+    throw new Error(`${target} post ${index} got no answer (${detail}); was its connection refused or closed?`);
   });
   if (response.status !== (target === 'dateline' ? 201 : 204))
     throw new Error(`${target} post ${index}: ${response.status} ${await response.text()}`);
