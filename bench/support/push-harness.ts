@@ -24,6 +24,8 @@ export type Server = ChildProcess & { url: string };
 const SECRET = 'push-bench-secret-that-is-long-enough-0123456789';
 export const STORY = 'kyrgyzstan-2010-04-08';
 const CONNECT_BATCH = 200;
+/** A post the server does not answer within this fails the run rather than hold it (a dropped connection can). */
+const POST_TIMEOUT_MS = 30_000;
 const CORES = availableParallelism();
 const token = signToken(SECRET, { sub: 'push-bench', name: 'Push Bench', role: 'editor' });
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -59,12 +61,20 @@ export interface ServerOptions {
   readonly defaultLimits?: boolean;
 }
 
-/** The budgets a benchmark turns off (docs/performance.md, "Adding a figure"). */
+/**
+ * The budgets a benchmark turns off (docs/performance.md, "Adding a figure"). Every reader and the
+ * poster come from 127.0.0.1, so the caps on open connections go too: by default one address may
+ * hold half of MAX_CONNECTIONS (itself at most 10,000), and the connection one over is closed unread.
+ */
 const LIMITS_OFF = {
   LIVE_REQUESTS_PER_ADDRESS: '0',
+  NEWSROOM_JOIN_RATE_LIMIT: '0',
   WRITE_RATE_LIMIT: '0',
   READ_RATE_LIMIT: '0',
   SOCKET_CONNECT_RATE_LIMIT: '0',
+  CONNECTIONS_PER_ADDRESS: '0',
+  // As many as the open-file limit allows: past it the server refuses connections itself (EMFILE).
+  MAX_CONNECTIONS: '1000000',
 };
 
 /** Starts the server under test; with --expose-gc so that memory is read after full collections. */
@@ -89,7 +99,8 @@ export async function startServer(target: Target, options: ServerOptions = {}): 
         ...process.env,
         DATA_DIR: dataDir,
         AUTH_SECRET: SECRET,
-        LOG_LEVEL: 'silent',
+        // What the server refuses (429s and other 4xx, on HTTP and on the socket handshakes) is logged at warn.
+        LOG_LEVEL: 'warn',
         PORT: '0',
         ...(options.defaultLimits ? {} : LIMITS_OFF),
       },
@@ -156,9 +167,20 @@ export async function post(target: Target, url: string, index: number): Promise<
     target === 'dateline'
       ? [`/api/live-blogs/${STORY}/updates`, { Authorization: `Bearer ${token}` }, { kind: 'report', body: data.body }]
       : ['/broadcast', {}, pushed];
-  const init = { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const init = {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(POST_TIMEOUT_MS),
+  };
   const sentAt = now();
-  const response = await fetch(url + path, init);
+  const response = await fetch(url + path, init).catch((error: unknown) => {
+    // fetch's own message is "fetch failed"; what failed (a reset, a closed socket, the timeout) is its cause.
+    const failure = error instanceof Error ? error : new Error(String(error));
+    const cause = failure.cause instanceof Error ? `: ${failure.cause.message}` : '';
+    const detail = `${failure.message}${cause}`;
+    throw new Error(`${target} post ${index} got no answer (${detail}); was its connection refused or closed?`);
+  });
   if (response.status !== (target === 'dateline' ? 201 : 204))
     throw new Error(`${target} post ${index}: ${response.status} ${await response.text()}`);
   if (target === 'raw') return { revision, sentAt };

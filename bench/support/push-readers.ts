@@ -33,6 +33,8 @@ export type FromReaders =
     }
   | { readonly type: 'failed'; readonly message: string };
 
+/** How long a reader may take from opening its socket to its namespace `connect` (Engine.IO handshake included). */
+const CONNECT_TIMEOUT_MS = 60_000;
 const sockets: LiveClientSocket[] = [];
 const receipts: number[][] = [];
 let disconnected = 0;
@@ -68,23 +70,45 @@ process.on('message', (message: ToReaders | 'cpu') => {
 async function connect({ url, count, batch, liveBlogId }: Extract<ToReaders, { type: 'connect' }>): Promise<void> {
   // In batches, so that the server under test is not flooded with thousands of handshakes at once.
   for (let start = 0; start < count; start += batch) {
-    const opened = await Promise.all(Array.from({ length: Math.min(batch, count - start) }, () => open(url)));
+    const attempts = await Promise.allSettled(Array.from({ length: Math.min(batch, count - start) }, () => open(url)));
+    const opened = attempts.flatMap((attempt) => (attempt.status === 'fulfilled' ? [attempt.value] : []));
+    if (opened.length < attempts.length) throw new Error(connectFailures(attempts));
     if (liveBlogId) {
       const acks = await Promise.all(opened.map((socket) => subscribe(socket, { liveBlogId }, 60_000)));
       const refused = acks.find((ack) => !ack.ok);
       if (refused && !refused.ok) throw new Error(`subscribe refused: ${refused.error.code} ${refused.error.message}`);
     }
-    reply({ type: 'progress', connected: sockets.length });
+    reply({ type: 'progress', connected: connectedCount() });
   }
   // The subscribe acks (an article each) are garbage now: collect it before the posts, not during.
   (globalThis as { gc?: () => void }).gc?.();
   wire = { frames: 0, bytes: 0, tcpBytes: 0, kinds: {} };
   tcpBytesAtStart = tcpSockets.reduce((sum, tcp) => sum + tcp.bytesRead, 0);
-  reply({ type: 'connected', connected: sockets.length });
+  reply({ type: 'connected', connected: connectedCount() });
+}
+
+const connectedCount = () => sockets.filter((socket) => socket.connected).length;
+
+/** One line for a batch that did not all connect: how many, and each distinct cause with its count. */
+function connectFailures(attempts: PromiseSettledResult<LiveClientSocket>[]): string {
+  const causes = new Map<string, number>();
+  for (const attempt of attempts) {
+    if (attempt.status === 'fulfilled') continue;
+    const cause = attempt.reason instanceof Error ? attempt.reason.message : String(attempt.reason);
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  }
+  const failed = [...causes.values()].reduce((sum, times) => sum + times, 0);
+  const listed = [...causes].map(([cause, times]) => `${times} × ${cause}`).join('; ');
+  return `${failed} of a batch of ${attempts.length} readers did not connect (${connectedCount()} in all did): ${listed}`;
 }
 
 function open(url: string): Promise<LiveClientSocket> {
-  const socket = connectLive(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
+  const socket = connectLive(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: CONNECT_TIMEOUT_MS,
+  });
   const mine: number[] = [];
   receipts.push(mine);
   sockets.push(socket);
@@ -96,14 +120,32 @@ function open(url: string): Promise<LiveClientSocket> {
   });
   socket.on('disconnect', () => disconnected++);
   return new Promise((resolve, reject) => {
+    // The client's `timeout` covers the Engine.IO handshake only: a namespace connect the server
+    // never answers would leave the reader, and the harness, waiting for ever.
+    const timer = setTimeout(() => {
+      const stage = socket.io.engine?.readyState === 'open' ? 'session open, /live never answered' : 'no session';
+      socket.close();
+      reject(new Error(`no connect within ${CONNECT_TIMEOUT_MS / 1000} s (${stage})`));
+    }, CONNECT_TIMEOUT_MS);
     socket.once('connect', () => {
+      clearTimeout(timer);
       resolve(socket);
       countFrames(socket);
     });
-    socket.once('connect_error', (error) =>
-      reject(new Error(`connect failed after ${sockets.length - 1} readers: ${error.message}`)),
-    );
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`connect_error: ${describeConnectError(error)}`));
+    });
   });
+}
+
+/** A namespace's refusal (its `data`: code, retry) or the transport's own cause (an HTTP status, a reset). */
+function describeConnectError(error: Error & { data?: unknown }): string {
+  if (error.data !== undefined) return `${error.message} ${JSON.stringify(error.data)}`;
+  // engine.io-client hands over the WebSocket's error event, or a close's description.
+  const { description } = error as { description?: { message?: unknown; error?: { message?: unknown } } };
+  const cause = description?.error?.message ?? description?.message ?? description;
+  return cause === undefined ? error.message : `${error.message} (${String(cause)})`;
 }
 
 async function collect({ revisions, timeoutMs }: Extract<ToReaders, { type: 'collect' }>): Promise<void> {

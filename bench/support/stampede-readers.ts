@@ -23,9 +23,9 @@ export interface StampedePlan {
 export interface StampedeOutcome {
   /** Per reader that got in, ms from opening its socket to reading (connected, or subscribed and caught up). */
   readonly latencies: Float64Array;
-  /** Handshakes refused with `rate_limited` (SOCKET_CONNECT_RATE_LIMIT). */
+  /** Handshakes and connects refused with `rate_limited` (SOCKET_CONNECT_RATE_LIMIT, CONNECTIONS_PER_ADDRESS). */
   readonly connectRefused: number;
-  /** Other connect failures (a closed connection, a timeout). */
+  /** Other connect failures (a closed connection, no answer within the timeout). */
   readonly connectFailed: number;
   /** Subscribes answered with an error, by its code (rate_limited: LIVE_REQUESTS_PER_ADDRESS). */
   readonly subscribeRefused: Record<string, number>;
@@ -38,6 +38,15 @@ export interface StampedeOutcome {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * A refused namespace connect carries `rate_limited` in its data; a handshake refused before any
+ * namespace (the engine's session budgets) is a 429 the WebSocket reports as its error.
+ */
+function rateLimited(error: Error & { data?: { code?: string } }): boolean {
+  const { description } = error as { description?: { message?: unknown } };
+  return error.data?.code === 'rate_limited' || String(description?.message).endsWith(' 429');
+}
 const sockets: LiveClientSocket[] = [];
 
 process.on('message', (message: StampedePlan | 'cpu') => {
@@ -70,9 +79,19 @@ async function stampede(plan: StampedePlan): Promise<StampedeOutcome> {
     } as Parameters<typeof connectLive>[1]);
     sockets.push(socket);
     const connected = await new Promise<boolean>((resolve) => {
-      socket.once('connect', () => resolve(true));
-      socket.once('connect_error', (error: Error & { data?: { code?: string } }) => {
-        if (error.data?.code === 'rate_limited') outcome.connectRefused++;
+      // The client's `timeout` covers the Engine.IO handshake only, not the namespace's answer.
+      const timer = setTimeout(() => {
+        outcome.connectFailed++;
+        socket.close();
+        resolve(false);
+      }, plan.timeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      socket.once('connect_error', (error) => {
+        clearTimeout(timer);
+        if (rateLimited(error)) outcome.connectRefused++;
         else outcome.connectFailed++;
         resolve(false);
       });
