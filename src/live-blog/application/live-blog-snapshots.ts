@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EventStore, SnapshotStore, StoredSnapshot } from '../../event-store/index.js';
-import { initialState, UpdateList, type LiveBlogState, type OpenedBlog } from '../domain/index.js';
+import {
+  initialState,
+  UpdateList,
+  type LiveBlogState,
+  type OpenedBlog,
+  type ScheduledUpdate,
+} from '../domain/index.js';
 import { foldStored, toStoredEvents } from './envelope.js';
 import { streamOf } from './stream-names.js';
 
@@ -21,11 +27,13 @@ export interface HeldLiveBlog {
 
 export const NO_STORY: HeldLiveBlog = { state: initialState, position: 0, lastHash: '' };
 
-/** What the list, the scheduled publisher and the checkpoint signer need of an opened story. */
-export type OpenedSummary = Pick<
-  OpenedBlog,
-  'status' | 'title' | 'summary' | 'lastUpdatedAt' | 'revision' | 'scheduled'
->;
+/**
+ * What the list and the scheduled publisher need of an opened story. Of the updates waiting for
+ * their time, only when: a draft's text stays with the story (a redaction must reach every copy of it).
+ */
+export type OpenedSummary = Pick<OpenedBlog, 'status' | 'title' | 'summary' | 'lastUpdatedAt' | 'revision'> & {
+  readonly scheduled: readonly Pick<ScheduledUpdate, 'updateId' | 'publishAt'>[];
+};
 
 /**
  * What a node keeps of every story, whether or not it holds the story's whole state: where its hash
@@ -40,7 +48,8 @@ export interface LiveBlogSummary {
 
 export function summaryOf({ state, position, lastHash }: HeldLiveBlog): LiveBlogSummary {
   if (state.status === 'none') return { revision: state.revision, position, lastHash, opened: null };
-  const { status, title, summary, lastUpdatedAt, revision, scheduled } = state;
+  const { status, title, summary, lastUpdatedAt, revision } = state;
+  const scheduled = state.scheduled.map(({ updateId, publishAt }) => ({ updateId, publishAt }));
   return { revision, position, lastHash, opened: { status, title, summary, lastUpdatedAt, revision, scheduled } };
 }
 
