@@ -3,8 +3,10 @@
  * written with their real hash chains), and a near-empty store (100 stories of 10 events) as the
  * in-run baseline. For each: a first start folds everything (no snapshots yet) and stops cleanly,
  * writing snapshots; then the node is started again and timed from the process's start to its first
- * 200 on an article, and its resident memory (VmRSS) read then. The server is `npm start`'s
- * dist/main.js in a process of its own; the store is written by this process before it starts.
+ * 200 on an article, and its resident memory (VmRSS) read then. Each node keeps 20 stories whole in
+ * memory (LIVE_BLOGS_IN_MEMORY, below the 100 stored, so the bound shows) and the others by their
+ * summaries. The server is `npm start`'s dist/main.js in a process of its own; the store is written
+ * by this process before it starts.
  *   node dist-bench/bench/restart.js [--quick] [--json file] [--sizes 10000,100000,1000000] [--rounds 3]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,6 +27,7 @@ const ROUNDS = Number(values.rounds ?? (values.quick ? 1 : 3));
 const STORIES = 100;
 const NEAR_EMPTY = STORIES * 10;
 const GOAL = 1.5;
+const IN_MEMORY = 20;
 const port = 3990 + Math.floor(Math.random() * 9);
 
 interface Restart {
@@ -39,7 +42,7 @@ try {
   const results: FigureResult[] = [];
   for (const size of SIZES) {
     const sized = await measured(`events-${size}`, size);
-    const title = `${size} events in ${STORIES} stories vs a near-empty store`;
+    const title = `${size} events in ${STORIES} stories (${IN_MEMORY} in memory) vs a near-empty store`;
     const extra = { firstStartMs: sized.firstStartMs, baselineEvents: NEAR_EMPTY, rounds: ROUNDS, load: round(load) };
     results.push(
       figure(`restart → first article 200, ${title}`, sized.ms, baseline.ms, 'ms', extra),
@@ -98,6 +101,7 @@ async function restart(path: string): Promise<Restart> {
       LOG_LEVEL: 'warn',
       WRITE_RATE_LIMIT: '0',
       READ_RATE_LIMIT: '0',
+      LIVE_BLOGS_IN_MEMORY: String(IN_MEMORY),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

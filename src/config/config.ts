@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly storeTimeoutMs: number;
   /** Events of one story between two snapshots of its view; 0 for none (SNAPSHOT_EVERY, DESIGN §2). */
   readonly snapshotEvery: number;
+  /** Stories whose whole folded state a node keeps in memory; the others are loaded on demand (LIVE_BLOGS_IN_MEMORY, DESIGN §2). */
+  readonly liveBlogsInMemory: number;
   /** `sessionSecret` signs sign-in sessions; without it AUTH_SECRET does, or the secret file under DATA_DIR. */
   readonly auth: { readonly secret?: string; readonly publicKey?: string; readonly sessionSecret?: string };
   readonly seed: boolean;
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore,
     storeTimeoutMs: parseStoreTimeout(env.STORE_TIMEOUT_MS),
     snapshotEvery: parseCount('SNAPSHOT_EVERY', env.SNAPSHOT_EVERY, 500, 'events per story; 0 for no snapshots'),
+    liveBlogsInMemory: parseLiveBlogsInMemory(env.LIVE_BLOGS_IN_MEMORY),
     auth: parseAuth(env),
     seed: parseBoolean('SEED', env.SEED, eventStore.kind === 'sqlite'),
     logLevel: parseLogLevel(env.LOG_LEVEL),
@@ -277,6 +280,13 @@ function parseCount(name: string, raw: string | undefined, fallback: number, mea
   if (raw === undefined || raw.trim() === '') return fallback;
   if (!/^\d{1,9}$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number (${meaning}), got "${raw}"`);
   return Number(raw);
+}
+
+/** At least one: the story being folded is always held whole. */
+function parseLiveBlogsInMemory(raw: string | undefined): number {
+  const stories = parseCount('LIVE_BLOGS_IN_MEMORY', raw, 1000, 'stories, at least 1');
+  if (stories < 1) throw new ConfigError(`LIVE_BLOGS_IN_MEMORY must be at least 1, got "${raw}"`);
+  return stories;
 }
 
 function parseStoreTimeout(raw: string | undefined): number {

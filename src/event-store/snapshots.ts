@@ -23,6 +23,11 @@ export interface StoredSnapshot {
 export interface SnapshotFeedPlace {
   readonly checkpoint: Checkpoint;
   readonly streams: readonly string[];
+  /**
+   * What the runner keeps of every story at that checkpoint, serialised and signed by a digest as it
+   * wrote it (so a start reads these, not every snapshot); null in a place saved before they were kept.
+   */
+  readonly summaries: string | null;
 }
 
 /**

@@ -11,6 +11,7 @@ export { LiveBlogModule } from './live-blog.module.js';
 export { ArticleViews } from './projections/article-views.js';
 export { ChainHeads } from './projections/chain-heads.js';
 export { ProjectionRunner } from './projections/projection-runner.js';
+export type { LiveBlogSummary } from './application/live-blog-snapshots.js';
 export { LIVE_MESSAGE_LIMIT, LIVE_NAMESPACE } from './realtime/live-events.js';
 export { matchesAny } from './http/http-replies.js';
 export { toPublicEvent } from './realtime/public-events.js';

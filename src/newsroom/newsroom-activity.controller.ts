@@ -43,7 +43,7 @@ export class NewsroomActivityController {
   @ApiOkResponse({ type: ActivityResponse })
   @ApiProblemResponses(400, 404, 429)
   async activity(@Param('id', LiveBlogIdPipe) id: string, @Query() query: ChangesQueryDto) {
-    if (!this.views.blog(id)) throw new LiveBlogNotFound(id);
+    if (!(await this.views.load(id))) throw new LiveBlogNotFound(id);
     const afterRevision = query.afterRevision ?? -1;
     const read = await this.store.readStream(streamOf(id), {
       fromRevision: afterRevision + 1,

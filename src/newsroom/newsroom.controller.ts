@@ -31,14 +31,14 @@ export class NewsroomController {
   }
 
   @Get(':id')
-  console(
+  async console(
     @Param('id') id: string,
     @CurrentAuthor() editor: Author,
     @CurrentSession() session: SessionUser | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
     if (!blog) return notFound(reply, `There is no story called “${id}” to edit.`);
     const url = `${request.protocol}://${request.host}/live/${id}`;
     const model = { ...this.presenter.console(id, blog, url), editor, session };

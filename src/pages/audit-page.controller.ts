@@ -30,8 +30,8 @@ export class AuditPageController {
 
   @Get(':id')
   @ApiExcludeEndpoint()
-  page(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
+  async page(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}” to audit.`);
     const page: PageHead = {
       title: `Audit: ${blog.title}`,

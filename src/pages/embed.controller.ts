@@ -22,8 +22,8 @@ export class EmbedController {
   ) {}
 
   @Get(':id')
-  embed(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
+  async embed(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const model = this.embedPage.present(id, blog, `${siteOrigin(this.config, request)}/live/${id}`);
     return reply.header('Cache-Control', 'no-cache').view('embed', model);

@@ -37,11 +37,11 @@ export class OEmbedController {
   // Public content, asked for by other sites' servers and pages alike.
   @Header('Access-Control-Allow-Origin', '*')
   @Header('Cache-Control', 'public, max-age=300')
-  oembed(@Query() query: OEmbedQueryDto, @Req() request: FastifyRequest) {
+  async oembed(@Query() query: OEmbedQueryDto, @Req() request: FastifyRequest) {
     if ((query.format ?? 'json') !== 'json') throw new NotImplementedException('only format=json is served');
     const origin = siteOrigin(this.config, request);
     const target = liveBlogOfUrl(query.url, [origin, requestOrigin(request)]);
-    const blog = target && this.views.blog(target.id);
+    const blog = target && (await this.views.load(target.id));
     const shown = blog && (!target.updateId || pageOfUpdate(blog, target.updateId).found === 'shown');
     if (!blog || !shown) throw new NotFoundException(`${query.url} is not a story of this site`);
     const { maxwidth, maxheight } = query;

@@ -28,7 +28,7 @@ export class PagesController {
     const blogs = this.views
       .list()
       .sort((a, b) => Number(b.status === 'live') - Number(a.status === 'live'))
-      .map((item) => ({ ...item, summary: this.views.blog(item.id)?.summary ?? null }));
+      .map((item) => ({ ...item, summary: this.views.listed(item.id)?.summary ?? null }));
     const page = {
       title: 'Live pages',
       description: 'Live news pages, kept as a record of events.',
@@ -49,7 +49,7 @@ export class PagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const beforeRevision = before === undefined ? undefined : wholeNumber(before);
     if (beforeRevision === null) return badRequest(reply, '“before” must be a whole number of 1 or more, such as 20.');

@@ -24,13 +24,13 @@ export class PermalinkController {
   ) {}
 
   @Get(':updateId')
-  update(
+  async update(
     @Param('id') id: string,
     @Param('updateId') updateId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.views.blog(id) : null;
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const place = pageOfUpdate(blog, updateId);
     if (place.found === 'none') return notFound(reply, `“${blog.title}” has no update called “${updateId}”.`);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { CommandHandler, ProjectionRunner, type LiveBlogState } from '../live-blog/index.js';
+import { CommandHandler, ProjectionRunner, type LiveBlogSummary } from '../live-blog/index.js';
 import { type Author, CLOCK, type Clock } from '../kernel/index.js';
 import { DueList } from './due-list.js';
 
@@ -48,9 +48,9 @@ export class ScheduledPublisher implements OnApplicationBootstrap, OnApplication
   onApplicationBootstrap(): void {
     // Subscribed and read in one turn: no event can fall between the two.
     this.subscription = this.projections.folded.subscribe(({ liveBlogId, event }) => {
-      if (SCHEDULE_EVENTS.has(event.type)) this.refresh(liveBlogId, this.projections.state(liveBlogId));
+      if (SCHEDULE_EVENTS.has(event.type)) this.refresh(liveBlogId, this.projections.summaries().get(liveBlogId));
     });
-    for (const [liveBlogId, state] of this.projections.states()) this.refresh(liveBlogId, state);
+    for (const [liveBlogId, story] of this.projections.summaries()) this.refresh(liveBlogId, story);
   }
 
   onApplicationShutdown(): void {
@@ -60,8 +60,8 @@ export class ScheduledPublisher implements OnApplicationBootstrap, OnApplication
   }
 
   /** What the story has waiting now; an attempt under way keeps its own retry time. */
-  private refresh(liveBlogId: string, state: LiveBlogState | undefined): void {
-    const waiting = state?.status === 'live' ? state.scheduled : [];
+  private refresh(liveBlogId: string, story: LiveBlogSummary | undefined): void {
+    const waiting = story?.opened?.status === 'live' ? story.opened.scheduled : [];
     this.due.replaceLiveBlog(
       liveBlogId,
       waiting.map(({ updateId, publishAt }) => {

@@ -11,6 +11,7 @@ export { sanitizeBody } from './safe-markup.js';
 export { wording } from './pure.js';
 export { SharedModule } from './shared.module.js';
 export { LoopTurns } from './loop-turns.js';
+export { LruMap } from './lru-map.js';
 export { TakingTurns } from './taking-turns.js';
 export { validationPipe } from './validation.js';
 export { ApiProblemResponses } from './api-problem.js';

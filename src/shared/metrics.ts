@@ -52,6 +52,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly liveBlogsHeld = new Gauge({
+    name: 'dateline_live_blogs_held',
+    help: 'Stories whose whole folded state this node’s views hold in memory (at most LIVE_BLOGS_IN_MEMORY)',
+    registers: [this.registry],
+  });
+
+  readonly liveBlogLoads = new Counter({
+    name: 'dateline_live_blog_loads_total',
+    help: 'Stories not held in memory loaded on demand (from their snapshot and the events after it)',
+    registers: [this.registry],
+  });
+
   readonly snapshotsWritten = new Counter({
     name: 'dateline_snapshots_written_total',
     help: 'Snapshots of story views written beside the events',

@@ -44,8 +44,8 @@ export class FeedsController {
     return this.reply(id, 'json', request, reply);
   }
 
-  private reply(id: string, format: FeedFormat, request: FastifyRequest, reply: FastifyReply) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? this.feeds.blog(id) : null;
+  private async reply(id: string, format: FeedFormat, request: FastifyRequest, reply: FastifyReply) {
+    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.feeds.blog(id) : null;
     if (!blog) throw new LiveBlogNotFound(id);
     const etag = this.feeds.etag(blog, format);
     reply.header('ETag', etag).header('Cache-Control', FEED_CACHE_CONTROL);

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { type OpenedBlog, ArticleViews } from '../live-blog/index.js';
+import { LruMap } from '../shared/index.js';
 import { ATOM_TYPE, renderAtomFeed } from './atom-feed.js';
 import { JSON_FEED_TYPE, toJsonFeed } from './json-feed.js';
 import { feedLinks, toLiveBlogFeed } from './live-blog-feed.js';
@@ -30,17 +32,23 @@ const RENDERERS: Record<FeedFormat, { type: string; render: (id: string, blog: O
 /**
  * Each story's feeds, rendered once per revision and format: aggregators poll a breaking story
  * together, and all but the first of them get the bytes (or a 304) without building anything.
- * Only the latest revision of each story and format is kept.
+ * Only the latest revision of each story and format is kept, of as many stories as the views hold
+ * in memory (LIVE_BLOGS_IN_MEMORY), the least recently asked for dropped first.
  */
 @Injectable()
 export class LiveBlogFeeds {
-  private readonly rendered = new Map<string, RenderedFeed>();
+  private readonly rendered: LruMap<string, RenderedFeed>;
 
-  constructor(private readonly views: ArticleViews) {}
+  constructor(
+    private readonly views: ArticleViews,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.rendered = new LruMap(2 * config.liveBlogsInMemory);
+  }
 
-  /** The story a reader may follow, or null. */
-  blog(id: string): OpenedBlog | null {
-    return this.views.blog(id);
+  /** The story a reader may follow (read back when not in memory), or null. */
+  blog(id: string): Promise<OpenedBlog | null> {
+    return this.views.load(id);
   }
 
   /** The ETag alone: answering If-None-Match needs no rendering. */

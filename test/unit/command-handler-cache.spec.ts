@@ -14,7 +14,13 @@ const post = (updateId: string): CommandRequest => ({ type: 'PostUpdate', update
 /** One node's command path: its own cached write states, on the store every node shares. */
 function node(store: SqliteEventStore): CommandHandler {
   const views = { waitUntilProjected: async () => {} };
-  return new CommandHandler(store, new WriteStates(store, store.snapshots()), views, new Metrics(), systemClock);
+  return new CommandHandler(
+    store,
+    new WriteStates(store, store.snapshots(), { liveBlogsInMemory: 1000 }),
+    views,
+    new Metrics(),
+    systemClock,
+  );
 }
 
 describe("the command path's cached state", () => {

@@ -1,13 +1,20 @@
 import { openSqliteEventStore, type SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import type { StoredSnapshot } from '../../src/event-store/snapshots.js';
 import { envelope, foldStored, toStoredEvents } from '../../src/live-blog/application/envelope.js';
-import { loadLiveBlog, toSnapshot, type HeldLiveBlog } from '../../src/live-blog/application/live-blog-snapshots.js';
+import {
+  loadLiveBlog,
+  parseSummaries,
+  serialiseSummaries,
+  summaryOf,
+  toSnapshot,
+  type HeldLiveBlog,
+} from '../../src/live-blog/application/live-blog-snapshots.js';
 import { streamOf } from '../../src/live-blog/application/stream-names.js';
 import type { LiveBlogEvent, OpenedBlog } from '../../src/live-blog/domain/index.js';
-import { initialState } from '../../src/live-blog/domain/index.js';
+import { foldHistory, initialState } from '../../src/live-blog/domain/index.js';
 import { toArticleView } from '../../src/live-blog/projections/article.view.js';
 import * as f from '../support/factories.js';
-import { EDITOR, minutesAfterStart } from '../support/given.js';
+import { EDITOR, history, minutesAfterStart } from '../support/given.js';
 
 const BLOG = 'osh-unrest';
 const STREAM = streamOf(BLOG);
@@ -109,5 +116,34 @@ describe("a story's snapshot", () => {
     // then
     expect(written).toBe(0);
     expect(await store.snapshots().read(STREAM)).toBeNull();
+  });
+});
+
+describe("a story's summary", () => {
+  const LATER = '2010-04-08T18:15:00.000Z';
+  const scheduled = {
+    type: 'UpdateScheduled',
+    data: { updateId: 's1', publishAt: LATER, kind: 'statement', body: 'Draft text of the statement.' },
+  } as LiveBlogEvent;
+  const held = (): HeldLiveBlog => ({
+    state: foldHistory(history(f.opened(), scheduled)),
+    position: 2,
+    lastHash: 'h2',
+  });
+
+  it('keeps when each scheduled update is due, and no draft text (a redaction must reach every copy of it)', () => {
+    // when
+    const summary = summaryOf(held());
+    // then
+    expect(summary.opened?.scheduled).toEqual([{ updateId: 's1', publishAt: LATER }]);
+    expect(JSON.stringify(summary)).not.toContain('Draft text');
+  });
+
+  it('reads back as written, and not at all once its text was changed', () => {
+    const written = serialiseSummaries([[BLOG, summaryOf(held())]]);
+    // then
+    expect(parseSummaries(written)).toEqual(new Map([[BLOG, summaryOf(held())]]));
+    expect(parseSummaries(written.replace('h2', 'h3'))).toBeNull();
+    expect(parseSummaries(null)).toBeNull();
   });
 });

@@ -113,6 +113,8 @@ const MIGRATIONS: ReadonlyArray<(names: SchemaNames) => string> = [
     CREATE TRIGGER snapshots_forget_rewritten AFTER UPDATE OF data, metadata ON ${events}
       FOR EACH ROW EXECUTE FUNCTION "${schema}".forget_snapshots();
   `,
+  // What the runner keeps of every story beside its place, so a start need not read every snapshot.
+  ({ snapshotFeed }) => `ALTER TABLE ${snapshotFeed} ADD COLUMN summaries text`,
 ];
 
 /** The same key in every database and schema: migrations are rare, so serialising them all costs nothing. */

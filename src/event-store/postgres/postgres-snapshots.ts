@@ -35,11 +35,11 @@ export class PostgresSnapshots implements SnapshotStore {
   }
 
   async feedPlace(): Promise<SnapshotFeedPlace | null> {
-    const { rows } = await this.pool.query<{ checkpoint: string; streams: string[] }>(
-      `SELECT checkpoint, streams FROM ${this.names.snapshotFeed} WHERE id = 1`,
+    const { rows } = await this.pool.query<{ checkpoint: string; streams: string[]; summaries: string | null }>(
+      `SELECT checkpoint, streams, summaries FROM ${this.names.snapshotFeed} WHERE id = 1`,
     );
     const row = rows[0];
-    return row ? { checkpoint: row.checkpoint as Checkpoint, streams: row.streams } : null;
+    return row ? { checkpoint: row.checkpoint as Checkpoint, streams: row.streams, summaries: row.summaries } : null;
   }
 
   async save(snapshots: readonly StoredSnapshot[], place: SnapshotFeedPlace | null): Promise<number> {
@@ -52,9 +52,10 @@ export class PostgresSnapshots implements SnapshotStore {
       }
       if (place) {
         await client.query(
-          `INSERT INTO ${this.names.snapshotFeed} (id, checkpoint, streams) VALUES (1, $1, $2::json)
-           ON CONFLICT (id) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, streams = EXCLUDED.streams`,
-          [place.checkpoint, JSON.stringify(place.streams)],
+          `INSERT INTO ${this.names.snapshotFeed} (id, checkpoint, streams, summaries) VALUES (1, $1, $2::json, $3)
+           ON CONFLICT (id) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, streams = EXCLUDED.streams,
+             summaries = EXCLUDED.summaries`,
+          [place.checkpoint, JSON.stringify(place.streams), place.summaries],
         );
       }
       await client.query('COMMIT');

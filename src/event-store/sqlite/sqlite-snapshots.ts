@@ -20,7 +20,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS snapshot_feed (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     checkpoint TEXT NOT NULL,
-    streams    TEXT NOT NULL
+    streams    TEXT NOT NULL,
+    summaries  TEXT
   );
   CREATE TRIGGER IF NOT EXISTS snapshots_forget_rewritten AFTER UPDATE OF data, metadata ON events
   BEGIN
@@ -31,6 +32,13 @@ const SCHEMA = `
 interface FeedRow {
   readonly checkpoint: string;
   readonly streams: string;
+  readonly summaries: string | null;
+}
+
+/** A file made before the stories' summaries were kept gets their column (empty until the next save). */
+function addSummaries(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('snapshot_feed')").all();
+  if (!columns.some(({ name }) => name === 'summaries')) db.exec('ALTER TABLE snapshot_feed ADD COLUMN summaries TEXT');
 }
 
 export class SqliteSnapshots implements SnapshotStore {
@@ -39,6 +47,7 @@ export class SqliteSnapshots implements SnapshotStore {
 
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
+    addSummaries(db);
     this.statements = {
       read: db.prepare<[string], StoredSnapshot>(
         'SELECT stream, revision, position, hash, format, digest, state FROM snapshots WHERE stream = ?',
@@ -48,15 +57,17 @@ export class SqliteSnapshots implements SnapshotStore {
          SELECT @stream, @revision, @position, @hash, @format, @digest, @state
           WHERE (SELECT max(revision) FROM events WHERE stream = @stream) = @revision`,
       ),
-      feed: db.prepare<[], FeedRow>('SELECT checkpoint, streams FROM snapshot_feed WHERE id = 1'),
-      writeFeed: db.prepare<[string, string]>(
-        'INSERT OR REPLACE INTO snapshot_feed (id, checkpoint, streams) VALUES (1, ?, ?)',
+      feed: db.prepare<[], FeedRow>('SELECT checkpoint, streams, summaries FROM snapshot_feed WHERE id = 1'),
+      writeFeed: db.prepare<[string, string, string | null]>(
+        'INSERT OR REPLACE INTO snapshot_feed (id, checkpoint, streams, summaries) VALUES (1, ?, ?, ?)',
       ),
     };
     this.saveAll = db.transaction((snapshots, place) => {
       let written = 0;
       for (const snapshot of snapshots) written += this.statements.write.run(snapshot).changes;
-      if (place) this.statements.writeFeed.run(place.checkpoint, JSON.stringify(place.streams));
+      if (place) {
+        this.statements.writeFeed.run(place.checkpoint, JSON.stringify(place.streams), place.summaries);
+      }
       return written;
     });
   }
@@ -68,7 +79,8 @@ export class SqliteSnapshots implements SnapshotStore {
   feedPlace(): Promise<SnapshotFeedPlace | null> {
     const row = this.statements.feed.get();
     if (!row) return Promise.resolve(null);
-    return Promise.resolve({ checkpoint: row.checkpoint as Checkpoint, streams: JSON.parse(row.streams) as string[] });
+    const streams = JSON.parse(row.streams) as string[];
+    return Promise.resolve({ checkpoint: row.checkpoint as Checkpoint, streams, summaries: row.summaries });
   }
 
   save(snapshots: readonly StoredSnapshot[], place: SnapshotFeedPlace | null): Promise<number> {

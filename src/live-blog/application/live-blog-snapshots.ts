@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EventStore, SnapshotStore, StoredSnapshot } from '../../event-store/index.js';
-import { initialState, UpdateList, type LiveBlogState, type OpenedBlog } from '../domain/index.js';
+import {
+  initialState,
+  UpdateList,
+  type LiveBlogState,
+  type OpenedBlog,
+  type ScheduledUpdate,
+} from '../domain/index.js';
 import { foldStored, toStoredEvents } from './envelope.js';
 import { streamOf } from './stream-names.js';
 
@@ -20,6 +26,54 @@ export interface HeldLiveBlog {
 }
 
 export const NO_STORY: HeldLiveBlog = { state: initialState, position: 0, lastHash: '' };
+
+/**
+ * What the list and the scheduled publisher need of an opened story. Of the updates waiting for
+ * their time, only when: a draft's text stays with the story (a redaction must reach every copy of it).
+ */
+export type OpenedSummary = Pick<OpenedBlog, 'status' | 'title' | 'summary' | 'lastUpdatedAt' | 'revision'> & {
+  readonly scheduled: readonly Pick<ScheduledUpdate, 'updateId' | 'publishAt'>[];
+};
+
+/**
+ * What a node keeps of every story, whether or not it holds the story's whole state: where its hash
+ * chain ends, and what is listed of it (null before it was opened).
+ */
+export interface LiveBlogSummary {
+  readonly revision: number;
+  readonly position: number;
+  readonly lastHash: string;
+  readonly opened: OpenedSummary | null;
+}
+
+export function summaryOf({ state, position, lastHash }: HeldLiveBlog): LiveBlogSummary {
+  if (state.status === 'none') return { revision: state.revision, position, lastHash, opened: null };
+  const { status, title, summary, lastUpdatedAt, revision } = state;
+  const scheduled = state.scheduled.map(({ updateId, publishAt }) => ({ updateId, publishAt }));
+  return { revision, position, lastHash, opened: { status, title, summary, lastUpdatedAt, revision, scheduled } };
+}
+
+/** Every story's summary as text, with its format and a digest of both (written beside the runner's place). */
+export function serialiseSummaries(summaries: Iterable<[string, LiveBlogSummary]>): string {
+  const stories = JSON.stringify([...summaries]);
+  return JSON.stringify({ format: SNAPSHOT_FORMAT, digest: summariesDigest(stories), stories });
+}
+
+/** The summaries as written, or null when they are of another format, do not match their digest or do not parse. */
+export function parseSummaries(text: string | null): Map<string, LiveBlogSummary> | null {
+  if (text === null) return null;
+  try {
+    const { format, digest, stories } = JSON.parse(text) as { format: unknown; digest: unknown; stories: string };
+    if (format !== SNAPSHOT_FORMAT || typeof stories !== 'string' || digest !== summariesDigest(stories)) return null;
+    return new Map(JSON.parse(stories) as [string, LiveBlogSummary][]);
+  } catch {
+    return null;
+  }
+}
+
+function summariesDigest(stories: string): string {
+  return createHash('sha256').update(String(SNAPSHOT_FORMAT)).update(stories).digest('hex');
+}
 
 /** How a story was loaded: from a snapshot that held (and how many events after it), or folded from zero. */
 export interface LoadedLiveBlog {
@@ -43,20 +97,27 @@ export function toSnapshot(liveBlogId: string, held: HeldLiveBlog & { readonly s
 }
 
 /**
- * The story from its snapshot and the events stored after it. The snapshot counts only when it is of
- * this format, its digest matches its fields, and the stored event at its revision has its position
- * and chain hash (one read of one event); else the story is folded from revision 0.
+ * The story from its snapshot and the events stored after it (up to `untilRevision` when given: the
+ * views load a story at the revision they have folded). The snapshot counts only when it is of this
+ * format, its digest matches its fields, and the stored event at its revision has its position and
+ * chain hash (one read of one event); else the story is folded from revision 0. A snapshot past
+ * `untilRevision` (another node's views ahead of these) is passed over.
  */
 export async function loadLiveBlog(
   store: EventStore,
   snapshots: SnapshotStore,
   liveBlogId: string,
+  untilRevision = Number.POSITIVE_INFINITY,
 ): Promise<LoadedLiveBlog> {
   const stream = streamOf(liveBlogId);
-  const snapshot = await snapshots.read(stream);
+  const stored = await snapshots.read(stream);
+  const snapshot = stored && stored.revision <= untilRevision ? stored : null;
   const held = snapshot ? await verified(store, snapshot) : null;
   const from = held ?? NO_STORY;
-  const tail = toStoredEvents(await store.readStream(stream, { fromRevision: from.state.revision + 1 }));
+  const fromRevision = from.state.revision + 1;
+  const maxCount = untilRevision - from.state.revision;
+  const read = Number.isFinite(maxCount) ? { fromRevision, maxCount } : { fromRevision };
+  const tail = maxCount <= 0 ? [] : toStoredEvents(await store.readStream(stream, read));
   const last = tail.at(-1);
   const story = last
     ? { state: foldStored(from.state, tail), position: last.position, lastHash: last.metadata.hash }

@@ -7,6 +7,8 @@ import {
   type EventToAppend,
   type SnapshotStore,
 } from '../../event-store/index.js';
+import { APP_CONFIG, type AppConfig } from '../../config/index.js';
+import { LruMap } from '../../shared/index.js';
 import { foldAppended, foldStored, toStoredEvents, type EventMetadata } from './envelope.js';
 import { loadLiveBlog, type HeldLiveBlog } from './live-blog-snapshots.js';
 import { streamOf } from './stream-names.js';
@@ -21,16 +23,20 @@ type WriteState = HeldLiveBlog;
  * The write side's own state per blog, apart from the readers' views: a load extends the cached
  * state with whatever the store holds past it (the store is the truth: another node may have written).
  * What this node appends is folded in as it commits, so that while no other node writes to a blog
- * its cached state is already the store's head.
+ * its cached state is already the store's head. It keeps as many stories as the views hold in
+ * memory (LIVE_BLOGS_IN_MEMORY), the least recently written dropped first and loaded again when next written.
  */
 @Injectable()
 export class WriteStates {
-  private readonly blogs = new Map<string, WriteState>();
+  private readonly blogs: LruMap<string, WriteState>;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SNAPSHOT_STORE) private readonly snapshots: SnapshotStore,
-  ) {}
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'liveBlogsInMemory'>,
+  ) {
+    this.blogs = new LruMap(config.liveBlogsInMemory);
+  }
 
   /**
    * The state this node last saw of the blog, without asking the store; undefined when it has none.
@@ -76,7 +82,7 @@ export class WriteStates {
 
   /** Loads and commits of one blog may overlap: the cache keeps the state that reaches furthest. */
   private keep(liveBlogId: string, loaded: WriteState): WriteState {
-    if (loaded.state.revision > (this.blogs.get(liveBlogId)?.state.revision ?? -1)) this.blogs.set(liveBlogId, loaded);
+    if (loaded.state.revision > (this.blogs.peek(liveBlogId)?.state.revision ?? -1)) this.blogs.set(liveBlogId, loaded);
     return loaded;
   }
 }

@@ -22,8 +22,13 @@ export interface ArticleReply {
  * client holds this revision, else the article's bytes, serialised once per revision. False, and
  * nothing sent, when this node holds no such blog.
  */
-export function answerArticle(views: ArticleViews, id: string, request: HeadersOf, reply: ArticleReply): boolean {
-  const blog = views.blog(id);
+export function answerArticle(
+  views: ArticleViews,
+  id: string,
+  request: HeadersOf,
+  reply: ArticleReply,
+  blog = views.blog(id),
+): boolean {
   if (!blog) return false;
   const etag = etagOf(blog.revision);
   reply.header('ETag', etag);

@@ -51,16 +51,18 @@ export class ReaderController {
     operationId: 'getArticle',
   })
   @ApiOkResponse({ description: 'the article', type: ArticleResponse })
-  article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() reply: ArticleReply) {
-    // An anonymous reader's GET of a blog this node holds is answered before this route, by the same function (./article-fast-path.ts).
-    if (!answerArticle(this.views, id, request, reply)) throw new LiveBlogNotFound(id);
+  async article(@Param('id', LiveBlogIdPipe) id: string, @Req() request: Request, @Res() reply: ArticleReply) {
+    // An anonymous reader's GET of a blog this node holds in memory is answered before this route, by the same
+    // function (./article-fast-path.ts); here the story is read back first when it is not.
+    const blog = await this.views.load(id);
+    if (!blog || !answerArticle(this.views, id, request, reply, blog)) throw new LiveBlogNotFound(id);
   }
 
   @Get(':id/updates')
   @ApiOperation({ summary: 'Older updates, newest first, page by page', operationId: 'getUpdates' })
   @ApiOkResponse({ type: UpdatesPageResponse })
-  updates(@Param('id', LiveBlogIdPipe) id: string, @Query() query: UpdatesQueryDto) {
-    return this.views.updates(this.existing(id), query.beforeRevision, query.limit ?? 20);
+  async updates(@Param('id', LiveBlogIdPipe) id: string, @Query() query: UpdatesQueryDto) {
+    return this.views.updates(await this.existing(id), query.beforeRevision, query.limit ?? 20);
   }
 
   @Get(':id/changes')
@@ -80,7 +82,7 @@ export class ReaderController {
       const page = await this.changeFeed.page(id, afterRevision, limit);
       return page && { body: JSON.stringify(page), etag: etagOf(page.revision) };
     };
-    const blog = this.views.blog(id);
+    const blog = await this.views.load(id);
     // A caller with credentials (an editor reading their own write) and one that already saw a
     // revision this node's feed has not brought yet read the store; anonymous polls share one read per revision.
     const shared = blog !== null && afterRevision <= blog.revision && !carriesCredentials(request);
@@ -91,8 +93,8 @@ export class ReaderController {
     this.replies.cached(request, response, page, CHANGES_CACHE_CONTROL);
   }
 
-  private existing(id: string) {
-    const blog = this.views.blog(id);
+  private async existing(id: string) {
+    const blog = await this.views.load(id);
     if (!blog) throw new LiveBlogNotFound(id);
     return blog;
   }

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import type { SignedCheckpoint } from '../../signing/index.js';
-import type { OpenedBlog } from '../domain/index.js';
+import { LruMap } from '../../shared/index.js';
+import type { OpenedSummary } from '../application/live-blog-snapshots.js';
+import type { LiveBlogState, OpenedBlog } from '../domain/index.js';
 import { toArticleView, toListItem, updatesPage, type ArticleView, type UpdatesPage } from './article.view.js';
 import { ChainHeads } from './chain-heads.js';
 import { toJsonLd, type JsonLdSite } from './json-ld.js';
@@ -24,7 +26,8 @@ interface CachedArticle {
 /** The reader's views, built from the runner's folded state and kept per revision. */
 @Injectable()
 export class ArticleViews {
-  private readonly cache = new Map<string, CachedArticle>();
+  /** As many stories' articles as the views hold whole (LIVE_BLOGS_IN_MEMORY), the least recently used dropped first. */
+  private readonly cache: LruMap<string, CachedArticle>;
   /** PUBLIC_URL's origin, or none (URLs relative to the site; pages make them absolute from the request). */
   readonly site: JsonLdSite;
 
@@ -34,20 +37,34 @@ export class ArticleViews {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.site = { origin: config.operations.publicUrl ?? '', publisher: config.publisher };
+    this.cache = new LruMap(config.liveBlogsInMemory);
   }
 
+  /** Every opened story, most recently updated first, from the summaries (no story is read back for it). */
   list() {
     const items = [];
-    for (const [id, state] of this.projections.states()) {
-      if (state.status !== 'none') items.push(toListItem(id, state));
+    for (const [id, story] of this.projections.summaries()) {
+      if (story.opened) items.push(toListItem(id, story.opened));
     }
     return items.sort((a, b) => Date.parse(b.lastUpdatedAt) - Date.parse(a.lastUpdatedAt) || a.id.localeCompare(b.id));
   }
 
-  /** The revision a client would get, without building the article (for If-None-Match). */
+  /** What the list shows of one story; null for one never opened or unknown. */
+  listed(id: string): OpenedSummary | null {
+    return this.projections.summaries().get(id)?.opened ?? null;
+  }
+
+  /**
+   * The story when the views hold it in memory (the sync fast paths ask this; when it is not, the
+   * route behind them calls `load`). Its revision answers If-None-Match without building the article.
+   */
   blog(id: string): OpenedBlog | null {
-    const state = this.projections.state(id);
-    return state && state.status !== 'none' ? state : null;
+    return opened(this.projections.state(id));
+  }
+
+  /** The story, read back from its snapshot when the views do not hold it in memory; null for an unknown one. */
+  async load(id: string): Promise<OpenedBlog | null> {
+    return opened(await this.projections.load(id));
   }
 
   /** Built, and its checkpoint signed, once per revision. */
@@ -80,4 +97,8 @@ export class ArticleViews {
   updates(blog: OpenedBlog, beforeRevision: number | undefined, limit: number): UpdatesPage {
     return updatesPage(blog, { beforeRevision, limit });
   }
+}
+
+function opened(state: LiveBlogState | undefined): OpenedBlog | null {
+  return state && state.status !== 'none' ? state : null;
 }

@@ -87,7 +87,7 @@ export function headlineOf(update: Pick<UpdateRecord, 'headline' | 'body'>): str
 
 export type ArticleView = ReturnType<typeof toArticleView>;
 
-export function toListItem(id: string, blog: OpenedBlog) {
+export function toListItem(id: string, blog: Pick<OpenedBlog, 'title' | 'status' | 'lastUpdatedAt' | 'revision'>) {
   return { id, title: blog.title, status: blog.status, lastUpdatedAt: blog.lastUpdatedAt, revision: blog.revision };
 }
 

@@ -9,7 +9,7 @@ interface ChainHead {
 
 /**
  * Where each story's hash chain ends in this node's views (as the runner holds it with the state,
- * so it always matches `ProjectionRunner.state()`), and the signed checkpoint of that head.
+ * so it always matches `ProjectionRunner.state()`, whether or not the story is in memory), and the signed checkpoint of that head.
  */
 @Injectable()
 export class ChainHeads {
@@ -19,15 +19,15 @@ export class ChainHeads {
   ) {}
 
   *all(): Iterable<[string, ChainHead]> {
-    for (const [liveBlogId, held] of this.projections.held()) {
-      if (held.state.status !== 'none') yield [liveBlogId, { revision: held.state.revision, hash: held.lastHash }];
+    for (const [liveBlogId, story] of this.projections.summaries()) {
+      if (story.opened) yield [liveBlogId, { revision: story.revision, hash: story.lastHash }];
     }
   }
 
   /** The signed checkpoint of the newest revision this node holds of the story; null for an unknown one. */
   checkpoint(liveBlogId: string): SignedCheckpoint | null {
-    const held = this.projections.held().get(liveBlogId);
-    if (!held || held.state.status === 'none') return null;
-    return this.signer.sign(liveBlogId, held.state.revision, held.lastHash);
+    const story = this.projections.summaries().get(liveBlogId);
+    if (!story?.opened) return null;
+    return this.signer.sign(liveBlogId, story.revision, story.lastHash);
   }
 }

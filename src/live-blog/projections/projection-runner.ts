@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { defer, retry, Subject, type Subscription, timer } from 'rxjs';
+import { defer, firstValueFrom, retry, Subject, type Subscription, timer } from 'rxjs';
 import {
   compareCheckpoints,
   EVENT_STORE,
@@ -20,10 +20,11 @@ import {
 import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import { Metrics, secondsSince } from '../../shared/index.js';
 import { foldStored, toStoredEvent, toStoredEvents, type StoredEvent } from '../application/envelope.js';
-import { NO_STORY, type HeldLiveBlog } from '../application/live-blog-snapshots.js';
+import { loadLiveBlog, NO_STORY, type HeldLiveBlog, type LiveBlogSummary } from '../application/live-blog-snapshots.js';
 import { liveBlogIdOf, streamOf } from '../application/stream-names.js';
 import type { ViewProgress } from '../application/view-progress.js';
 import { initialState, type LiveBlogState } from '../domain/index.js';
+import { HeldLiveBlogs } from './held-live-blogs.js';
 import { ViewSnapshots } from './view-snapshots.js';
 import { CLOCK, type Clock } from '../../kernel/index.js';
 
@@ -44,10 +45,14 @@ export interface FoldedEvent {
 @Injectable()
 export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown, ViewProgress {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private readonly blogs = new Map<string, HeldLiveBlog>();
+  private readonly blogs: HeldLiveBlogs;
   private readonly snapshots: ViewSnapshots;
   private readonly waiters = new Set<{ checkpoint: Checkpoint; resolve: () => void }>();
   private readonly folded$ = new Subject<FoldedEvent>();
+  /** Feed events waiting while a story not in memory is read back, in feed order. */
+  private readonly queued: RecordedEvent[] = [];
+  private draining = false;
+  private stopped = false;
   private subscription?: Subscription;
   /** The last event folded; undefined before the first. */
   private checkpoint?: Checkpoint;
@@ -67,6 +72,12 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
     @Inject(SNAPSHOT_STORE) snapshotStore: SnapshotStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    this.blogs = new HeldLiveBlogs(
+      config.liveBlogsInMemory,
+      (liveBlogId, atRevision) => this.readBack(snapshotStore, liveBlogId, atRevision),
+      (liveBlogId, held) => this.snapshots.dropped(liveBlogId, held),
+      (held) => this.metrics.liveBlogsHeld.set(held),
+    );
     this.snapshots = new ViewSnapshots(store, snapshotStore, config.snapshotEvery, metrics, this.logger, () => ({
       blogs: this.blogs,
       checkpoint: this.checkpoint,
@@ -74,25 +85,28 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
   }
 
   /**
-   * Before the app answers its first request: the stories as the last snapshots left them (each
-   * from its snapshot and the events after it), then everything the feed holds after their place,
-   * or, without snapshots, everything stored. Then follows the feed.
+   * Before the app answers its first request: every story's summary as the last snapshots left it
+   * (or, from a place saved without summaries, each story from its snapshot and the events after it),
+   * then everything the feed holds after that place, or, without snapshots, everything stored. Then
+   * follows the feed.
    */
   async onModuleInit(): Promise<void> {
-    const restored = await this.snapshots.restore();
+    const restored = await this.snapshots.restore((liveBlogId, story) => {
+      if ('state' in story) this.blogs.keep(liveBlogId, story);
+      else this.blogs.summarised(liveBlogId, story);
+    });
     let eventsFolded = restored?.eventsRead ?? 0;
-    if (restored) {
-      for (const [liveBlogId, held] of restored.blogs) this.blogs.set(liveBlogId, held);
-      this.checkpoint = restored.checkpoint;
-    }
+    if (restored) this.checkpoint = restored.checkpoint;
     for (;;) {
       const page = await this.store.readAll({ after: this.checkpoint, maxCount: 1000 });
       if (page.length === 0) break;
-      eventsFolded += this.foldPage(page);
+      eventsFolded += await this.foldPage(page);
     }
     this.metrics.startEventsFolded.set(eventsFolded);
     this.follow();
-    this.logger.log(`views caught up at checkpoint ${this.checkpoint ?? 'start'} (${this.blogs.size} live blogs)`);
+    this.logger.log(
+      `views caught up at checkpoint ${this.checkpoint ?? 'start'} (${this.blogs.all().size} live blogs)`,
+    );
   }
 
   /**
@@ -107,7 +121,7 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
     const retried = feed.pipe(
       retry({ delay: (error, failures) => this.feedFailed(error, failures), resetOnSuccess: true }),
     );
-    this.subscription = retried.subscribe((event) => this.fold(event));
+    this.subscription = retried.subscribe((event) => this.receive(event));
   }
 
   private feedFailed(error: unknown, failures: number) {
@@ -124,15 +138,15 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
 
   /**
    * At start-up nobody listens yet: each blog's run of events in a page is folded in one go (linear,
-   * not per event); events a snapshot's story already holds are passed over. Answers how many it folded.
+   * not per event); events the views already hold are passed over. Answers how many it folded.
    */
-  private foldPage(page: readonly RecordedEvent[]): number {
+  private async foldPage(page: readonly RecordedEvent[]): Promise<number> {
     const byBlog = new Map<string, RecordedEvent[]>();
     let read = 0;
     for (const event of page) {
       const liveBlogId = liveBlogIdOf(event.stream);
       if (liveBlogId === null) continue;
-      if (event.revision <= (this.blogs.get(liveBlogId)?.state.revision ?? -1)) continue;
+      if (event.revision <= this.blogs.revisionOf(liveBlogId)) continue;
       read++;
       const events = byBlog.get(liveBlogId);
       if (events) events.push(event);
@@ -140,7 +154,7 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
     }
     for (const [liveBlogId, events] of byBlog) {
       const stored = toStoredEvents(events);
-      this.extend(liveBlogId, stored);
+      this.extend(liveBlogId, (await this.blogs.load(liveBlogId)) ?? NO_STORY, stored);
       for (const event of stored) this.folded$.next({ liveBlogId, event });
     }
     this.advance(page.at(-1)!);
@@ -148,13 +162,24 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
   }
 
   /** The blog's state with a run of its events folded in, and the chain's new end. */
-  private extend(liveBlogId: string, stored: readonly StoredEvent[]): void {
+  private extend(liveBlogId: string, from: HeldLiveBlog, stored: readonly StoredEvent[]): void {
     const last = stored.at(-1);
     if (!last) return;
-    const state = foldStored(this.blogs.get(liveBlogId)?.state ?? initialState, stored);
+    const state = foldStored(from.state, stored);
     const held = { state, position: last.position, lastHash: last.metadata.hash };
-    this.blogs.set(liveBlogId, held);
+    this.blogs.keep(liveBlogId, held);
     this.snapshots.folded(liveBlogId, held);
+  }
+
+  /** A story read back on demand, at the revision the views have folded. */
+  private async readBack(snapshotStore: SnapshotStore, liveBlogId: string, atRevision: number) {
+    const loaded = await loadLiveBlog(this.store, snapshotStore, liveBlogId, atRevision);
+    this.metrics.liveBlogLoads.inc();
+    this.metrics.snapshotLoads.inc({ outcome: loaded.snapshot });
+    this.snapshots.loaded(liveBlogId, loaded);
+    // A story folded from zero (its snapshot rejected or absent) gets a snapshot anew.
+    this.snapshots.folded(liveBlogId, loaded.held);
+    return loaded.held;
   }
 
   /** A clean shutdown snapshots every story that moved, while the store is still open. */
@@ -163,23 +188,25 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
   }
 
   onApplicationShutdown(): void {
+    this.stopped = true;
     this.subscription?.unsubscribe();
     this.folded$.complete();
     this.otherStreams.complete();
   }
 
-  /** The blog as this node's views hold it. */
+  /** The blog as this node's views hold it, when they hold it whole in memory (else see `load`). */
   state(liveBlogId: string): LiveBlogState | undefined {
-    return this.blogs.get(liveBlogId)?.state;
+    return this.blogs.inMemory(liveBlogId)?.state;
   }
 
-  *states(): Iterable<[string, LiveBlogState]> {
-    for (const [liveBlogId, held] of this.blogs) yield [liveBlogId, held.state];
+  /** The blog as this node's views hold it, read back from its snapshot when it is not in memory. */
+  async load(liveBlogId: string): Promise<LiveBlogState | undefined> {
+    return (await this.blogs.load(liveBlogId))?.state;
   }
 
-  /** Every blog with where its hash chain ends in these views (the checkpoints sign these). */
-  held(): ReadonlyMap<string, HeldLiveBlog> {
-    return this.blogs;
+  /** Every blog the views know, by its summary: where its hash chain ends (the checkpoints sign these) and what is listed. */
+  summaries(): ReadonlyMap<string, LiveBlogSummary> {
+    return this.blogs.all();
   }
 
   /**
@@ -187,7 +214,7 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
    * as another node's write that a reader already saw there). Folded aside; the views move only with the feed.
    */
   async latest(liveBlogId: string): Promise<LiveBlogState> {
-    const viewed = this.blogs.get(liveBlogId)?.state ?? initialState;
+    const viewed = (await this.load(liveBlogId)) ?? initialState;
     const tail = await this.store.readStream(streamOf(liveBlogId), { fromRevision: viewed.revision + 1 });
     return foldStored(viewed, toStoredEvents(tail));
   }
@@ -211,12 +238,45 @@ export class ProjectionRunner implements OnModuleInit, BeforeApplicationShutdown
     });
   }
 
-  private fold(event: RecordedEvent): void {
+  /**
+   * An event of a story the views hold only by its summary waits for the story to be read back, and
+   * every event after it waits its turn, so each is still folded and heard in feed order.
+   */
+  private receive(event: RecordedEvent): void {
+    if (!this.draining && !this.mustLoad(event)) return this.fold(event);
+    this.queued.push(event);
+    if (!this.draining) void this.drain();
+  }
+
+  private mustLoad(event: RecordedEvent): boolean {
+    const liveBlogId = liveBlogIdOf(event.stream);
+    return liveBlogId !== null && event.revision > this.blogs.revisionOf(liveBlogId) && this.blogs.mustLoad(liveBlogId);
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    for (let failures = 0; this.queued.length > 0 && !this.stopped; ) {
+      const event = this.queued[0]!;
+      try {
+        const story = this.mustLoad(event) ? await this.blogs.load(liveBlogIdOf(event.stream)!) : undefined;
+        failures = 0;
+        this.queued.shift();
+        this.fold(event, story);
+      } catch (error) {
+        await firstValueFrom(this.feedFailed(error, ++failures));
+      }
+    }
+    this.draining = false;
+  }
+
+  private fold(event: RecordedEvent, story?: HeldLiveBlog): void {
     const liveBlogId = liveBlogIdOf(event.stream);
     const stored = liveBlogId === null ? null : toStoredEvent(event);
     // A story read from its snapshot and tail at start may already hold an event the feed brings later.
-    const known = liveBlogId !== null && event.revision <= (this.blogs.get(liveBlogId) ?? NO_STORY).state.revision;
-    if (liveBlogId !== null && stored && !known) this.extend(liveBlogId, [stored]);
+    const known = liveBlogId !== null && event.revision <= this.blogs.revisionOf(liveBlogId);
+    if (liveBlogId !== null && stored && !known) {
+      this.extend(liveBlogId, story ?? this.blogs.inMemory(liveBlogId) ?? NO_STORY, [stored]);
+    }
     this.advance(event);
     this.metrics.projectionLag.observe(secondsSince(event.recordedAt, this.clock));
     // Writers waiting for their event are let go before any listener hears of it.
