@@ -129,7 +129,9 @@ export class PushDispatcher implements OnApplicationBootstrap, BeforeApplication
     );
     try {
       const outcome = await this.notifications.handle(event, this.aborted.signal);
-      if (this.stopped) return 0;
+      // Sent to every follower: recorded even while the node stops (the store is still open), or
+      // the next sender would send it all again. Cut short by the stop: left for the next sender.
+      if (this.stopped && outcome.failed > 0) return 0;
       this.place.logRevision = await this.log.append(
         { ...outcome, revision: event.revision, type: event.type, deliveredAfter: event.checkpoint },
         this.place.logRevision,
