@@ -85,7 +85,7 @@ export class EndpointWorker {
     this.wakeUp?.();
   }
 
-  /** Ends the loop (an attempt in flight is abandoned, unlogged: the next holder sends it again) and frees the lease. */
+  /** Ends the loop (an attempt cut short is abandoned, unlogged: the next holder sends it again) and frees the lease. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.aborted.abort();
@@ -200,8 +200,10 @@ export class EndpointWorker {
       now,
       signal: this.aborted.signal,
     }).finally(() => clearInterval(renewing));
-    if (this.stopped) return;
     const ok = sent.status !== null && sent.status >= 200 && sent.status < 300;
+    // Delivered: logged even while the node stops (the store is still open), or the next holder
+    // would send it again. Cut short or refused while stopping: left for the next holder.
+    if (this.stopped && !ok) return;
     const outcome = ok ? 'delivered' : sent.status === 410 ? 'gone' : 'failed';
     const logged = await this.log(place, message, event, {
       ...sent,
