@@ -1,4 +1,3 @@
-import type { EventStore } from '../../src/event-store/event-store.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
 import { CommandHandler, type CommandRequest } from '../../src/live-blog/application/command-handler.js';
 import { WriteStates } from '../../src/live-blog/application/write-states.js';
