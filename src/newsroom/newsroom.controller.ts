@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type SessionUser, CurrentAuthor, CurrentSession } from '../auth/index.js';
-import { LIVE_BLOG_ID_PATTERN, ArticleViews } from '../live-blog/index.js';
+import { ArticleViews } from '../live-blog/index.js';
 import { notFound, SignedInPage } from '../pages/index.js';
 import { NewsroomPresenter } from './console.presenter.js';
 import type { Author } from '../kernel/index.js';
@@ -38,7 +38,7 @@ export class NewsroomController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
+    const blog = await this.views.load(id);
     if (!blog) return notFound(reply, `There is no story called “${id}” to edit.`);
     const url = `${request.protocol}://${request.host}/live/${id}`;
     const model = { ...this.presenter.console(id, blog, url), editor, session };

@@ -5,7 +5,7 @@ import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionAuthenticator, Roles } from '../auth/index.js';
 import { AS_OF_UPDATES, historyPointOf, AuditService } from '../audit/index.js';
-import { LIVE_BLOG_ID_PATTERN, LiveBlogIdPipe, ArticleViews } from '../live-blog/index.js';
+import { LiveBlogIdPipe, ArticleViews } from '../live-blog/index.js';
 import { pageHelpers, type PageHead } from './page-helpers.js';
 import { notFound } from './pages.controller.js';
 import { AuditAsOfQueryDto } from './audit-page.dto.js';
@@ -31,7 +31,7 @@ export class AuditPageController {
   @Get(':id')
   @ApiExcludeEndpoint()
   async page(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
+    const blog = await this.views.load(id);
     if (!blog) return notFound(reply, `There is no live page called “${id}” to audit.`);
     const page: PageHead = {
       title: `Audit: ${blog.title}`,

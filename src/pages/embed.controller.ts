@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { ArticleViews, LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
+import { ArticleViews } from '../live-blog/index.js';
 import { EmbedPagePresenter } from './embed-page.presenter.js';
 import { siteOrigin } from '../shared/index.js';
 import { notFound } from './pages.controller.js';
@@ -23,7 +23,7 @@ export class EmbedController {
 
   @Get(':id')
   async embed(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
+    const blog = await this.views.load(id);
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const model = this.embedPage.present(id, blog, `${siteOrigin(this.config, request)}/live/${id}`);
     return reply.header('Cache-Control', 'no-cache').view('embed', model);

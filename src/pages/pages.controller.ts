@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { carriesCredentials } from '../auth/index.js';
-import { LIVE_BLOG_ID_PATTERN, ArticleViews, matchesAny } from '../live-blog/index.js';
+import { ArticleViews, matchesAny } from '../live-blog/index.js';
 import { type CachedBody, requestOrigin } from '../shared/index.js';
 import { archiveVariant, LivePagePresenter } from './live-page.presenter.js';
 import { HTML_TYPE, PageCache, pageVariant } from './page-cache.js';
@@ -49,7 +49,7 @@ export class PagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
+    const blog = await this.views.load(id);
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const beforeRevision = before === undefined ? undefined : wholeNumber(before);
     if (beforeRevision === null) return badRequest(reply, '“before” must be a whole number of 1 or more, such as 20.');

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type {} from '@fastify/view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { ArticleViews, LIVE_BLOG_ID_PATTERN } from '../live-blog/index.js';
+import { ArticleViews } from '../live-blog/index.js';
 import { LivePagePresenter } from './live-page.presenter.js';
 import { pageHelpers } from './page-helpers.js';
 import { siteOrigin } from '../shared/index.js';
@@ -30,7 +30,7 @@ export class PermalinkController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.views.load(id) : null;
+    const blog = await this.views.load(id);
     if (!blog) return notFound(reply, `There is no live page called “${id}”.`);
     const place = pageOfUpdate(blog, updateId);
     if (place.found === 'none') return notFound(reply, `“${blog.title}” has no update called “${updateId}”.`);

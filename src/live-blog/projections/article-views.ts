@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/index.js';
 import type { SignedCheckpoint } from '../../signing/index.js';
 import { LruMap } from '../../shared/index.js';
 import type { OpenedSummary } from '../application/live-blog-snapshots.js';
+import { LIVE_BLOG_ID_PATTERN } from '../application/stream-names.js';
 import type { LiveBlogState, OpenedBlog } from '../domain/index.js';
 import { toArticleView, toListItem, updatesPage, type ArticleView, type UpdatesPage } from './article.view.js';
 import { ChainHeads } from './chain-heads.js';
@@ -62,8 +63,12 @@ export class ArticleViews {
     return opened(this.projections.state(id));
   }
 
-  /** The story, read back from its snapshot when the views do not hold it in memory; null for an unknown one. */
+  /**
+   * The story, read back from its snapshot when the views do not hold it in memory; null for an
+   * unknown one, and for an id no story can have (the pages take it from the path as it came).
+   */
   async load(id: string): Promise<OpenedBlog | null> {
+    if (!LIVE_BLOG_ID_PATTERN.test(id)) return null;
     return opened(await this.projections.load(id));
   }
 
