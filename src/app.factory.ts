@@ -11,6 +11,7 @@ import { serveAsyncApi } from './asyncapi-document.js';
 import { openApiDocument } from './openapi-document.js';
 import type { AppConfig } from './config/index.js';
 import type { Clock } from './kernel/index.js';
+import { Metrics } from './shared/index.js';
 
 interface AppOptions {
   /** Replaces the system clock (tests pin "now" with it). */
@@ -53,7 +54,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
   await installHttpPipeline(app, config);
   // Open connections are capped per address and in all (CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS).
-  limitConnections(app.getHttpAdapter().getInstance().server, config.connections, config.trustedProxies);
+  const connectionsRefused = app.get(Metrics).connectionsRefused;
+  limitConnections(app.getHttpAdapter().getInstance().server, config.connections, config.trustedProxies, (cap) =>
+    connectionsRefused.inc({ cap }),
+  );
   app.useLogger(app.get(Logger));
   // The readers' gateway wires its sockets itself (live.gateway.ts): Nest's wiring doubled a reader's memory.
   app.useWebSocketAdapter(new OperationsIoAdapter(app, config, [LIVE_NAMESPACE]));

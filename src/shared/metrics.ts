@@ -119,6 +119,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly connectionsRefused = new Counter({
+    name: 'dateline_connections_refused_total',
+    help: 'Connections closed unread at a cap: total (MAX_CONNECTIONS) or per_address (CONNECTIONS_PER_ADDRESS)',
+    labelNames: ['cap'],
+    registers: [this.registry],
+  });
+
   readonly slowReadersDisconnected = new Counter({
     name: 'dateline_slow_readers_disconnected_total',
     help: 'Readers cut off because their outgoing buffer passed the bound',

@@ -92,7 +92,32 @@ describe('HTTP timeouts and the per-address connection cap', () => {
     );
     expect(30 - closed.size).toBe(20);
     expect(other.status).toBe(200);
+    // Each connection closed at the cap is counted where an operator looks (no log line: a flood would write it).
+    const metrics = (await t.http.get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/^dateline_connections_refused_total\{cap="per_address"\} 10$/m);
     for (const socket of sockets) socket.destroy();
+  });
+});
+
+describe('the cap on all connections', () => {
+  const t = startedApp({ env: { MAX_CONNECTIONS: '8', CONNECTIONS_PER_ADDRESS: '0' } });
+
+  it('closes connections beyond MAX_CONNECTIONS and counts each one', async () => {
+    const sockets = await Promise.all(Array.from({ length: 12 }, () => open(Number(new URL(t.url).port), '127.0.0.2')));
+    const closed = new Set<Socket>();
+    for (const socket of sockets) {
+      socket.on('error', () => undefined);
+      socket.once('close', () => closed.add(socket));
+    }
+    await sleep(300);
+    const closedByServer = closed.size;
+    for (const socket of sockets) socket.destroy();
+    await sleep(200);
+    const metrics = (await t.http.get('/metrics').expect(200)).text;
+    const counted = Number(/^dateline_connections_refused_total\{cap="total"\} (\d+)$/m.exec(metrics)?.[1]);
+    console.log(`12 connections, MAX_CONNECTIONS 8: ${closedByServer} closed by the server, ${counted} counted`);
+    expect(closedByServer).toBeGreaterThanOrEqual(4);
+    expect(counted).toBe(closedByServer);
   });
 });
 
