@@ -83,7 +83,8 @@ async function main(): Promise<boolean> {
       ok &&= clean(run.issues);
       console.log(
         `  ${String(n).padStart(5)} ${target.padEnd(8)} p50/p99 ${run.p50}/${run.p99} ms; heap/rss per reader ` +
-          `${run.perReader.heap}/${run.perReader.rss} B; CPU per post: server ${run.cpu.serverMsPerPost} ms, ` +
+          `${run.perReader.heap}/${run.perReader.rss} B (heap reserved ${run.perReader.heapTotal}, ` +
+          `outside it ${run.perReader.external} B); CPU per post: server ${run.cpu.serverMsPerPost} ms, ` +
           `readers ${run.cpu.readersMsPerPost} ms; others took ${Math.round((run.cpu.otherShare ?? 0) * 100)}% ` +
           `of the machine; ${describeIssues(run.issues)}\n        per reader per post: ${run.wire.frames} frames, ` +
           `${run.wire.bytes} B of payload, ${run.wire.tcpBytes} B over TCP (${run.wire.kinds})`,
@@ -136,6 +137,9 @@ async function measure(target: Target, n: number, plan: { posts: number; interva
     perReader: {
       heap: Math.round((after.heapUsed - before.heapUsed) / n),
       rss: Math.round((after.rss - before.rss) / n),
+      // What the RSS holds besides the live heap: the heap's reserved pages, and memory outside it.
+      heapTotal: Math.round((after.heapTotal - before.heapTotal) / n),
+      external: Math.round((after.external - before.external) / n),
     },
     cpu: cpuBetween(start, end, sent.size),
   };
@@ -163,7 +167,7 @@ function memoryFigures(n: number, dateline: Run, raw: Run): FigureResult[] {
     unit: 'B',
     ratio: round(dateline.perReader[key] / raw.perReader[key], 3),
     goal,
-    extra: { readers: n },
+    extra: { readers: n, dateline: dateline.perReader, raw: raw.perReader },
   });
   return [
     memory('heap', { op: '<=', ratio: 1.2, value: 12 * 1024, text: '≤ 1.2× bare Socket.IO and ≤ 12 KB' }),
