@@ -4,7 +4,7 @@ import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } f
 import { ApiProblemResponses, siteOrigin } from '../shared/index.js';
 import { JsonFeedResponse } from './feed.responses.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { matchesAny, LIVE_BLOG_ID_PATTERN, LiveBlogNotFound } from '../live-blog/index.js';
+import { matchesAny, LiveBlogNotFound } from '../live-blog/index.js';
 import { LiveBlogFeeds, type FeedFormat } from './live-blog-feeds.js';
 
 /** Feeds change with every event; a cache may hold them briefly and then must ask again (If-None-Match). */
@@ -45,7 +45,7 @@ export class FeedsController {
   }
 
   private async reply(id: string, format: FeedFormat, request: FastifyRequest, reply: FastifyReply) {
-    const blog = LIVE_BLOG_ID_PATTERN.test(id) ? await this.feeds.blog(id) : null;
+    const blog = await this.feeds.blog(id);
     if (!blog) throw new LiveBlogNotFound(id);
     const etag = this.feeds.etag(blog, format);
     reply.header('ETag', etag).header('Cache-Control', FEED_CACHE_CONTROL);
