@@ -6,7 +6,7 @@ import { RequestLimits } from './request-limits.js';
 
 /** How long a client refused for holding too many sessions is told to wait: a session of its own may close by then. */
 const OPEN_CAP_RETRY_SECONDS = 10;
-/** The address an open session holds its place for, kept on the session: it is gone from the request once the socket closes. */
+/** The address an open session holds a place under, kept on the session for its close (the closed socket no longer says it). */
 const PLACE = Symbol('dateline.engine-session-place');
 
 /** What of an Engine.IO session this needs: the handshake that made it, and its end. */
